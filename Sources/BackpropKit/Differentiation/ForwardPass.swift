@@ -1,0 +1,52 @@
+/// The values of a network's forward pass: every f_{k,j}, o_{k,j}, δ_j and δ.
+public struct ForwardPass: Sendable {
+    /// `preactivations[k][j]` = f_{k,j} for k in 1...N; `preactivations[0]` is empty.
+    public let preactivations: [[Double]]
+    /// `activations[k][j]` = o_{k,j} for k in 0...N; `activations[0]` is the input.
+    public let activations: [[Double]]
+    /// `lossTerms[j]` = δ_j = loss(o_{n,j}, t_j).
+    public let lossTerms: [Double]
+    /// δ = Σ_j δ_j.
+    public let loss: Double
+
+    /// Runs the forward pass of `network`.
+    /// - Throws: ``NetworkError/notComputable(reason:)`` when a value overflows or the loss is undefined.
+    public init(network: Network) throws(NetworkError) {
+        var preactivations: [[Double]] = [[]]
+        var activations: [[Double]] = [network.input]
+        preactivations.reserveCapacity(network.depth + 1)
+        activations.reserveCapacity(network.depth + 1)
+        for k in 1...network.depth {
+            let layer = network.layer(k)
+            let previous = activations[k - 1]
+            var f = layer.biases ?? Array(repeating: 0, count: layer.width)
+            for (i, row) in layer.weights.enumerated() {
+                let o = previous[i]
+                for j in row.indices { f[j] += row[j] * o }
+            }
+            if let j = f.firstIndex(where: { !$0.isFinite }) {
+                throw .notComputable(reason: "the pre-activation of neuron \(j + 1) in layer \(k) overflows")
+            }
+            preactivations.append(f)
+            activations.append(layer.activation.values(of: f))
+        }
+        var terms: [Double] = []
+        let outputs = activations[network.depth]
+        for j in network.target.indices {
+            let bindings: [Symbol: Double] = [
+                .activation(layer: network.depth, neuron: j): outputs[j], .target(neuron: j): network.target[j],
+            ]
+            do {
+                terms.append(try network.lossExpression(neuron: j).evaluate(bindings))
+            } catch {
+                throw .notComputable(reason: "the \(network.loss.rawValue) loss of output \(j + 1) is undefined at output \(NumberFormat.roundTrip.string(outputs[j])): \(error)")
+            }
+        }
+        let loss = terms.reduce(0, +)
+        guard loss.isFinite else { throw .notComputable(reason: "the loss overflows") }
+        self.preactivations = preactivations
+        self.activations = activations
+        self.lossTerms = terms
+        self.loss = loss
+    }
+}

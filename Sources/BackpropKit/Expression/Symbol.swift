@@ -1,0 +1,29 @@
+/// A named quantity that can appear in an expression: a neuron's value, a weight, a target, the loss,
+/// or a free variable of a computational graph.
+///
+/// Layers are numbered in code from 0 (the input layer) to N (the output layer) and neurons from 0;
+/// only a ``Notation`` turns them into the printed labels (n, n-1, ... and 1-based neurons).
+public enum Symbol: Hashable, Sendable {
+    /// The pre-activation f_{k,j} = Σ_i w_{k-1,i,j} o_{k-1,i} (+ b_{k,j}) of neuron `neuron` in layer `layer`.
+    case preactivation(layer: Int, neuron: Int)
+    /// The activation o_{k,j} = g_k(f_{k,j}); for layer 0 the network's input.
+    case activation(layer: Int, neuron: Int)
+    /// The weight w_{k-1,i,j} from neuron `from` of layer `layer` to neuron `to` of layer `layer + 1`.
+    case weight(layer: Int, from: Int, to: Int)
+    /// The bias b_{k,j} of neuron `neuron` in layer `layer`.
+    case bias(layer: Int, neuron: Int)
+    /// The target t_j of output neuron `neuron`.
+    case target(neuron: Int)
+    /// The total loss δ = Σ_j δ_j.
+    case loss
+    /// The loss δ_j = loss(o_{n,j}, t_j) of one output neuron.
+    case lossTerm(neuron: Int)
+    /// The learning rate η.
+    case learningRate
+    /// The updated weight w⁺_{k-1,i,j} = w_{k-1,i,j} − η ∂δ/∂w_{k-1,i,j}.
+    case updatedWeight(layer: Int, from: Int, to: Int)
+    /// The updated bias b⁺_{k,j}.
+    case updatedBias(layer: Int, neuron: Int)
+    /// A free variable of a user's expression, such as `a` in `(a+b)*(b+1)`.
+    case variable(String)
+}

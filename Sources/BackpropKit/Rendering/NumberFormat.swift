@@ -1,0 +1,50 @@
+import Foundation
+
+/// How numbers are written: the shortest string that reads back as the same double (the default),
+/// or a fixed number of significant digits.
+public struct NumberFormat: Sendable, Equatable {
+    /// Significant digits, or `nil` for round-trip output.
+    public let significantDigits: Int?
+
+    /// Round-trip output: every printed number parses back to the same double.
+    public static let roundTrip = NumberFormat(significantDigits: nil)
+
+    /// A format with `significantDigits` digits (1...17), or round-trip for `nil`.
+    public init(significantDigits: Int?) {
+        self.significantDigits = significantDigits.map { Swift.min(Swift.max($0, 1), 17) }
+    }
+
+    /// The number as mantissa and decimal exponent, e.g. 1.5e-07 → ("1.5", -7); exponent 0 when none is needed.
+    public func parts(_ value: Double) -> (mantissa: String, exponent: Int) {
+        let text = string(value)
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return (text, 0) }
+        let exponent = Int(text[text.index(after: e)...]) ?? 0
+        return (String(text[..<e]), exponent)
+    }
+
+    /// The number as plain text in JSON syntax: `0.1`, `2`, `-3.5e-07`.
+    public func string(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        if let digits = significantDigits {
+            return Self.trimmed(String(format: "%.\(digits)g", value))
+        }
+        if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
+        return value.description
+    }
+
+    /// `1.500e-07` → `1.5e-07`, `2.000` → `2`.
+    private static func trimmed(_ text: String) -> String {
+        let e = text.firstIndex(where: { $0 == "e" }) ?? text.endIndex
+        var mantissa = text[..<e]
+        if mantissa.contains(".") {
+            while mantissa.last == "0" { mantissa.removeLast() }
+            if mantissa.last == "." { mantissa.removeLast() }
+        }
+        guard e < text.endIndex else { return String(mantissa) }
+        var exponent = String(text[text.index(after: e)...])
+        let sign = exponent.first == "-" ? "-" : ""
+        exponent = String(exponent.drop { $0 == "-" || $0 == "+" })
+        while exponent.count > 2 && exponent.first == "0" { exponent.removeFirst() }
+        return "\(mantissa)e\(sign)\(exponent)"
+    }
+}
