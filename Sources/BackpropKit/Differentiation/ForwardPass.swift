@@ -19,10 +19,13 @@ public struct ForwardPass: Sendable {
         for k in 1...network.depth {
             let layer = network.layer(k)
             let previous = activations[k - 1]
-            var f = layer.biases ?? Array(repeating: 0, count: layer.width)
+            var f = Array(repeating: 0.0, count: layer.width)
             for (i, row) in layer.weights.enumerated() {
                 let o = previous[i]
                 for j in row.indices { f[j] += row[j] * o }
+            }
+            if let biases = layer.biases {
+                for j in f.indices { f[j] += biases[j] }
             }
             if let j = f.firstIndex(where: { !$0.isFinite }) {
                 throw .notComputable(reason: "the pre-activation of neuron \(j + 1) in layer \(k) overflows")

@@ -1,0 +1,36 @@
+/// The backpropagation derivation of a network as data: sections of steps, each with its forms and value.
+///
+/// Sections are built one at a time as they are iterated, so a renderer streaming a derivation of a
+/// large network holds one section in memory, not the whole document.
+public struct Derivation: Sendable {
+    /// The numbers behind every step.
+    public let backpropagation: Backpropagation
+
+    /// Runs the forward and backward passes of `network`.
+    /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows.
+    public init(network: Network) throws(NetworkError) {
+        backpropagation = try Backpropagation(network: network)
+    }
+
+    /// The network derived.
+    public var network: Network { backpropagation.network }
+
+    /// The kinds of the sections, in reading order.
+    public var sectionKinds: [Section.Kind] {
+        var kinds: [Section.Kind] = [.given]
+        kinds += (1...network.depth).map { .forwardPass(layer: $0) }
+        kinds += [.loss, .errorDerivatives]
+        for k in stride(from: network.depth, through: 1, by: -1) {
+            kinds += [.calculate(layer: k), .furtherCalculate(layer: k), .weightDerivatives(layer: k)]
+            if network.learningRate != nil { kinds.append(.update(layer: k)) }
+            kinds.append(.propagated(layer: k))
+        }
+        return kinds
+    }
+
+    /// The sections in reading order, each built when it is reached.
+    public var sections: LazyMapSequence<[Section.Kind], Section> {
+        let builder = DerivationBuilder(backpropagation: backpropagation)
+        return sectionKinds.lazy.map { builder.section($0) }
+    }
+}

@@ -1,0 +1,42 @@
+/// A titled group of steps of a derivation.
+public struct Section: Sendable, Equatable {
+    /// What the section derives.
+    public let kind: Kind
+    /// The steps, in reading order.
+    public let steps: [Step]
+
+    /// The kinds of sections, in the order a derivation presents them.
+    public enum Kind: Sendable, Equatable {
+        /// The given values: input, targets and learning rate.
+        case given
+        /// f_{k,j} and o_{k,j} of layer k.
+        case forwardPass(layer: Int)
+        /// δ_j and δ.
+        case loss
+        /// ∂δ/∂o_{n,j} from the loss.
+        case errorDerivatives
+        /// The local derivatives of layer k: ∂g_k/∂f, ∂f/∂w, ∂f/∂b, ∂f/∂o_{k-1}.
+        case calculate(layer: Int)
+        /// ∂o_{k,j}/∂w, ∂o_{k,j}/∂b and ∂o_{k,j}/∂o_{k-1,i} as products of local derivatives.
+        case furtherCalculate(layer: Int)
+        /// ∂δ/∂w_{k-1,i,j} (and ∂δ/∂b_{k,j}) = ∂δ/∂o_{k,j} · ∂o_{k,j}/∂w.
+        case weightDerivatives(layer: Int)
+        /// The gradient-descent update w⁺ = w − η ∂δ/∂w.
+        case update(layer: Int)
+        /// ∂δ/∂o_{k-1,i} = Σ_j ∂δ/∂o_{k,j} ∂o_{k,j}/∂o_{k-1,i}, used by layer k-1.
+        case propagated(layer: Int)
+
+        /// The layer a per-layer section belongs to.
+        public var layer: Int? {
+            switch self {
+            case .given, .loss, .errorDerivatives: return nil
+            case .forwardPass(let k), .calculate(let k), .furtherCalculate(let k), .weightDerivatives(let k),
+                .update(let k), .propagated(let k):
+                return k
+            }
+        }
+    }
+
+    /// The steps a handout prints: those not marked optional.
+    public var printedSteps: [Step] { steps.filter { !$0.isOptional } }
+}

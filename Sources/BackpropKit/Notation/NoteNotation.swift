@@ -1,0 +1,61 @@
+/// The source note's notation: f_{k,j}, o_{k,j} = g_k(f_{k,j}), w_{k-1,i,j}, b_{k,j}, t_j, δ = Σ_j δ_j,
+/// with layers labelled n, n-1, ... back from the output (or 0...N).
+public struct NoteNotation: Notation {
+    /// N, the number of weight layers.
+    public let depth: Int
+    /// How layers are labelled.
+    public let indexing: LayerIndexing
+
+    /// The note's notation for a network of `depth` weight layers.
+    public init(depth: Int, indexing: LayerIndexing = .note) {
+        self.depth = depth
+        self.indexing = indexing
+    }
+
+    public func layerLabel(_ layer: Int) -> String {
+        switch indexing {
+        case .absolute: return String(layer)
+        case .note: return layer == depth ? "n" : "n-\(depth - layer)"
+        }
+    }
+
+    public func name(of symbol: Symbol) -> SymbolName {
+        switch symbol {
+        case .preactivation(let k, let j): return SymbolName("f", subscripts: [layerLabel(k), ordinal(j)])
+        case .activation(let k, let j): return SymbolName("o", subscripts: [layerLabel(k), ordinal(j)])
+        case .weight(let k, let i, let j): return SymbolName("w", subscripts: [layerLabel(k), ordinal(i), ordinal(j)])
+        case .bias(let k, let j): return SymbolName("b", subscripts: [layerLabel(k), ordinal(j)])
+        case .target(let j): return SymbolName("t", subscripts: [ordinal(j)])
+        case .loss: return SymbolName("δ", latex: "\\delta")
+        case .lossTerm(let j): return SymbolName("δ", latex: "\\delta", subscripts: [ordinal(j)])
+        case .learningRate: return SymbolName("η", latex: "\\eta")
+        case .updatedWeight(let k, let i, let j):
+            return SymbolName("w", subscripts: [layerLabel(k), ordinal(i), ordinal(j)], superscript: "+")
+        case .updatedBias(let k, let j): return SymbolName("b", subscripts: [layerLabel(k), ordinal(j)], superscript: "+")
+        case .variable(let name): return SymbolName(name)
+        }
+    }
+
+    public func name(of function: Function) -> SymbolName {
+        switch function {
+        case .activation(let k): return SymbolName("g", subscripts: [layerLabel(k)])
+        case .loss: return SymbolName("loss", isOperator: true)
+        case .softmax(let j): return SymbolName("softmax", subscripts: [ordinal(j)], isOperator: true)
+        case .elementary(let function): return function.conventionalName
+        }
+    }
+
+    private func ordinal(_ index: Int) -> String { String(index + 1) }
+}
+
+extension ElementaryFunction {
+    /// The usual mathematical name: σ, tanh, log, ...
+    public var conventionalName: SymbolName {
+        switch self {
+        case .sigmoid: return SymbolName("σ", latex: "\\sigma")
+        case .exp, .log, .sin, .cos, .tanh: return SymbolName(rawValue, latex: "\\" + rawValue)
+        case .relu, .softplus, .sqrt, .abs, .step: return SymbolName(rawValue, isOperator: true)
+        case .leakyRelu: return SymbolName("lrelu", isOperator: true)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// How one symbol is written, independent of the output format: a base letter with subscripts
+/// and an optional superscript, each given for Unicode text and for LaTeX.
+public struct SymbolName: Sendable, Equatable {
+    /// The base as Unicode text, e.g. `δ`.
+    public var unicode: String
+    /// The base as LaTeX math, e.g. `\delta`.
+    public var latex: String
+    /// The subscripts, printed separated by commas, e.g. `["n-1", "2"]`.
+    public var subscripts: [String]
+    /// A superscript such as `+` for an updated weight.
+    public var superscript: String?
+    /// Whether the base is a word set upright as an operator name (loss, softmax).
+    public var isOperator: Bool
+
+    /// A name with the same base in Unicode and LaTeX.
+    public init(_ base: String, latex: String? = nil, subscripts: [String] = [], superscript: String? = nil, isOperator: Bool = false) {
+        self.unicode = base
+        self.latex = latex ?? base
+        self.subscripts = subscripts
+        self.superscript = superscript
+        self.isOperator = isOperator
+    }
+}

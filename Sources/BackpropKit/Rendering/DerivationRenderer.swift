@@ -1,0 +1,25 @@
+/// Writes a ``Derivation`` in one output format, streaming it section by section.
+public protocol DerivationRenderer {
+    /// Writes the whole document for `derivation` to `output`.
+    func render(_ derivation: Derivation, to output: inout some TextOutputStream)
+}
+
+/// What a handout says about itself: its title, author, date, and how its values were chosen.
+public struct HandoutInfo: Sendable, Equatable {
+    /// The title.
+    public var title: String
+    /// The author, possibly empty.
+    public var author: String
+    /// The date, possibly empty (so snapshots stay stable).
+    public var date: String
+    /// A sentence on where the values come from, e.g. the seed and the command that regenerates them.
+    public var provenance: String?
+
+    /// A handout description.
+    public init(title: String = "Backpropagation, step by step", author: String = "", date: String = "", provenance: String? = nil) {
+        self.title = title
+        self.author = author
+        self.date = date
+        self.provenance = provenance
+    }
+}

@@ -1,0 +1,101 @@
+/// Writes a derivation as a complete LaTeX document from the handout template: `align*` blocks whose
+/// long sums wrap, and each layer's error derivatives ∂δ/∂o_{k,j} in that layer's colour.
+public struct LaTeXRenderer: DerivationRenderer {
+    /// What the renderer writes besides the derivation.
+    public struct Options: Sendable {
+        /// How symbols are named.
+        public var notation: any Notation
+        /// How numbers are written.
+        public var numbers: NumberFormat
+        /// The title block.
+        public var info: HandoutInfo
+        /// The document skeleton.
+        public var template: Template
+
+        /// Options with the shipped template.
+        public init(notation: any Notation, numbers: NumberFormat = .roundTrip, info: HandoutInfo = HandoutInfo(), template: Template = .latexHandout) {
+            self.notation = notation
+            self.numbers = numbers
+            self.info = info
+            self.template = template
+        }
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A renderer with `options`.
+    public init(options: Options) {
+        self.options = options
+    }
+
+    public func render(_ derivation: Derivation, to output: inout some TextOutputStream) {
+        let printer = ExpressionPrinter(syntax: .latex, notation: options.notation, numbers: options.numbers,
+                                        colorDepth: derivation.network.depth)
+        let outline = Outline(network: derivation.network, notation: options.notation)
+        let layout = StepLayout(printer: printer, budget: 72)
+        let values = [
+            "title": options.info.title.latexEscaped,
+            "author": options.info.author.latexEscaped,
+            "date": options.info.date.latexEscaped,
+        ]
+        options.template.render(values, to: &output) { output in
+            for section in derivation.sections {
+                let steps = section.printedSteps
+                guard !steps.isEmpty else { continue }
+                for heading in outline.headings(before: section.kind) {
+                    output.write("\\\(Self.commands[heading.level - 1])*{\(phrases(heading.title, printer))}\n\n")
+                }
+                let explanation = outline.explanation(of: section.kind)
+                if !explanation.isEmpty { output.write(phrases(explanation, printer) + "\n\n") }
+                if section.kind == .given, let provenance = options.info.provenance {
+                    output.write(provenance.latexEscaped + "\n\n")
+                }
+                output.write("\\begin{align*}\n")
+                for (index, step) in steps.enumerated() {
+                    output.write(printer.string(step.symbol))
+                    for (row, line) in layout.rows(for: step).enumerated() {
+                        if row > 0 { output.write(" \\\\\n") }
+                        output.write(line.startsForm ? " &= " : " &\\quad ")
+                        output.write(line.text)
+                    }
+                    output.write(index == steps.count - 1 ? "\n" : " \\\\\n")
+                }
+                output.write("\\end{align*}\n\n")
+            }
+        }
+    }
+
+    private static let commands = ["section", "subsection", "subsubsection"]
+
+    private func phrases(_ phrases: [Phrase], _ printer: ExpressionPrinter) -> String {
+        phrases.map { phrase in
+            switch phrase {
+            case .text(let text): return text.latexEscaped
+            case .math(let expression): return "$" + printer.string(expression) + "$"
+            case .layer(let label): return "$" + label + "$"
+            }
+        }.joined()
+    }
+}
+
+extension String {
+    /// The text with LaTeX's special characters written so they print literally.
+    public var latexEscaped: String {
+        var result = ""
+        result.reserveCapacity(count)
+        for character in self {
+            switch character {
+            case "\\": result += "\\textbackslash{}"
+            case "{", "}", "$", "%", "#", "_", "&": result += "\\" + String(character)
+            case "~": result += "\\textasciitilde{}"
+            case "^": result += "\\textasciicircum{}"
+            case "<": result += "\\textless{}"
+            case ">": result += "\\textgreater{}"
+            case "|": result += "\\textbar{}"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

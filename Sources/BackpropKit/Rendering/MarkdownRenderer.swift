@@ -1,0 +1,103 @@
+/// Writes a derivation as GitHub-flavoured Markdown: `$$…$$` display math (rendered by GitHub and pandoc),
+/// with each layer's error derivatives coloured by `\color` inside the math.
+public struct MarkdownRenderer: DerivationRenderer {
+    /// What the renderer writes besides the derivation.
+    public struct Options: Sendable {
+        /// How symbols are named.
+        public var notation: any Notation
+        /// How numbers are written.
+        public var numbers: NumberFormat
+        /// The title block.
+        public var info: HandoutInfo
+        /// The document skeleton.
+        public var template: Template
+
+        /// Options with the shipped template.
+        public init(notation: any Notation, numbers: NumberFormat = .roundTrip, info: HandoutInfo = HandoutInfo(), template: Template = .markdownHandout) {
+            self.notation = notation
+            self.numbers = numbers
+            self.info = info
+            self.template = template
+        }
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A renderer with `options`.
+    public init(options: Options) {
+        self.options = options
+    }
+
+    public func render(_ derivation: Derivation, to output: inout some TextOutputStream) {
+        let printer = ExpressionPrinter(syntax: .markdownMath, notation: options.notation, numbers: options.numbers,
+                                        colorDepth: derivation.network.depth)
+        let outline = Outline(network: derivation.network, notation: options.notation)
+        let layout = StepLayout(printer: printer, budget: 90)
+        let byline = [options.info.author, options.info.date].filter { !$0.isEmpty }.map(\.markdownEscaped)
+        let values = [
+            "title": options.info.title.markdownEscaped,
+            "author": options.info.author.markdownEscaped,
+            "date": options.info.date.markdownEscaped,
+            "byline": byline.isEmpty ? "" : "*" + byline.joined(separator: ", ") + "*",
+        ]
+        var isFirst = true
+        options.template.render(values, to: &output) { output in
+            for section in derivation.sections {
+                let steps = section.printedSteps
+                guard !steps.isEmpty else { continue }
+                for heading in outline.headings(before: section.kind) {
+                    if !isFirst { output.write("\n") }
+                    isFirst = false
+                    output.write(String(repeating: "#", count: heading.level + 1) + " " + phrases(heading.title, printer) + "\n")
+                }
+                let explanation = outline.explanation(of: section.kind)
+                if !explanation.isEmpty { output.write("\n" + phrases(explanation, printer) + "\n") }
+                if section.kind == .given, let provenance = options.info.provenance {
+                    output.write("\n" + provenance.markdownEscaped + "\n")
+                }
+                for step in steps {
+                    let rows = layout.rows(for: step)
+                    output.write("\n$$\n")
+                    if rows.count == 1, let row = rows.first {
+                        output.write(printer.string(step.symbol) + " = " + row.text + "\n")
+                    } else {
+                        output.write("\\begin{aligned}\n" + printer.string(step.symbol))
+                        for (index, row) in rows.enumerated() {
+                            if index > 0 { output.write(" \\\\\n") }
+                            output.write((row.startsForm ? " &= " : " &\\quad ") + row.text)
+                        }
+                        output.write("\n\\end{aligned}\n")
+                    }
+                    output.write("$$\n")
+                }
+            }
+        }
+    }
+
+    private func phrases(_ phrases: [Phrase], _ printer: ExpressionPrinter) -> String {
+        phrases.map { phrase in
+            switch phrase {
+            case .text(let text): return text.markdownEscaped
+            case .math(let expression): return "$" + printer.string(expression) + "$"
+            case .layer(let label): return "$" + label + "$"
+            }
+        }.joined()
+    }
+}
+
+extension String {
+    /// The text with Markdown's special characters backslash-escaped so they print literally.
+    public var markdownEscaped: String {
+        var result = ""
+        result.reserveCapacity(count)
+        for character in self {
+            switch character {
+            case "\\", "*", "_", "`", "<", ">", "|", "[", "]", "#", "$", "~", "{", "}", "!", "^":
+                result += "\\" + String(character)
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,58 @@
+/// Breaks the right-hand side of a step into rows that fit a line: each row either starts a new form
+/// (`= ...`) or continues a long sum (`+ ...`), so wide sums wrap instead of running off the page.
+struct StepLayout {
+    /// One row of a step's right-hand side.
+    struct Row: Equatable {
+        /// Whether the row starts with `=` (a new form) rather than continuing a sum.
+        var startsForm: Bool
+        /// The row's text, without the leading `=`.
+        var text: String
+    }
+
+    let printer: ExpressionPrinter
+    /// The width a line may take, in characters of the estimated printed width.
+    let budget: Double
+
+    /// The rows of `step`'s forms and value, each form after the first on the same row when it fits.
+    func rows(for step: Step) -> [Row] {
+        var forms = step.forms
+        if forms.last?.constantValue == step.value { forms.removeLast() }
+        forms.append(.constant(step.value))
+        let available = Swift.max(budget - printer.width(of: step.symbol), budget / 2)
+
+        var rows: [Row] = []
+        var width = 0.0
+        for form in forms {
+            let formWidth = printer.width(of: form)
+            if let last = rows.indices.last, width + 3 + formWidth <= available {
+                rows[last].text += " = " + printer.string(form)
+                width += 3 + formWidth
+                continue
+            }
+            if formWidth <= available {
+                rows.append(Row(startsForm: true, text: printer.string(form)))
+                width = formWidth + 2
+                continue
+            }
+            let terms = form.summands
+            let texts = printer.terms(form)
+            var current = ""
+            var currentWidth = 0.0
+            var startsForm = true
+            for (term, text) in zip(terms, texts) {
+                let termWidth = printer.width(of: term) + 3
+                if !current.isEmpty && currentWidth + termWidth > available {
+                    rows.append(Row(startsForm: startsForm, text: current))
+                    startsForm = false
+                    current = ""
+                    currentWidth = 4
+                }
+                current += current.isEmpty ? text : " " + text
+                currentWidth += termWidth
+            }
+            rows.append(Row(startsForm: startsForm, text: current))
+            width = currentWidth
+        }
+        return rows
+    }
+}
