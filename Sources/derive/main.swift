@@ -1,1 +1,3 @@
-print("")
+import DeriveCLI
+
+DeriveCommand.main()

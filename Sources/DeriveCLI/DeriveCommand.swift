@@ -1,0 +1,181 @@
+import BackpropKit
+import Foundation
+
+/// The `derive` command: parses the command line, builds the network, derives it and writes it.
+public enum DeriveCommand {
+    /// Output beyond this many bytes is refused unless `--allow-large` is given.
+    static let largeOutput = 1 << 30
+
+    /// Runs `derive` with `arguments` (without the program name), writing the document to `output`
+    /// (unless `--output` names a file) and any error to `error`.
+    /// - Returns: The exit code; on failure nothing was written to `output` and no file was created.
+    public static func run(arguments: [String], output: inout some TextOutputStream, error: inout some TextOutputStream) -> ExitCode {
+        do throws(DeriveError) {
+            let options = try Options(arguments: arguments)
+            if options.showsHelp {
+                output.write(HelpText.full)
+                return .success
+            }
+            let (network, provenance) = try makeNetwork(options, arguments: arguments)
+            try checkSize(of: network, options)
+            let derivation: Derivation
+            do {
+                derivation = try Derivation(network: network)
+            } catch let failure {
+                throw DeriveError.data(failure, source: options.networkPath.map { "'\($0)'" } ?? "the network")
+            }
+            let renderer = makeRenderer(options, network: network, provenance: provenance)
+            if let path = options.outputPath {
+                try OutputFile.write(to: path) { renderer.render(derivation, to: &$0) }
+            } else {
+                renderer.render(derivation, to: &output)
+            }
+            return .success
+        } catch let failure {
+            error.write(failure.description + "\n")
+            if case .usage = failure {
+                error.write(HelpText.usage + "\n  See 'derive --help' for more information.\n")
+            }
+            return failure.exitCode
+        }
+    }
+
+    /// Runs `derive` with the process's arguments and exits.
+    public static func main() -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        var output = FileDescriptorStream(descriptor: 1)
+        var error = FileDescriptorStream(descriptor: 2)
+        var code = run(arguments: Array(CommandLine.arguments.dropFirst()), output: &output, error: &error)
+        if let failure = output.finish(), failure != EPIPE, code == .success {
+            error.write("Error: cannot write to standard output: \(String(cString: strerror(failure)))\n")
+            code = .cannotCreate
+        }
+        error.finish()
+        exit(code.rawValue)
+    }
+
+    // MARK: - Steps
+
+    private static func makeNetwork(_ options: Options, arguments: [String]) throws(DeriveError) -> (Network, String) {
+        if let path = options.networkPath {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable file" : "no such file"
+                throw .noInput("Error: cannot read '\(path)': \(reason)")
+            }
+            do {
+                var file = try NetworkFile.decode(data)
+                if let input = options.input { file.input = input }
+                if let target = options.target { file.target = target }
+                if let loss = options.loss { file.loss = loss.rawValue }
+                if let rate = options.learningRate { file.learningRate = rate }
+                return (try file.network(), "The values are read from '\(path)'.")
+            } catch let failure {
+                throw .data("Error: '\(path)': \(failure)")
+            }
+        }
+        let blueprint = try blueprint(options)
+        do {
+            return (try blueprint.network(), provenance(blueprint, options, arguments: arguments))
+        } catch let failure {
+            throw .usage("Error: \(usageMessage(failure))")
+        }
+    }
+
+    private static func blueprint(_ options: Options) throws(DeriveError) -> NetworkBlueprint {
+        let widths: [Int]
+        if let given = options.widths {
+            guard given.count >= 2 else {
+                throw Options.invalid(given.map(String.init).joined(separator: ","), .widths, "expected at least two widths (the input and the output)")
+            }
+            if let layers = options.layers, given.count != layers + 1 {
+                throw Options.invalid(given.map(String.init).joined(separator: ","), .widths, "expected \(layers + 1) widths for \(layers) layers, found \(given.count)")
+            }
+            widths = given
+        } else {
+            let layers = options.layers ?? 3
+            widths = [options.input?.count ?? 2] + Array(repeating: 2, count: layers - 1) + [options.target?.count ?? 1]
+        }
+        if let input = options.input, input.count != widths[0] {
+            throw Options.invalid(input.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .input,
+                                  "expected \(widths[0]) values (the input width), found \(input.count)")
+        }
+        if let target = options.target, let outputs = widths.last, target.count != outputs {
+            throw Options.invalid(target.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .target,
+                                  "expected \(outputs) values (the output width), found \(target.count)")
+        }
+        let depth = widths.count - 1
+        let activations: [Activation]
+        switch options.activations {
+        case nil: activations = Array(repeating: .sigmoid, count: depth)
+        case let given? where given.count == 1: activations = Array(repeating: given[0], count: depth)
+        case let given? where given.count == depth: activations = given
+        case let given?:
+            throw Options.invalid(given.map(\.rawValue).joined(separator: ","), .activation,
+                                  "expected 1 or \(depth) activations, found \(given.count)")
+        }
+        if let index = activations.dropLast().firstIndex(of: .softmax) {
+            throw Options.invalid(activations.map(\.rawValue).joined(separator: ","), .activation,
+                                  "softmax is allowed on the output layer only, not on layer \(index + 1)")
+        }
+        return NetworkBlueprint(widths: widths, activations: activations, loss: options.loss ?? .squared,
+                                hasBiases: options.hasBiases, seed: options.seed ?? 1, input: options.input,
+                                target: options.target, learningRate: options.learningRate)
+    }
+
+    private static func checkSize(of network: Network, _ options: Options) throws(DeriveError) {
+        let perParameter = options.format == .json ? 24 : 900
+        let estimate = network.parameterCount * perParameter * (network.widths.max() ?? 1 > 8 ? 1 : 2)
+        guard estimate <= largeOutput || options.allowsLargeOutput else {
+            let gigabytes = (Double(estimate) / Double(1 << 30) * 10).rounded() / 10
+            throw .usage("Error: The output would be about \(gigabytes) GB; pass '--allow-large' to write it anyway")
+        }
+    }
+
+    private static func makeRenderer(_ options: Options, network: Network, provenance: String) -> any DerivationRenderer {
+        let notation = NoteNotation(depth: network.depth, indexing: options.indexing)
+        let numbers = NumberFormat(significantDigits: options.digits)
+        var info = HandoutInfo(provenance: provenance)
+        if let title = options.title { info.title = title }
+        if let author = options.author { info.author = author }
+        switch options.format {
+        case .latex: return LaTeXRenderer(options: .init(notation: notation, numbers: numbers, info: info))
+        case .markdown: return MarkdownRenderer(options: .init(notation: notation, numbers: numbers, info: info))
+        case .text: return PlainTextRenderer(options: .init(notation: notation, numbers: numbers, info: info))
+        case .json: return JSONRenderer()
+        }
+    }
+
+    /// Where the values come from, with the command that regenerates them.
+    private static func provenance(_ blueprint: NetworkBlueprint, _ options: Options, arguments: [String]) -> String {
+        var drawn = ["the weights"]
+        if blueprint.hasBiases { drawn.append("biases") }
+        if blueprint.input == nil { drawn.append("the input") }
+        if blueprint.target == nil { drawn.append("the target") }
+        let list = drawn.count == 1 ? drawn[0] : drawn.dropLast().joined(separator: ", ") + " and " + (drawn.last ?? "")
+        return "The values of \(list) are drawn with seed \(blueprint.seed) in steps of 0.01; regenerate them with: \(commandLine(arguments))"
+    }
+
+    /// The command line without `--output`, quoted for a shell.
+    private static func commandLine(_ arguments: [String]) -> String {
+        var words = ["derive"]
+        var skipNext = false
+        for argument in arguments {
+            if skipNext { skipNext = false; continue }
+            if argument == OptionSpec.output.flag { skipNext = true; continue }
+            if argument.hasPrefix(OptionSpec.output.flag + "=") { continue }
+            let plain = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_.,=/+".contains($0) }
+            words.append(plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'")
+        }
+        return words.joined(separator: " ")
+    }
+
+    private static func usageMessage(_ error: NetworkError) -> String {
+        switch error {
+        case .invalid(let path, let reason): return "\(path): \(reason)"
+        case .notComputable(let reason): return reason
+        }
+    }
+}

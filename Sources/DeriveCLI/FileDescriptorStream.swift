@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered text stream onto a file descriptor: renderers write small pieces, the stream writes 64 KiB at a time.
+///
+/// A write error is remembered, further output is dropped, and ``finish()`` reports it.
+public struct FileDescriptorStream: TextOutputStream {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    /// The `errno` of the first failed write, if any.
+    public private(set) var failure: Int32?
+
+    private static let capacity = 1 << 16
+
+    /// A stream onto `descriptor`, which stays open.
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    public mutating func write(_ string: String) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: string.utf8)
+        if buffer.count >= Self.capacity { flush() }
+    }
+
+    /// Writes out what is buffered.
+    /// - Returns: The `errno` of the first failed write, or `nil`.
+    @discardableResult
+    public mutating func finish() -> Int32? {
+        flush()
+        return failure
+    }
+
+    private mutating func flush() {
+        guard failure == nil else { buffer.removeAll(keepingCapacity: true); return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { bytes in
+                Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,44 @@
+/// One command-line option: its flag, the name of its value, and its help sentence.
+struct OptionSpec: Sendable {
+    /// The long flag, e.g. `--layers`.
+    let flag: String
+    /// The value's name in help and errors, e.g. `n`; `nil` for a switch.
+    let value: String?
+    /// The help sentence.
+    let help: String
+
+    /// `--layers <n>`, as written in usage lines and error messages.
+    var synopsis: String { value.map { "\(flag) <\($0)>" } ?? flag }
+
+    static let layers = OptionSpec(flag: "--layers", value: "n", help: "The number of weight layers N. (default: 3)")
+    static let widths = OptionSpec(flag: "--widths", value: "w0,...,wN",
+                                   help: "The widths of all N+1 layers, input first. (default: 2 for the input and hidden layers, 1 for the output)")
+    static let activation = OptionSpec(flag: "--activation", value: "g",
+                                       help: "One activation for every layer, or one per layer from the first to the output. (values: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")), linear; default: sigmoid)")
+    static let loss = OptionSpec(flag: "--loss", value: "loss",
+                                 help: "The loss of each output. (values: \(Loss.allCases.map(\.rawValue).joined(separator: ", ")); default: squared)")
+    static let bias = OptionSpec(flag: "--bias", value: nil, help: "Give every layer biases b_{k,j}.")
+    static let input = OptionSpec(flag: "--input", value: "x1,...", help: "The input values. (default: drawn from the seed)")
+    static let target = OptionSpec(flag: "--target", value: "t1,...", help: "The target values. (default: drawn from the seed)")
+    static let seed = OptionSpec(flag: "--seed", value: "s", help: "The seed the weights and default values are drawn from. (default: 1)")
+    static let network = OptionSpec(flag: "--network", value: "file.json", help: "Read the whole network and its values from a JSON file.")
+    static let learningRate = OptionSpec(flag: "--learning-rate", value: "eta", help: "Add the gradient-descent update w+ = w - eta dδ/dw.")
+    static let indices = OptionSpec(flag: "--indices", value: "style",
+                                    help: "Label layers back from the output as in the note, or 0 to N. (values: note, absolute; default: note)")
+    static let format = OptionSpec(flag: "--format", value: "format",
+                                   help: "The output format. (values: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: latex)")
+    static let output = OptionSpec(flag: "--output", value: "path", help: "Write to a file, atomically, instead of standard output.")
+    static let digits = OptionSpec(flag: "--digits", value: "d", help: "Print values to d significant digits. (default: the shortest exact form)")
+    static let title = OptionSpec(flag: "--title", value: "text", help: "The handout's title.")
+    static let author = OptionSpec(flag: "--author", value: "text", help: "The handout's author.")
+    static let allowLarge = OptionSpec(flag: "--allow-large", value: nil, help: "Allow an output estimated beyond 1 GB.")
+    static let help = OptionSpec(flag: "--help", value: nil, help: "Show help information.")
+
+    /// Every option, in the order help lists them.
+    static let all: [OptionSpec] = [
+        .layers, .widths, .activation, .loss, .bias, .input, .target, .seed, .network, .learningRate,
+        .indices, .format, .output, .digits, .title, .author, .allowLarge, .help,
+    ]
+}
+
+import BackpropKit

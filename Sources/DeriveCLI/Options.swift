@@ -1,0 +1,122 @@
+import BackpropKit
+
+/// The parsed command line of `derive`.
+struct Options: Equatable {
+    var layers: Int?
+    var widths: [Int]?
+    var activations: [Activation]?
+    var loss: Loss?
+    var hasBiases = false
+    var input: [Double]?
+    var target: [Double]?
+    var seed: UInt64?
+    var networkPath: String?
+    var learningRate: Double?
+    var indexing: LayerIndexing = .note
+    var format: OutputFormat = .latex
+    var outputPath: String?
+    var digits: Int?
+    var title: String?
+    var author: String?
+    var allowsLargeOutput = false
+    var showsHelp = false
+
+    /// The largest number of layers or neurons a layer a command line may ask for.
+    static let sizeLimit = 100_000
+
+    /// Parses `arguments` (without the program name).
+    /// - Throws: ``DeriveError/usage(_:)`` naming the first malformed argument.
+    init(arguments: [String]) throws(DeriveError) {
+        var scanner = ArgumentScanner(arguments: arguments)
+        while let (option, value) = try scanner.next() {
+            switch option.flag {
+            case OptionSpec.layers.flag: layers = try Self.positiveInteger(value, option)
+            case OptionSpec.widths.flag: widths = try Self.list(value, option) { (item: String) throws(DeriveError) in try Self.positiveInteger(item, option) }
+            case OptionSpec.activation.flag:
+                activations = try Self.list(value, option) { name throws(DeriveError) in
+                    guard let activation = Activation(name: name) else { throw Self.invalid(name, option, Self.choices(Activation.allCases.map(\.rawValue) + ["linear"])) }
+                    return activation
+                }
+            case OptionSpec.loss.flag: loss = try Self.choice(value, option, Loss.init(rawValue:), Loss.allCases.map(\.rawValue))
+            case OptionSpec.bias.flag: hasBiases = true
+            case OptionSpec.input.flag: input = try Self.list(value, option) { (item: String) throws(DeriveError) in try Self.finiteNumber(item, option) }
+            case OptionSpec.target.flag: target = try Self.list(value, option) { (item: String) throws(DeriveError) in try Self.finiteNumber(item, option) }
+            case OptionSpec.seed.flag:
+                guard let text = value, let seed = UInt64(text) else {
+                    throw Self.invalid(value ?? "", option, "expected a non-negative integer")
+                }
+                self.seed = seed
+            case OptionSpec.network.flag: networkPath = value
+            case OptionSpec.learningRate.flag:
+                let rate = try Self.finiteNumber(value ?? "", option)
+                guard rate > 0 else { throw Self.invalid(value ?? "", option, "expected a positive number") }
+                learningRate = rate
+            case OptionSpec.indices.flag:
+                indexing = try Self.choice(value, option, LayerIndexing.init(rawValue:), LayerIndexing.allCases.map(\.rawValue))
+            case OptionSpec.format.flag:
+                format = try Self.choice(value, option, OutputFormat.init(rawValue:), OutputFormat.allCases.map(\.rawValue))
+            case OptionSpec.output.flag:
+                guard let path = value, !path.isEmpty else { throw Self.invalid("", option, "expected a file path") }
+                outputPath = path
+            case OptionSpec.digits.flag:
+                let digits = try Self.positiveInteger(value, option)
+                guard digits <= 17 else { throw Self.invalid(value ?? "", option, "expected an integer from 1 to 17") }
+                self.digits = digits
+            case OptionSpec.title.flag: title = value
+            case OptionSpec.author.flag: author = value
+            case OptionSpec.allowLarge.flag: allowsLargeOutput = true
+            default: showsHelp = true
+            }
+        }
+        if networkPath != nil {
+            for (given, spec) in [(layers != nil, OptionSpec.layers), (widths != nil, .widths), (activations != nil, .activation),
+                                  (hasBiases, .bias), (seed != nil, .seed)] where given {
+                throw .usage("Error: '\(spec.flag)' cannot be combined with '--network': the file describes the network")
+            }
+        }
+    }
+
+    // MARK: - Values
+
+    private static func positiveInteger(_ value: String?, _ option: OptionSpec) throws(DeriveError) -> Int {
+        guard let text = value, let number = Int(text), number > 0 else {
+            throw invalid(value ?? "", option, "expected a positive integer")
+        }
+        guard number <= sizeLimit else { throw invalid(text, option, "expected at most \(sizeLimit)") }
+        return number
+    }
+
+    private static func finiteNumber(_ text: String, _ option: OptionSpec) throws(DeriveError) -> Double {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
+              !trimmed.lowercased().contains("x"), let number = Double(trimmed), number.isFinite
+        else {
+            throw invalid(text, option, "expected a finite number")
+        }
+        return number
+    }
+
+    private static func list<T>(_ value: String?, _ option: OptionSpec, _ element: (String) throws(DeriveError) -> T) throws(DeriveError) -> [T] {
+        guard let text = value, !text.isEmpty else { throw invalid("", option, "expected a comma-separated list") }
+        var result: [T] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw invalid(text, option, "expected a comma-separated list without empty items") }
+            result.append(try element(trimmed))
+        }
+        return result
+    }
+
+    private static func choice<T>(_ value: String?, _ option: OptionSpec, _ make: (String) -> T?, _ names: [String]) throws(DeriveError) -> T {
+        guard let text = value, let chosen = make(text) else { throw invalid(value ?? "", option, choices(names)) }
+        return chosen
+    }
+
+    private static func choices(_ names: [String]) -> String { "expected one of " + names.joined(separator: ", ") }
+
+    static func invalid(_ value: String, _ option: OptionSpec, _ reason: String) -> DeriveError {
+        .usage("Error: The value '\(value)' is invalid for '\(option.synopsis)': \(reason)")
+    }
+}
+
+import Foundation

@@ -1,0 +1,11 @@
+/// The formats `derive --format` writes.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    /// A complete LaTeX document.
+    case latex
+    /// GitHub-flavoured Markdown with display math.
+    case markdown
+    /// Unicode text for a terminal.
+    case text
+    /// The numbers as JSON.
+    case json
+}
