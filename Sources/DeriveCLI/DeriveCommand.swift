@@ -16,7 +16,7 @@ public enum DeriveCommand {
                 output.write(HelpText.full)
                 return .success
             }
-            let (network, provenance) = try makeNetwork(options, arguments: arguments)
+            let (network, provenance) = try makeNetwork(options)
             try checkSize(of: network, options)
             let derivation: Derivation
             do {
@@ -24,7 +24,7 @@ public enum DeriveCommand {
             } catch let failure {
                 throw DeriveError.data(failure, source: options.networkPath.map { "'\($0)'" } ?? "the network")
             }
-            let renderer = makeRenderer(options, network: network, provenance: provenance)
+            let renderer = makeRenderer(options, arguments: arguments, network: network, provenance: provenance)
             if let path = options.outputPath {
                 try OutputFile.write(to: path) { renderer.render(derivation, to: &$0) }
             } else {
@@ -56,7 +56,7 @@ public enum DeriveCommand {
 
     // MARK: - Steps
 
-    private static func makeNetwork(_ options: Options, arguments: [String]) throws(DeriveError) -> (Network, String) {
+    private static func makeNetwork(_ options: Options) throws(DeriveError) -> (Network, String) {
         if let path = options.networkPath {
             let data: Data
             do {
@@ -78,7 +78,7 @@ public enum DeriveCommand {
         }
         let blueprint = try blueprint(options)
         do {
-            return (try blueprint.network(), provenance(blueprint, options, arguments: arguments))
+            return (try blueprint.network(), provenance(blueprint))
         } catch let failure {
             throw .usage("Error: \(usageMessage(failure))")
         }
@@ -134,10 +134,10 @@ public enum DeriveCommand {
         }
     }
 
-    private static func makeRenderer(_ options: Options, network: Network, provenance: String) -> any DerivationRenderer {
+    private static func makeRenderer(_ options: Options, arguments: [String], network: Network, provenance: String) -> any DerivationRenderer {
         let notation = NoteNotation(depth: network.depth, indexing: options.indexing)
         let numbers = NumberFormat(significantDigits: options.digits)
-        var info = HandoutInfo(provenance: provenance)
+        var info = HandoutInfo(provenance: provenance, command: options.networkPath == nil ? commandLine(arguments) : nil)
         if let title = options.title { info.title = title }
         if let author = options.author { info.author = author }
         switch options.format {
@@ -148,14 +148,14 @@ public enum DeriveCommand {
         }
     }
 
-    /// Where the values come from, with the command that regenerates them.
-    private static func provenance(_ blueprint: NetworkBlueprint, _ options: Options, arguments: [String]) -> String {
+    /// Where the values come from.
+    private static func provenance(_ blueprint: NetworkBlueprint) -> String {
         var drawn = ["the weights"]
         if blueprint.hasBiases { drawn.append("biases") }
         if blueprint.input == nil { drawn.append("the input") }
         if blueprint.target == nil { drawn.append("the target") }
         let list = drawn.count == 1 ? drawn[0] : drawn.dropLast().joined(separator: ", ") + " and " + (drawn.last ?? "")
-        return "The values of \(list) are drawn with seed \(blueprint.seed) in steps of 0.01; regenerate them with: \(commandLine(arguments))"
+        return "The values of \(list) are drawn with seed \(blueprint.seed) in steps of 0.01."
     }
 
     /// The command line without `--output`, quoted for a shell.

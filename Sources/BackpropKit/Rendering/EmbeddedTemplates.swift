@@ -5,9 +5,6 @@ enum EmbeddedTemplates {
     /// templates/handout.tex
     static let handoutTeX = #"""
 \documentclass[11pt]{article}
-\usepackage[T1]{fontenc}
-\usepackage[utf8]{inputenc}
-\usepackage{lmodern}
 \usepackage[a4paper,margin=2cm]{geometry}
 \usepackage{amsmath}
 \usepackage{xcolor}
@@ -31,9 +28,7 @@ enum EmbeddedTemplates {
     static let handoutMarkdown = #"""
 # {{title}}
 
-{{byline}}
-
-{{body}}
+{{byline}}{{body}}
 
 """#
 }

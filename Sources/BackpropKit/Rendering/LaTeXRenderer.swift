@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a derivation as a complete LaTeX document from the handout template: `align*` blocks whose
 /// long sums wrap, and each layer's error derivatives ∂δ/∂o_{k,j} in that layer's colour.
 public struct LaTeXRenderer: DerivationRenderer {
@@ -49,7 +51,11 @@ public struct LaTeXRenderer: DerivationRenderer {
                 let explanation = outline.explanation(of: section.kind)
                 if !explanation.isEmpty { output.write(phrases(explanation, printer) + "\n\n") }
                 if section.kind == .given, let provenance = options.info.provenance {
-                    output.write(provenance.latexEscaped + "\n\n")
+                    output.write(provenance.latexEscaped)
+                    if let command = options.info.command {
+                        output.write(" Regenerate the handout with \\texttt{\(command.latexEscaped.replacingOccurrences(of: "-", with: "-{}"))}.")
+                    }
+                    output.write("\n\n")
                 }
                 output.write("\\begin{align*}\n")
                 for (index, step) in steps.enumerated() {

@@ -39,7 +39,7 @@ public struct MarkdownRenderer: DerivationRenderer {
             "title": options.info.title.markdownEscaped,
             "author": options.info.author.markdownEscaped,
             "date": options.info.date.markdownEscaped,
-            "byline": byline.isEmpty ? "" : "*" + byline.joined(separator: ", ") + "*",
+            "byline": byline.isEmpty ? "" : "*" + byline.joined(separator: ", ") + "*\n\n",
         ]
         var isFirst = true
         options.template.render(values, to: &output) { output in
@@ -54,7 +54,9 @@ public struct MarkdownRenderer: DerivationRenderer {
                 let explanation = outline.explanation(of: section.kind)
                 if !explanation.isEmpty { output.write("\n" + phrases(explanation, printer) + "\n") }
                 if section.kind == .given, let provenance = options.info.provenance {
-                    output.write("\n" + provenance.markdownEscaped + "\n")
+                    output.write("\n" + provenance.markdownEscaped)
+                    if let command = options.info.command { output.write(" Regenerate the handout with `\(command)`.") }
+                    output.write("\n")
                 }
                 for step in steps {
                     let rows = layout.rows(for: step)

@@ -48,7 +48,10 @@ public struct PlainTextRenderer: DerivationRenderer {
                 }
             }
             var paragraph = phrases(outline.explanation(of: section.kind), printer)
-            if section.kind == .given, let provenance = options.info.provenance { paragraph += " " + provenance }
+            if section.kind == .given, let provenance = options.info.provenance {
+                paragraph += " " + provenance
+                if let command = options.info.command { paragraph += " Regenerate the handout with: " + command }
+            }
             if !paragraph.isEmpty { output.write(wrapped(paragraph) + "\n") }
             output.write("\n")
             for step in steps {

@@ -15,8 +15,9 @@ public struct Template: Sendable, Equatable {
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
             let name = rest[open.upperBound..<close.lowerBound]
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }) else {
-                segments.append(.literal(String(rest[..<open.upperBound])))
-                rest = rest[open.upperBound...]
+                let next = rest.index(after: open.lowerBound)
+                segments.append(.literal(String(rest[..<next])))
+                rest = rest[next...]
                 continue
             }
             segments.append(.literal(String(rest[..<open.lowerBound])))
@@ -24,7 +25,13 @@ public struct Template: Sendable, Equatable {
             rest = rest[close.upperBound...]
         }
         segments.append(.literal(String(rest)))
-        self.segments = segments.filter { $0 != .literal("") }
+        self.segments = segments.reduce(into: []) { merged, segment in
+            if case .literal(let text) = segment, case .literal(let previous)? = merged.last {
+                merged[merged.count - 1] = .literal(previous + text)
+            } else if segment != .literal("") {
+                merged.append(segment)
+            }
+        }
     }
 
     /// The LaTeX handout skeleton shipped in `templates/handout.tex`.
