@@ -12,14 +12,15 @@ let package = Package(
         .target(name: "BackpropKit"),
         .target(name: "DeriveCLI", dependencies: ["BackpropKit"]),
         .executableTarget(name: "derive", dependencies: ["DeriveCLI"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "BackpropKitTests",
-            dependencies: ["BackpropKit"],
+            dependencies: ["BackpropKit", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "DeriveCLITests",
-            dependencies: ["DeriveCLI", "derive"]
+            dependencies: ["DeriveCLI", "derive", "TestSupport"]
         ),
     ]
 )

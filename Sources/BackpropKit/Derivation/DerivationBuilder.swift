@@ -96,7 +96,7 @@ struct DerivationBuilder: Sendable {
             let activation = network.activationExpression(layer: k, neuron: j)
             for coupling in couplings {
                 let preactivation = Symbol.preactivation(layer: k, neuron: coupling.neuron)
-                let concrete = activation.derivative(withRespectTo: preactivation)
+                let concrete = outputsNamed(activation.derivative(withRespectTo: preactivation), layer: k)
                 steps.append(Step(symbol: activationDerivative(layer: k, neuron: j, by: coupling.neuron),
                                   concrete: concrete, substituted: substitution(of: concrete), value: coupling.value))
             }
@@ -263,10 +263,24 @@ struct DerivationBuilder: Sendable {
 
     // MARK: - Helpers
 
-    /// ∂g_k(f_{k,j})/∂f_{k,m}, the note's name for a local derivative of the activation.
+    /// ∂g_k(f_{k,j})/∂f_{k,j}, the note's name for the local derivative of a neuron-wise activation;
+    /// ∂o_{k,j}/∂f_{k,m} for softmax, whose outputs each depend on the whole layer.
     private func activationDerivative(layer k: Int, neuron j: Int, by m: Int) -> Expression {
-        .partial(of: network.generalActivationExpression(layer: k, neuron: j),
-                 withRespectTo: .of(.preactivation(layer: k, neuron: m)))
+        let preactivation = Expression.of(.preactivation(layer: k, neuron: m))
+        if network.layer(k).activation.couplesNeurons {
+            return .partial(of: .of(.activation(layer: k, neuron: j)), withRespectTo: preactivation)
+        }
+        return .partial(of: network.generalActivationExpression(layer: k, neuron: j), withRespectTo: preactivation)
+    }
+
+    /// For a layer whose outputs depend on the whole layer (softmax), the derivative with each
+    /// softmax_m(f_{k,·}) written as the output o_{k,m} it is, as in o_{k,j}(1 − o_{k,j}).
+    private func outputsNamed(_ expression: Expression, layer k: Int) -> Expression {
+        guard network.layer(k).activation.couplesNeurons else { return expression }
+        return expression.replacing { subtree in
+            guard case .application(.softmax(let m), _) = subtree else { return nil }
+            return .of(.activation(layer: k, neuron: m))
+        }
     }
 
     /// The non-zero ∂o_{k,j}/∂f_{k,m} of a layer grouped by m: for each m, the neurons j whose output

@@ -60,11 +60,12 @@ extension Expression {
     }
 
     /// numerator / denominator, with constant denominators folded into the numerator's coefficient
-    /// when that gives a whole number (2x/2 = x) and division by 1 dropped.
+    /// when that gives a whole number (2x/2 = x), division by 1 dropped and a negative sign written
+    /// in front of the fraction (−t/o rather than (−t)/o).
     public static func quotient(of numerator: Expression, by denominator: Expression) -> Expression {
         guard let divisor = denominator.constantValue, divisor != 0 else {
             if numerator == .zero { return .zero }
-            return .quotient(numerator, denominator)
+            return fraction(numerator, denominator)
         }
         if divisor == 1 { return numerator }
         let (coefficient, rest) = numerator.splitCoefficient
@@ -72,7 +73,15 @@ extension Expression {
         if folded == folded.rounded() || rest == .one {
             return product(of: [.constant(folded), rest])
         }
-        return .quotient(numerator, denominator)
+        return fraction(numerator, denominator)
+    }
+
+    /// The unfolded fraction numerator / denominator, as −(|numerator| / denominator) when the
+    /// numerator's coefficient is negative.
+    private static func fraction(_ numerator: Expression, _ denominator: Expression) -> Expression {
+        let (coefficient, rest) = numerator.splitCoefficient
+        guard coefficient < 0 else { return .quotient(numerator, denominator) }
+        return .negation(.quotient(product(of: [.constant(-coefficient), rest]), denominator))
     }
 
     /// base^exponent, with x¹ = x, x⁰ = 1 and constant powers folded.

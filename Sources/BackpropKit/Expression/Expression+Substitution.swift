@@ -18,3 +18,19 @@ extension Expression {
         }
     }
 }
+
+extension Expression {
+    /// The expression with every subtree for which `rewrite` returns a replacement replaced, top down.
+    public func replacing(_ rewrite: (Expression) -> Expression?) -> Expression {
+        if let replacement = rewrite(self) { return replacement }
+        switch self {
+        case .constant, .symbol, .partial: return self
+        case .sum(let terms): return .sum(terms.map { $0.replacing(rewrite) })
+        case .product(let factors): return .product(factors.map { $0.replacing(rewrite) })
+        case .quotient(let top, let bottom): return .quotient(top.replacing(rewrite), bottom.replacing(rewrite))
+        case .power(let base, let exponent): return .power(base.replacing(rewrite), exponent.replacing(rewrite))
+        case .negation(let operand): return .negation(operand.replacing(rewrite))
+        case .application(let function, let arguments): return .application(function, arguments.map { $0.replacing(rewrite) })
+        }
+    }
+}

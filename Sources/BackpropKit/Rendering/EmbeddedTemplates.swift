@@ -1,4 +1,4 @@
-// Generated from templates/ by `RECORD_SNAPSHOTS=1 swift test --filter GeneratedFilesTests`. Do not edit.
+// Generated from templates/ by `RECORD_SNAPSHOTS=1 swift test --filter EmbeddedTemplatesTests`. Do not edit.
 
 /// The document skeletons of `templates/`, compiled into the binary so it works from any directory.
 enum EmbeddedTemplates {

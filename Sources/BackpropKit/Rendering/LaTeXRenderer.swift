@@ -57,6 +57,10 @@ public struct LaTeXRenderer: DerivationRenderer {
                     }
                     output.write("\n\n")
                 }
+                if section.kind == .given {
+                    output.write("\\[\n" + valueList(steps, printer, separator: ", \\quad ") + "\n\\]\n\n")
+                    continue
+                }
                 output.write("\\begin{align*}\n")
                 for (index, step) in steps.enumerated() {
                     output.write(printer.string(step.symbol))

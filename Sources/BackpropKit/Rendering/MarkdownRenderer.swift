@@ -58,6 +58,10 @@ public struct MarkdownRenderer: DerivationRenderer {
                     if let command = options.info.command { output.write(" Regenerate the handout with `\(command)`.") }
                     output.write("\n")
                 }
+                if section.kind == .given {
+                    output.write("\n$$\n" + valueList(steps, printer, separator: ", \\quad ") + "\n$$\n")
+                    continue
+                }
                 for step in steps {
                     let rows = layout.rows(for: step)
                     output.write("\n$$\n")

@@ -54,6 +54,10 @@ public struct PlainTextRenderer: DerivationRenderer {
             }
             if !paragraph.isEmpty { output.write(wrapped(paragraph) + "\n") }
             output.write("\n")
+            if section.kind == .given {
+                output.write("  " + valueList(steps, printer, separator: ",  ") + "\n")
+                continue
+            }
             for step in steps {
                 let symbol = printer.string(step.symbol)
                 let indent = String(repeating: " ", count: symbol.count + 2)

@@ -56,3 +56,8 @@ struct StepLayout {
         return rows
     }
 }
+
+/// `symbol = value` for each step, on one line: how the given values of a network are listed.
+func valueList(_ steps: [Step], _ printer: ExpressionPrinter, separator: String) -> String {
+    steps.map { printer.string($0.symbol) + " = " + printer.string(.constant($0.value)) }.joined(separator: separator)
+}

@@ -1,0 +1,46 @@
+import BackpropKit
+
+/// The networks whose rendered derivations are pinned by golden files and compiled with pdflatex.
+enum SnapshotNetwork: String, CaseIterable, CustomTestStringConvertible {
+    /// The source note's network: three sigmoid layers of widths 2, 2, 2, 1 and the squared loss.
+    case note
+    /// A 2-2-2 sigmoid network with biases, the half-squared loss and a learning rate.
+    case biases
+    /// A tanh hidden layer and a softmax output with the categorical cross-entropy.
+    case softmax
+    /// Two outputs with the binary cross-entropy, relu before, layers numbered 0...N.
+    case outputs
+
+    var blueprint: NetworkBlueprint {
+        switch self {
+        case .note:
+            return NetworkBlueprint(widths: [2, 2, 2, 1], activations: [.sigmoid, .sigmoid, .sigmoid])
+        case .biases:
+            return NetworkBlueprint(widths: [2, 2, 2], activations: [.sigmoid, .sigmoid], loss: .halfSquared,
+                                    hasBiases: true, seed: 7, learningRate: 0.5)
+        case .softmax:
+            return NetworkBlueprint(widths: [2, 3, 3], activations: [.tanh, .softmax], loss: .categoricalCrossEntropy,
+                                    hasBiases: true, seed: 3)
+        case .outputs:
+            return NetworkBlueprint(widths: [2, 3, 2], activations: [.relu, .sigmoid], loss: .crossEntropy, seed: 5)
+        }
+    }
+
+    var indexing: LayerIndexing { self == .outputs ? .absolute : .note }
+
+    func derivation() throws -> Derivation {
+        try Derivation(network: blueprint.network())
+    }
+
+    var notation: NoteNotation {
+        NoteNotation(depth: blueprint.widths.count - 1, indexing: indexing)
+    }
+
+    var info: HandoutInfo {
+        HandoutInfo(title: "Backpropagation: the \(rawValue) network", provenance: "The values are drawn with seed \(blueprint.seed).")
+    }
+
+    var testDescription: String { rawValue }
+}
+
+import Testing
