@@ -22,7 +22,7 @@ struct OptionSpec: Sendable {
     static let target = OptionSpec(flag: "--target", value: "t1,...", help: "The target values. (default: drawn from the seed)")
     static let seed = OptionSpec(flag: "--seed", value: "s", help: "The seed the weights and default values are drawn from. (default: 1)")
     static let network = OptionSpec(flag: "--network", value: "file.json", help: "Read the whole network and its values from a JSON file.")
-    static let learningRate = OptionSpec(flag: "--learning-rate", value: "eta", help: "Add the gradient-descent update w+ = w - eta dδ/dw.")
+    static let learningRate = OptionSpec(flag: "--learning-rate", value: "eta", help: "Add the gradient-descent update w⁺ = w − η ∂δ/∂w.")
     static let indices = OptionSpec(flag: "--indices", value: "style",
                                     help: "Label layers back from the output as in the note, or 0 to N. (values: note, absolute; default: note)")
     static let format = OptionSpec(flag: "--format", value: "format",
