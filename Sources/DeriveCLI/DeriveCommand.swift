@@ -22,7 +22,7 @@ public enum DeriveCommand {
             do {
                 derivation = try Derivation(network: network)
             } catch let failure {
-                throw DeriveError.data(failure, source: options.networkPath.map { "'\($0)'" } ?? "the network")
+                throw DeriveError.data(failure, source: options.networkPath.map { "'\($0)'" })
             }
             let renderer = makeRenderer(options, arguments: arguments, network: network, provenance: provenance)
             if let path = options.outputPath {
@@ -67,8 +67,20 @@ public enum DeriveCommand {
             }
             do {
                 var file = try NetworkFile.decode(data)
-                if let input = options.input { file.input = input }
-                if let target = options.target { file.target = target }
+                if let input = options.input {
+                    if let width = file.layers.first?.weights.count, input.count != width {
+                        throw Options.invalid(input.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .input,
+                                              "expected \(width) values (the input width of '\(path)'), found \(input.count)")
+                    }
+                    file.input = input
+                }
+                if let target = options.target {
+                    if let width = file.layers.last?.weights.first?.count, target.count != width {
+                        throw Options.invalid(target.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .target,
+                                              "expected \(width) values (the output width of '\(path)'), found \(target.count)")
+                    }
+                    file.target = target
+                }
                 if let loss = options.loss { file.loss = loss.rawValue }
                 if let rate = options.learningRate { file.learningRate = rate }
                 return (try file.network(), "The values are read from '\(path)'.")
@@ -77,6 +89,8 @@ public enum DeriveCommand {
             }
         }
         let blueprint = try blueprint(options)
+        // Check the size before drawing the weights: a huge blueprint would otherwise exhaust memory first.
+        try checkSize(widths: blueprint.widths, parameterCount: parameterCount(blueprint), options)
         do {
             return (try blueprint.network(), provenance(blueprint))
         } catch let failure {
@@ -126,12 +140,30 @@ public enum DeriveCommand {
     }
 
     private static func checkSize(of network: Network, _ options: Options) throws(DeriveError) {
+        try checkSize(widths: network.widths, parameterCount: network.parameterCount, options)
+    }
+
+    private static func checkSize(widths: [Int], parameterCount: Int, _ options: Options) throws(DeriveError) {
         let perParameter = options.format == .json ? 24 : 900
-        let estimate = network.parameterCount * perParameter * (network.widths.max() ?? 1 > 8 ? 1 : 2)
+        let (bytes, overflow) = parameterCount.multipliedReportingOverflow(by: perParameter * (widths.max() ?? 1 > 8 ? 1 : 2))
+        let estimate = overflow ? Int.max : bytes
         guard estimate <= largeOutput || options.allowsLargeOutput else {
             let gigabytes = (Double(estimate) / Double(1 << 30) * 10).rounded() / 10
             throw .usage("Error: The output would be about \(gigabytes) GB; pass '--allow-large' to write it anyway")
         }
+    }
+
+    /// The number of weights and biases a blueprint draws, saturating at `Int.max`.
+    private static func parameterCount(_ blueprint: NetworkBlueprint) -> Int {
+        var count = 0
+        for (from, to) in zip(blueprint.widths, blueprint.widths.dropFirst()) {
+            let (weights, overflow) = from.multipliedReportingOverflow(by: to)
+            let (sum, sumOverflow) = count.addingReportingOverflow(weights)
+            if overflow || sumOverflow { return .max }
+            count = blueprint.hasBiases ? sum.addingReportingOverflow(to).overflow ? .max : sum + to : sum
+            if count == .max { return .max }
+        }
+        return count
     }
 
     private static func makeRenderer(_ options: Options, arguments: [String], network: Network, provenance: String) -> any DerivationRenderer {

@@ -27,11 +27,12 @@ public enum DeriveError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// A data error from the library, prefixed with where the data came from.
-    static func data(_ error: NetworkError, source: String) -> DeriveError {
+    /// A data error from the library, prefixed with "Error: " and where the data came from, if from a file.
+    static func data(_ error: NetworkError, source: String?) -> DeriveError {
+        let prefix = source.map { "Error: \($0): " } ?? "Error: "
         switch error {
-        case .invalid(let path, let reason): return .data("\(source): \(path): \(reason)")
-        case .notComputable(let reason): return .data(reason)
+        case .invalid(let path, let reason): return .data(prefix + "\(path): \(reason)")
+        case .notComputable(let reason): return .data(prefix + reason)
         }
     }
 }

@@ -46,10 +46,13 @@ public struct ExpressionPrinter: Sendable {
 
     /// Writes `expression`, parenthesised if it binds more loosely than `context`.
     func write(_ expression: Expression, to output: inout String, context: Precedence = .sum) {
-        let needsParentheses = precedence(of: expression) < context
-        if needsParentheses { output += open(expression) }
-        writeBare(expression, to: &output)
-        if needsParentheses { output += close(expression) }
+        guard precedence(of: expression) < context else {
+            writeBare(expression, to: &output)
+            return
+        }
+        var inner = ""
+        writeBare(expression, to: &inner)
+        output += open(inner) + inner + close(inner)
     }
 
     // MARK: - Nodes
@@ -245,12 +248,13 @@ public struct ExpressionPrinter: Sendable {
 
     private var minus: String { syntax.isLaTeX ? "-" : "−" }
 
-    private func open(_ content: Any) -> String {
-        syntax.isLaTeX && "\(content)".contains("\\frac") ? "\\left(" : "("
+    /// `(`, or `\left(` around LaTeX containing a fraction so the parentheses grow with it.
+    private func open(_ content: String) -> String {
+        syntax.isLaTeX && content.contains("\\frac") ? "\\left(" : "("
     }
 
-    private func close(_ content: Any) -> String {
-        syntax.isLaTeX && "\(content)".contains("\\frac") ? "\\right)" : ")"
+    private func close(_ content: String) -> String {
+        syntax.isLaTeX && content.contains("\\frac") ? "\\right)" : ")"
     }
 
     // MARK: - Precedence

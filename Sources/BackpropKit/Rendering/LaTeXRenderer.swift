@@ -53,12 +53,14 @@ public struct LaTeXRenderer: DerivationRenderer {
                 if section.kind == .given, let provenance = options.info.provenance {
                     output.write(provenance.latexEscaped)
                     if let command = options.info.command {
-                        output.write(" Regenerate the handout with \\texttt{\(command.latexEscaped.replacingOccurrences(of: "-", with: "-{}"))}.")
+                        let breakable = command.latexEscaped.replacingOccurrences(of: "-", with: "-{}").replacingOccurrences(of: ",", with: ",\\allowbreak{}")
+                        output.write(" Regenerate the handout with \\texttt{\(breakable)}.")
                     }
                     output.write("\n\n")
                 }
                 if section.kind == .given {
-                    output.write("\\[\n" + valueList(steps, printer, separator: ", \\quad ") + "\n\\]\n\n")
+                    let lines = valueLines(steps, printer, separator: ", \\quad ", budget: layout.budget)
+                    output.write("\\begin{gather*}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{gather*}\n\n")
                     continue
                 }
                 output.write("\\begin{align*}\n")

@@ -59,7 +59,9 @@ public struct MarkdownRenderer: DerivationRenderer {
                     output.write("\n")
                 }
                 if section.kind == .given {
-                    output.write("\n$$\n" + valueList(steps, printer, separator: ", \\quad ") + "\n$$\n")
+                    let lines = valueLines(steps, printer, separator: ", \\quad ", budget: layout.budget)
+                    let body = lines.count == 1 ? lines[0] : "\\begin{gathered}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{gathered}"
+                    output.write("\n$$\n" + body + "\n$$\n")
                     continue
                 }
                 for step in steps {

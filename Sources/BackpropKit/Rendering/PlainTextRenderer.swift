@@ -55,7 +55,7 @@ public struct PlainTextRenderer: DerivationRenderer {
             if !paragraph.isEmpty { output.write(wrapped(paragraph) + "\n") }
             output.write("\n")
             if section.kind == .given {
-                output.write("  " + valueList(steps, printer, separator: ",  ") + "\n")
+                for line in valueLines(steps, printer, separator: ",  ", budget: layout.budget) { output.write("  " + line + "\n") }
                 continue
             }
             for step in steps {

@@ -57,7 +57,22 @@ struct StepLayout {
     }
 }
 
-/// `symbol = value` for each step, on one line: how the given values of a network are listed.
-func valueList(_ steps: [Step], _ printer: ExpressionPrinter, separator: String) -> String {
-    steps.map { printer.string($0.symbol) + " = " + printer.string(.constant($0.value)) }.joined(separator: separator)
+/// `symbol = value` for each step, as many to a line as fit in `budget`: how the given values are listed.
+func valueLines(_ steps: [Step], _ printer: ExpressionPrinter, separator: String, budget: Double) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    var width = 0.0
+    for step in steps {
+        let value = Expression.constant(step.value)
+        let entryWidth = printer.width(of: step.symbol) + printer.width(of: value) + 5
+        if !line.isEmpty && width + entryWidth > budget {
+            lines.append(line)
+            line = ""
+            width = 0
+        }
+        line += (line.isEmpty ? "" : separator) + printer.string(step.symbol) + " = " + printer.string(value)
+        width += entryWidth
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
 }
