@@ -65,27 +65,32 @@ public enum DeriveCommand {
                 let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable file" : "no such file"
                 throw .noInput("Error: cannot read '\(path)': \(reason)")
             }
+            var file: NetworkFile
             do {
-                var file = try NetworkFile.decode(data)
-                if let input = options.input {
-                    if let width = file.layers.first?.weights.count, input.count != width {
-                        throw Options.invalid(input.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .input,
-                                              "expected \(width) values (the input width of '\(path)'), found \(input.count)")
-                    }
-                    file.input = input
+                file = try NetworkFile.decode(data)
+            } catch let failure {
+                throw .data(failure, source: "'\(path)'")
+            }
+            if let input = options.input {
+                if let width = file.layers.first?.weights.count, input.count != width {
+                    throw Options.invalid(input.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .input,
+                                          "expected \(width) values (the input width of '\(path)'), found \(input.count)")
                 }
-                if let target = options.target {
-                    if let width = file.layers.last?.weights.first?.count, target.count != width {
-                        throw Options.invalid(target.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .target,
-                                              "expected \(width) values (the output width of '\(path)'), found \(target.count)")
-                    }
-                    file.target = target
+                file.input = input
+            }
+            if let target = options.target {
+                if let width = file.layers.last?.weights.first?.count, target.count != width {
+                    throw Options.invalid(target.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .target,
+                                          "expected \(width) values (the output width of '\(path)'), found \(target.count)")
                 }
-                if let loss = options.loss { file.loss = loss.rawValue }
-                if let rate = options.learningRate { file.learningRate = rate }
+                file.target = target
+            }
+            if let loss = options.loss { file.loss = loss.rawValue }
+            if let rate = options.learningRate { file.learningRate = rate }
+            do {
                 return (try file.network(), "The values are read from '\(path)'.")
             } catch let failure {
-                throw .data("Error: '\(path)': \(failure)")
+                throw .data(failure, source: "'\(path)'")
             }
         }
         let blueprint = try blueprint(options)
@@ -158,10 +163,8 @@ public enum DeriveCommand {
         var count = 0
         for (from, to) in zip(blueprint.widths, blueprint.widths.dropFirst()) {
             let (weights, overflow) = from.multipliedReportingOverflow(by: to)
-            let (sum, sumOverflow) = count.addingReportingOverflow(weights)
-            if overflow || sumOverflow { return .max }
-            count = blueprint.hasBiases ? sum.addingReportingOverflow(to).overflow ? .max : sum + to : sum
-            if count == .max { return .max }
+            guard !overflow, weights <= Int.max - count - to else { return .max }
+            count += weights + (blueprint.hasBiases ? to : 0)
         }
         return count
     }
