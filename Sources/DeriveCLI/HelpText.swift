@@ -7,8 +7,9 @@ enum HelpText {
     static var full: String {
         let labelWidth = (OptionSpec.all.map { $0.synopsis.count }.max() ?? 0) + 2
         var text = """
-            OVERVIEW: Write the layer-by-layer backpropagation derivation of a neural network,
-            every partial derivative with its symbolic form, its concrete form and its value.
+            OVERVIEW: Write the layer-by-layer backpropagation derivation of a neural
+            network, every partial derivative with its general form, its concrete form
+            and its value.
 
             USAGE: derive [<options>]
 
@@ -25,7 +26,7 @@ enum HelpText {
 
             EXAMPLES:
               derive --layers 3 --format latex --output handout.tex
-              derive --widths 2,3,3,1 --activation relu,relu,sigmoid --bias --format markdown
+              derive --widths 2,3,3,1 --activation relu,relu,sigmoid --bias
               derive --network network.json --format json
 
             """

@@ -102,12 +102,12 @@ import Testing
                  message: "cannot read 'adir'", directories: ["adir"]),
 
         // Network files that cannot be used.
-        //
-        // Left out until BackpropKit names the expected type (NetworkFile.describe does not recognise the
-        // Dictionary<String, Any> / Array<Any> types JSONDecoder reports, so the reason reads "expected a value
-        // of another type"): a JSON array instead of an object, "layers": {...}, "weights": 0.5, "weights": [1].
-        // Left out until a number too large for a Double is reported at its path: 1e999 in a network file
-        // gives "$: not valid JSON" (Foundation's JSONDecoder rejects it without a coding path).
+        file("an array instead of an object", "[1, 2]", "'net.json': $: expected an object"),
+        file("layers an object", #"{"input": [1], "target": [1], "layers": {}}"#, "'net.json': layers: expected an array"),
+        file("weights a number", #"{"input": [1], "target": [1], "layers": [{"weights": 0.5}]}"#, "layers[0].weights: expected an array"),
+        file("weights a vector", #"{"input": [1], "target": [1], "layers": [{"weights": [1]}]}"#, "layers[0].weights[0]: expected an array"),
+        file("a number beyond a double", #"{"input": [1e999], "target": [1], "layers": [{"weights": [[1]]}]}"#,
+             "$: not valid JSON: Number 1e999 is not representable"),
         file("not JSON", "layers: 3", "'net.json': $: not valid JSON"),
         file("empty file", "", "'net.json': $: not valid JSON"),
         file("truncated JSON", #"{"input": [1], "target": [1], "layers": [{"weights": [[1]]"#, "not valid JSON"),

@@ -35,6 +35,9 @@ public struct NetworkFile: Codable, Sendable, Equatable {
         do {
             return try JSONDecoder().decode(NetworkFile.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw .invalid(path: "$", reason: "not valid JSON" + syntaxProblem(in: data))
+            }
             throw Self.networkError(error)
         } catch {
             throw .invalid(path: "$", reason: "not valid JSON")
@@ -97,12 +100,24 @@ public struct NetworkFile: Codable, Sendable, Equatable {
         return result.isEmpty ? "$" : result
     }
 
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is Double.Type: return "a number"
-        case is String.Type: return "a string"
-        case is [Double].Type, is [[Double]].Type, is [LayerEntry].Type: return "an array"
-        default: return type == NetworkFile.self || type == LayerEntry.self ? "an object" : "a value of another type"
+    /// ": Number 1e999 is not representable in Swift", the parser's account of malformed JSON, or "".
+    private static func syntaxProblem(in data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return ""
+        } catch let error as NSError {
+            guard let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String, !detail.isEmpty else { return "" }
+            return ": " + detail.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
         }
+    }
+
+    /// The kind of JSON value a decoder expected, from the Swift type it reports.
+    private static func describe(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if type is Double.Type { return "a number" }
+        if type is String.Type { return "a string" }
+        if name.hasPrefix("Array") || name.hasPrefix("[") { return "an array" }
+        if name.hasPrefix("Dictionary") || type == NetworkFile.self || type == LayerEntry.self { return "an object" }
+        return "a value of another type"
     }
 }
