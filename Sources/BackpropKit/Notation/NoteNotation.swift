@@ -10,9 +10,17 @@ public struct NoteNotation: Notation {
     public init(depth: Int, indexing: LayerIndexing = .note) {
         self.depth = depth
         self.indexing = indexing
+        labels = (0...Swift.max(depth, 0)).map { Self.label($0, depth: depth, indexing: indexing) }
     }
 
+    /// The labels of layers 0...N, computed once: printing names symbols millions of times.
+    private let labels: [String]
+
     public func layerLabel(_ layer: Int) -> String {
+        labels.indices.contains(layer) ? labels[layer] : Self.label(layer, depth: depth, indexing: indexing)
+    }
+
+    private static func label(_ layer: Int, depth: Int, indexing: LayerIndexing) -> String {
         switch indexing {
         case .absolute: return String(layer)
         case .note: return layer == depth ? "n" : "n-\(depth - layer)"

@@ -6,10 +6,9 @@ extension ExpressionPrinter {
     func width(of expression: Expression) -> Double {
         switch expression {
         case .constant(let value):
-            let (mantissa, exponent) = numbers.parts(value)
-            return Double(mantissa.count) + (exponent == 0 ? 0 : 4 + Double(String(exponent).count) * 0.7)
+            return printed(value).width
         case .symbol(let symbol):
-            return width(of: notation.name(of: symbol))
+            return printed(symbol).width
         case .sum(let terms):
             return terms.reduce(0) { $0 + width(of: $1) } + 3 * Double(terms.count - 1)
         case .product(let factors):
@@ -34,9 +33,10 @@ extension ExpressionPrinter {
         }
     }
 
-    private func width(of name: SymbolName) -> Double {
-        let base = name.isOperator || name.unicode.count > 1 ? Double(name.unicode.count) : 1
-        let subscripts = name.subscripts.joined(separator: ",")
-        return base + 0.7 * Double(subscripts.count + (name.superscript?.count ?? 0))
+    func width(of name: SymbolName) -> Double {
+        let base = Double(name.unicode.unicodeScalars.count)
+        var scripts = name.subscripts.count - 1 + (name.superscript?.utf8.count ?? 0)
+        for part in name.subscripts { scripts += part.utf8.count }
+        return base + 0.7 * Double(Swift.max(scripts, 0))
     }
 }

@@ -1,6 +1,6 @@
 /// Prints expressions as LaTeX math or Unicode text, naming symbols through a ``Notation``
 /// and writing numbers through a ``NumberFormat``. Parentheses come from ``Precedence`` alone.
-public struct ExpressionPrinter: Sendable {
+public struct ExpressionPrinter {
     /// The syntax written.
     public let syntax: MathSyntax
     /// How symbols are named.
@@ -9,6 +9,8 @@ public struct ExpressionPrinter: Sendable {
     public let numbers: NumberFormat
     /// When set, ∂δ/∂o_{k,j} is coloured with the colour of layer k in a network of this depth.
     public let colorDepth: Int?
+    /// Symbols and numbers already printed.
+    let cache = PrintCache()
 
     /// A printer for `syntax`.
     public init(syntax: MathSyntax, notation: any Notation, numbers: NumberFormat = .roundTrip, colorDepth: Int? = nil) {
@@ -41,7 +43,30 @@ public struct ExpressionPrinter: Sendable {
 
     /// Writes the symbol's name.
     public func write(_ symbol: Symbol, to output: inout String) {
-        write(notation.name(of: symbol), to: &output)
+        output += printed(symbol).text
+    }
+
+    /// The symbol's name as printed, with its estimated width.
+    func printed(_ symbol: Symbol) -> PrintCache.Entry {
+        cache.symbol(symbol) {
+            let name = notation.name(of: symbol)
+            var text = ""
+            write(name, to: &text)
+            return PrintCache.Entry(text: text, width: width(of: name))
+        }
+    }
+
+    /// The number as printed, with its estimated width.
+    func printed(_ value: Double) -> PrintCache.Entry {
+        cache.number(value) {
+            let (mantissa, exponent) = numbers.parts(value)
+            let signed = mantissa.hasPrefix("-") ? minus + mantissa.dropFirst() : mantissa
+            let width = Double(mantissa.utf8.count) + (exponent == 0 ? 0 : 4 + (exponent < 0 ? 2.1 : 1.4))
+            guard exponent != 0 else { return PrintCache.Entry(text: signed, width: width) }
+            if syntax.isLaTeX { return PrintCache.Entry(text: "\(signed) \\times 10^{\(exponent)}", width: width) }
+            let power = Self.superscripted(String(exponent)) ?? "^\(exponent)"
+            return PrintCache.Entry(text: "\(signed)×10" + power, width: width)
+        }
     }
 
     /// Writes `expression`, parenthesised if it binds more loosely than `context`.
@@ -50,9 +75,10 @@ public struct ExpressionPrinter: Sendable {
             writeBare(expression, to: &output)
             return
         }
-        var inner = ""
-        writeBare(expression, to: &inner)
-        output += open(inner) + inner + close(inner)
+        let grows = syntax.isLaTeX && expression.containsFraction
+        output += grows ? "\\left(" : "("
+        writeBare(expression, to: &output)
+        output += grows ? "\\right)" : ")"
     }
 
     // MARK: - Nodes
@@ -90,7 +116,13 @@ public struct ExpressionPrinter: Sendable {
                 write(denominator, to: &output, context: .power)
             }
         case .power(let base, let exponent):
-            write(base, to: &output, context: .atom)
+            if let value = base.constantValue, numbers.parts(value).exponent != 0 {
+                output += "("
+                writeNumber(value, to: &output)
+                output += ")"
+            } else {
+                write(base, to: &output, context: .atom)
+            }
             writeExponent(exponent, to: &output)
         case .application(let function, let arguments):
             writeApplication(function, arguments, to: &output)
@@ -177,42 +209,32 @@ public struct ExpressionPrinter: Sendable {
             }
         }
         write(notation.name(of: function), to: &output)
-        var inner = ""
+        let grows = syntax.isLaTeX && arguments.contains(where: \.containsFraction)
+        output += grows ? "\\left(" : "("
         for (index, argument) in arguments.enumerated() {
-            if index > 0 { inner += ", " }
-            write(argument, to: &inner)
+            if index > 0 { output += ", " }
+            write(argument, to: &output)
         }
-        output += open(inner) + inner + close(inner)
+        output += grows ? "\\right)" : ")"
     }
 
     private func writePartial(of quantity: Expression, _ variable: Expression, to output: inout String) {
-        var text = ""
-        if syntax.isLaTeX {
-            text += "\\frac{\\partial "
-            write(quantity, to: &text, context: .atom)
-            text += "}{\\partial "
-            write(variable, to: &text, context: .atom)
-            text += "}"
-        } else {
-            text += "∂"
-            write(quantity, to: &text, context: .atom)
-            text += "/∂"
-            write(variable, to: &text, context: .atom)
+        var color: String?
+        if let depth = colorDepth, syntax.isLaTeX, case .symbol(.loss) = quantity, case .symbol(.activation(let k, _)) = variable {
+            color = LayerPalette.color(ofLayer: k, depth: depth)
         }
-        if let depth = colorDepth, case .symbol(.loss) = quantity, case .symbol(.activation(let k, _)) = variable {
-            let color = LayerPalette.color(ofLayer: k, depth: depth)
-            switch syntax {
-            case .latex: text = "\\textcolor{\(color)}{\(text)}"
-            case .markdownMath: text = "{\\color{\(color)}\(text)}"
-            case .unicode: break
-            }
-        }
-        output += text
+        if let color { output += syntax == .latex ? "\\textcolor{" + color + "}{" : "{\\color{" + color + "}" }
+        output += syntax.isLaTeX ? "\\frac{\\partial " : "∂"
+        write(quantity, to: &output, context: .atom)
+        output += syntax.isLaTeX ? "}{\\partial " : "/∂"
+        write(variable, to: &output, context: .atom)
+        if syntax.isLaTeX { output += "}" }
+        if color != nil { output += "}" }
     }
 
     // MARK: - Names and numbers
 
-    private func write(_ name: SymbolName, to output: inout String) {
+    func write(_ name: SymbolName, to output: inout String) {
         if syntax.isLaTeX {
             if name.isOperator {
                 output += "\\operatorname{\(name.latex)}"
@@ -220,7 +242,12 @@ public struct ExpressionPrinter: Sendable {
                 output += name.latex
             }
             if !name.subscripts.isEmpty {
-                output += "_{" + name.subscripts.joined(separator: ",") + "}"
+                output += "_{"
+                for (index, part) in name.subscripts.enumerated() {
+                    if index > 0 { output += "," }
+                    output += part
+                }
+                output += "}"
             }
             if let superscript = name.superscript { output += "^{\(superscript)}" }
             return
@@ -233,35 +260,16 @@ public struct ExpressionPrinter: Sendable {
     }
 
     private func writeNumber(_ value: Double, to output: inout String) {
-        let (mantissa, exponent) = numbers.parts(value)
-        let signed = mantissa.hasPrefix("-") ? minus + mantissa.dropFirst() : mantissa
-        guard exponent != 0 else {
-            output += signed
-            return
-        }
-        if syntax.isLaTeX {
-            output += "\(signed) \\times 10^{\(exponent)}"
-        } else {
-            output += "\(signed)×10" + (Self.superscripted(String(exponent)) ?? "^\(exponent)")
-        }
+        output += printed(value).text
     }
 
     private var minus: String { syntax.isLaTeX ? "-" : "−" }
-
-    /// `(`, or `\left(` around LaTeX containing a fraction so the parentheses grow with it.
-    private func open(_ content: String) -> String {
-        syntax.isLaTeX && content.contains("\\frac") ? "\\left(" : "("
-    }
-
-    private func close(_ content: String) -> String {
-        syntax.isLaTeX && content.contains("\\frac") ? "\\right)" : ")"
-    }
 
     // MARK: - Precedence
 
     private func precedence(of expression: Expression) -> Precedence {
         switch expression {
-        case .constant(let value): return value < 0 || numbers.parts(value).exponent != 0 ? .prefix : .atom
+        case .constant(let value): return value < 0 ? .prefix : .atom
         case .symbol, .application: return .atom
         case .sum(let terms): return terms.count > 1 ? .sum : terms.first.map(precedence(of:)) ?? .atom
         case .product(let factors):
@@ -299,6 +307,17 @@ public struct ExpressionPrinter: Sendable {
 }
 
 extension Expression {
+    /// Whether a fraction or a partial derivative occurs, which LaTeX sets taller than a line.
+    var containsFraction: Bool {
+        switch self {
+        case .constant, .symbol: return false
+        case .quotient, .partial: return true
+        case .sum(let children), .product(let children), .application(_, let children): return children.contains(where: \.containsFraction)
+        case .power(let base, let exponent): return base.containsFraction || exponent.containsFraction
+        case .negation(let operand): return operand.containsFraction
+        }
+    }
+
     /// For a term that reads with a leading minus (−x, −2x, a negative number, (−a)/b), the term without it.
     var negated: Expression? {
         switch self {

@@ -17,9 +17,18 @@ public struct NumberFormat: Sendable, Equatable {
     /// The number as mantissa and decimal exponent, e.g. 1.5e-07 → ("1.5", -7); exponent 0 when none is needed.
     public func parts(_ value: Double) -> (mantissa: String, exponent: Int) {
         let text = string(value)
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return (text, 0) }
-        let exponent = Int(text[text.index(after: e)...]) ?? 0
-        return (String(text[..<e]), exponent)
+        let bytes = text.utf8
+        guard let e = bytes.firstIndex(of: UInt8(ascii: "e")) else { return (text, 0) }
+        var exponent = 0
+        var negative = false
+        for byte in bytes[bytes.index(after: e)...] {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
+            default: break
+            }
+        }
+        return (String(Substring(bytes[..<e])), negative ? -exponent : exponent)
     }
 
     /// The number as plain text in JSON syntax: `0.1`, `2`, `-3.5e-07`.
