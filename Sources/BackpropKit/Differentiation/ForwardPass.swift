@@ -30,8 +30,12 @@ public struct ForwardPass: Sendable {
             if let j = f.firstIndex(where: { !$0.isFinite }) {
                 throw .notComputable(reason: "the pre-activation of neuron \(j + 1) in layer \(k) overflows")
             }
+            let o = layer.activation.values(of: f)
+            if let j = o.firstIndex(where: { !$0.isFinite }) {
+                throw .notComputable(reason: "the output of neuron \(j + 1) in layer \(k) overflows")
+            }
             preactivations.append(f)
-            activations.append(layer.activation.values(of: f))
+            activations.append(o)
         }
         var terms: [Double] = []
         let outputs = activations[network.depth]
