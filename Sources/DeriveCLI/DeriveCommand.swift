@@ -149,9 +149,13 @@ public enum DeriveCommand {
     }
 
     private static func checkSize(widths: [Int], parameterCount: Int, _ options: Options) throws(DeriveError) {
-        let perParameter = options.format == .json ? 24 : 900
-        let (bytes, overflow) = parameterCount.multipliedReportingOverflow(by: perParameter * (widths.max() ?? 1 > 8 ? 1 : 2))
-        let estimate = overflow ? Int.max : bytes
+        // Measured: about 1,100 bytes a weight in the handout formats (26 in JSON), plus the per-neuron
+        // forward pass and activation steps.
+        let (perParameter, perNeuron) = options.format == .json ? (26, 60) : (1_100, 2_000)
+        let neurons = widths.reduce(0) { $0 &+ $1 }
+        let (weightBytes, overflow) = parameterCount.multipliedReportingOverflow(by: perParameter)
+        let (neuronBytes, neuronOverflow) = neurons.multipliedReportingOverflow(by: perNeuron)
+        let estimate = overflow || neuronOverflow ? Int.max : weightBytes &+ neuronBytes
         guard estimate <= largeOutput || options.allowsLargeOutput else {
             let gigabytes = (Double(estimate) / Double(1 << 30) * 10).rounded() / 10
             throw .usage("Error: The output would be about \(gigabytes) GB; pass '--allow-large' to write it anyway")
