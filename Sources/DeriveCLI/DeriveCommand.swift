@@ -18,13 +18,18 @@ public enum DeriveCommand {
             }
             let (network, provenance) = try makeNetwork(options)
             try checkSize(of: network, options)
+            if options.checksGradients && network.parameterCount > GradientCheck.parameterLimit {
+                throw .usage("Error: '--check' covers at most \(GradientCheck.parameterLimit) weights and biases; this network has \(network.parameterCount)")
+            }
+            let template = try options.templatePath.map(loadTemplate)
             let derivation: Derivation
             do {
-                derivation = try Derivation(network: network)
+                derivation = try Derivation(network: network, rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
+                                            checksGradients: options.checksGradients)
             } catch let failure {
                 throw DeriveError.data(failure, source: options.networkPath.map { "'\($0)'" })
             }
-            let renderer = makeRenderer(options, arguments: arguments, network: network, provenance: provenance)
+            let renderer = makeRenderer(options, arguments: arguments, network: network, provenance: provenance, template: template)
             if let path = options.outputPath {
                 try OutputFile.write(to: path) { renderer.render(derivation, to: &$0) }
             } else {
@@ -173,15 +178,30 @@ public enum DeriveCommand {
         return count
     }
 
-    private static func makeRenderer(_ options: Options, arguments: [String], network: Network, provenance: String) -> any DerivationRenderer {
+    /// The user's template, which must mark where the derivation goes.
+    private static func loadTemplate(_ path: String) throws(DeriveError) -> Template {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable UTF-8 file" : "no such file"
+            throw .noInput("Error: cannot read template '\(path)': \(reason)")
+        }
+        let template = Template(text: text)
+        guard template.placeholders.contains("body") else {
+            throw .data("Error: template '\(path)' has no {{body}} placeholder for the derivation")
+        }
+        return template
+    }
+
+    private static func makeRenderer(_ options: Options, arguments: [String], network: Network, provenance: String,
+                                     template: Template?) -> any DerivationRenderer {
         let notation = NoteNotation(depth: network.depth, indexing: options.indexing)
         let numbers = NumberFormat(significantDigits: options.digits)
         var info = HandoutInfo(provenance: provenance, command: options.networkPath == nil ? commandLine(arguments) : nil)
         if let title = options.title { info.title = title }
         if let author = options.author { info.author = author }
         switch options.format {
-        case .latex: return LaTeXRenderer(options: .init(notation: notation, numbers: numbers, info: info))
-        case .markdown: return MarkdownRenderer(options: .init(notation: notation, numbers: numbers, info: info))
+        case .latex: return LaTeXRenderer(options: .init(notation: notation, numbers: numbers, info: info, template: template ?? .latexHandout))
+        case .markdown:
+            return MarkdownRenderer(options: .init(notation: notation, numbers: numbers, info: info, template: template ?? .markdownHandout))
         case .text: return PlainTextRenderer(options: .init(notation: notation, numbers: numbers, info: info))
         case .json: return JSONRenderer()
         }

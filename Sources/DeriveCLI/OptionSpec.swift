@@ -29,6 +29,12 @@ struct OptionSpec: Sendable {
                                    help: "The output format. (values: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: latex)")
     static let output = OptionSpec(flag: "--output", value: "path", help: "Write to a file, atomically, instead of standard output.")
     static let digits = OptionSpec(flag: "--digits", value: "d", help: "Print values to d significant digits. (default: the shortest exact form)")
+    static let hand = OptionSpec(flag: "--hand", value: nil,
+                                 help: "With --digits, compute every step from the rounded values printed before it, as by hand.")
+    static let check = OptionSpec(flag: "--check", value: nil,
+                                  help: "Add a gradient check: every weight and bias derivative beside its finite-difference estimate.")
+    static let template = OptionSpec(flag: "--template", value: "file",
+                                     help: "Use your own LaTeX or Markdown skeleton with {{title}}, {{author}}, {{date}} and {{body}} placeholders.")
     static let title = OptionSpec(flag: "--title", value: "text", help: "The handout's title.")
     static let author = OptionSpec(flag: "--author", value: "text", help: "The handout's author.")
     static let allowLarge = OptionSpec(flag: "--allow-large", value: nil, help: "Allow an output estimated beyond 1 GB.")
@@ -37,7 +43,7 @@ struct OptionSpec: Sendable {
     /// Every option, in the order help lists them.
     static let all: [OptionSpec] = [
         .layers, .widths, .activation, .loss, .bias, .input, .target, .seed, .network, .learningRate,
-        .indices, .format, .output, .digits, .title, .author, .allowLarge, .help,
+        .indices, .format, .output, .digits, .hand, .check, .template, .title, .author, .allowLarge, .help,
     ]
 }
 

@@ -16,6 +16,9 @@ struct Options: Equatable {
     var format: OutputFormat = .latex
     var outputPath: String?
     var digits: Int?
+    var computesByHand = false
+    var checksGradients = false
+    var templatePath: String?
     var title: String?
     var author: String?
     var allowsLargeOutput = false
@@ -62,11 +65,22 @@ struct Options: Equatable {
                 let digits = try Self.positiveInteger(value, option)
                 guard digits <= 17 else { throw Self.invalid(value ?? "", option, "expected an integer from 1 to 17") }
                 self.digits = digits
+            case OptionSpec.hand.flag: computesByHand = true
+            case OptionSpec.check.flag: checksGradients = true
+            case OptionSpec.template.flag:
+                guard let path = value, !path.isEmpty else { throw Self.invalid("", option, "expected a file path") }
+                templatePath = path
             case OptionSpec.title.flag: title = value
             case OptionSpec.author.flag: author = value
             case OptionSpec.allowLarge.flag: allowsLargeOutput = true
             default: showsHelp = true
             }
+        }
+        if computesByHand && digits == nil {
+            throw .usage("Error: '--hand' needs '--digits <d>': the number of digits every step is rounded to")
+        }
+        if templatePath != nil && (format == .text || format == .json) {
+            throw .usage("Error: '--template' applies to the latex and markdown formats, not '\(format.rawValue)'")
         }
         if networkPath != nil {
             for (given, spec) in [(layers != nil, OptionSpec.layers), (widths != nil, .widths), (activations != nil, .activation),

@@ -41,6 +41,7 @@ import Testing
         FlagCase(flag: "--output", value: "out/handout.tex") { $0.outputPath = "out/handout.tex" },
         FlagCase(flag: "--digits", value: "3") { $0.digits = 3 },
         FlagCase(flag: "--digits", value: "17") { $0.digits = 17 },
+        FlagCase(flag: "--template", value: "mine.tex") { $0.templatePath = "mine.tex" },
         FlagCase(flag: "--title", value: "Backprop, by hand") { $0.title = "Backprop, by hand" },
         FlagCase(flag: "--author", value: "A. Student") { $0.author = "A. Student" },
     ]
@@ -90,6 +91,8 @@ import Testing
     @Test func switches() throws {
         #expect(try Options(arguments: ["--bias"]).hasBiases)
         #expect(try Options(arguments: ["--allow-large"]).allowsLargeOutput)
+        #expect(try Options(arguments: ["--check"]).checksGradients)
+        #expect(try Options(arguments: ["--digits", "4", "--hand"]).computesByHand)
         #expect(try Options(arguments: ["--help"]).showsHelp)
         #expect(try Options(arguments: ["-h"]).showsHelp)
     }
@@ -99,7 +102,7 @@ import Testing
     }
 
     @Test func everyOptionIsCovered() {
-        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--help"])
+        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--help"])
         #expect(Set(OptionSpec.all.map(\.flag)) == covered)
     }
 

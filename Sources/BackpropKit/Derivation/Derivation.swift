@@ -5,11 +5,21 @@
 public struct Derivation: Sendable {
     /// The numbers behind every step.
     public let backpropagation: Backpropagation
+    /// The finite-difference check of every weight and bias, when asked for.
+    public let gradientCheck: GradientCheck?
+    /// The size of the gradients layer by layer.
+    public let summary: GradientSummary
 
     /// Runs the forward and backward passes of `network`.
-    /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows.
-    public init(network: Network) throws(NetworkError) {
-        backpropagation = try Backpropagation(network: network)
+    /// - Parameters:
+    ///   - rounding: How each value is stored; rounded values make every step reproducible by hand.
+    ///   - checksGradients: Whether to add a finite-difference check of every weight and bias.
+    /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows;
+    ///   ``NetworkError/invalid(path:reason:)`` when the network is too large to check.
+    public init(network: Network, rounding: Rounding = .exact, checksGradients: Bool = false) throws(NetworkError) {
+        backpropagation = try Backpropagation(network: network, rounding: rounding)
+        gradientCheck = checksGradients ? try GradientCheck(backpropagation: backpropagation) : nil
+        summary = GradientSummary(backpropagation: backpropagation)
     }
 
     /// The network derived.

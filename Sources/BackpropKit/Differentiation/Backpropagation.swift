@@ -14,10 +14,13 @@ public struct Backpropagation: Sendable {
     /// `layers[k - 1]` is the backward pass through layer k.
     public let layers: [LayerGradients]
 
-    /// Runs the forward and backward passes of `network`.
+    /// How every value was stored.
+    public let rounding: Rounding
+
+    /// Runs the forward and backward passes of `network`, storing each value as `rounding` says.
     /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows.
-    public init(network: Network) throws(NetworkError) {
-        let forward = try ForwardPass(network: network)
+    public init(network: Network, rounding: Rounding = .exact) throws(NetworkError) {
+        let forward = try ForwardPass(network: network, rounding: rounding)
         let bindings = forward.bindings(for: network)
         let depth = network.depth
 
@@ -25,9 +28,9 @@ public struct Backpropagation: Sendable {
         for j in network.target.indices {
             let output = Symbol.activation(layer: depth, neuron: j)
             let derivative = network.lossExpression(neuron: j).derivative(withRespectTo: output)
-            lossGradient.append(try Self.value(of: derivative, bindings) {
+            lossGradient.append(rounding(try Self.value(of: derivative, bindings) {
                 "the derivative of the \(network.loss.rawValue) loss at output \(j + 1) is undefined"
-            })
+            }))
         }
 
         var layers: [LayerGradients] = []
@@ -43,13 +46,13 @@ public struct Backpropagation: Sendable {
                     let value = try Self.value(of: derivative, bindings) {
                         "the derivative of the activation of neuron \(j + 1) in layer \(k) is undefined"
                     }
-                    couplings.append(.init(neuron: m, value: value))
+                    couplings.append(.init(neuron: m, value: rounding(value)))
                 }
                 derivatives.append(couplings)
             }
             let gradients = LayerGradients(
                 layer: k, network: network, forward: forward,
-                activationDerivatives: derivatives, outputGradient: outputGradient)
+                activationDerivatives: derivatives, outputGradient: outputGradient, rounding: rounding)
             if !gradients.isFinite {
                 throw .notComputable(reason: "the gradients of layer \(k) overflow")
             }
@@ -57,6 +60,7 @@ public struct Backpropagation: Sendable {
             outputGradient = gradients.previousOutputGradient
         }
         self.network = network
+        self.rounding = rounding
         self.forward = forward
         self.lossGradient = lossGradient
         self.layers = layers.reversed()

@@ -9,9 +9,9 @@ public struct ForwardPass: Sendable {
     /// δ = Σ_j δ_j.
     public let loss: Double
 
-    /// Runs the forward pass of `network`.
+    /// Runs the forward pass of `network`, storing each value as `rounding` says.
     /// - Throws: ``NetworkError/notComputable(reason:)`` when a value overflows or the loss is undefined.
-    public init(network: Network) throws(NetworkError) {
+    public init(network: Network, rounding: Rounding = .exact) throws(NetworkError) {
         var preactivations: [[Double]] = [[]]
         var activations: [[Double]] = [network.input]
         preactivations.reserveCapacity(network.depth + 1)
@@ -27,10 +27,11 @@ public struct ForwardPass: Sendable {
             if let biases = layer.biases {
                 for j in f.indices { f[j] += biases[j] }
             }
+            f = rounding(f)
             if let j = f.firstIndex(where: { !$0.isFinite }) {
                 throw .notComputable(reason: "the pre-activation of neuron \(j + 1) in layer \(k) overflows")
             }
-            let o = layer.activation.values(of: f)
+            let o = rounding(layer.activation.values(of: f))
             if let j = o.firstIndex(where: { !$0.isFinite }) {
                 throw .notComputable(reason: "the output of neuron \(j + 1) in layer \(k) overflows")
             }
@@ -44,12 +45,12 @@ public struct ForwardPass: Sendable {
                 .activation(layer: network.depth, neuron: j): outputs[j], .target(neuron: j): network.target[j],
             ]
             do {
-                terms.append(try network.lossExpression(neuron: j).evaluate(bindings))
+                terms.append(rounding(try network.lossExpression(neuron: j).evaluate(bindings)))
             } catch {
                 throw .notComputable(reason: "the \(network.loss.rawValue) loss of output \(j + 1) is undefined at output \(NumberFormat.roundTrip.string(outputs[j])): \(error)")
             }
         }
-        let loss = terms.reduce(0, +)
+        let loss = rounding(terms.reduce(0, +))
         guard loss.isFinite else { throw .notComputable(reason: "the loss overflows") }
         self.preactivations = preactivations
         self.activations = activations

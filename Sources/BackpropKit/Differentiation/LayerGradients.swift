@@ -38,7 +38,9 @@ extension LayerGradients {
     /// The backward pass through layer `k` of `network`, given ∂δ/∂o_{k,j}.
     /// - Parameters:
     ///   - activationDerivatives: ∂o_{k,j}/∂f_{k,m}, from differentiating the activation's tree.
-    init(layer k: Int, network: Network, forward: ForwardPass, activationDerivatives: [[Coupling]], outputGradient: [Double]) {
+    ///   - rounding: How each step's value is stored, after its own arithmetic.
+    init(layer k: Int, network: Network, forward: ForwardPass, activationDerivatives: [[Coupling]], outputGradient: [Double],
+         rounding: Rounding = .exact) {
         let layer = network.layer(k)
         let previous = forward.activations[k - 1]
         let fanIn = layer.inputWidth
@@ -49,11 +51,11 @@ extension LayerGradients {
         outputByWeight.reserveCapacity(width)
         outputByPreviousOutput.reserveCapacity(width)
         for couplings in activationDerivatives {
-            outputByWeight.append((0..<fanIn).map { i in couplings.map { $0.value * previous[i] } })
+            outputByWeight.append((0..<fanIn).map { i in couplings.map { rounding($0.value * previous[i]) } })
             outputByPreviousOutput.append((0..<fanIn).map { i in
                 var total = 0.0
                 for coupling in couplings { total += coupling.value * layer.weights[i][coupling.neuron] }
-                return total
+                return rounding(total)
             })
         }
 
@@ -71,6 +73,9 @@ extension LayerGradients {
         for j in 0..<width {
             for i in 0..<fanIn { previousOutputGradient[i] += outputGradient[j] * outputByPreviousOutput[j][i] }
         }
+        weightGradient = weightGradient.map { rounding($0) }
+        preactivationGradient = rounding(preactivationGradient)
+        previousOutputGradient = rounding(previousOutputGradient)
 
         self.layer = k
         self.activationDerivatives = activationDerivatives
@@ -83,9 +88,9 @@ extension LayerGradients {
         self.previousOutputGradient = previousOutputGradient
         if let eta = network.learningRate {
             updatedWeights = zip(layer.weights, weightGradient).map { row, gradients in
-                zip(row, gradients).map { $0 - eta * $1 }
+                zip(row, gradients).map { rounding($0 - eta * $1) }
             }
-            updatedBiases = layer.biases.map { biases in zip(biases, preactivationGradient).map { $0 - eta * $1 } }
+            updatedBiases = layer.biases.map { biases in zip(biases, preactivationGradient).map { rounding($0 - eta * $1) } }
         } else {
             updatedWeights = nil
             updatedBiases = nil

@@ -4,7 +4,7 @@
 /// into layer k. Build one with ``init(layers:input:target:loss:learningRate:)``, which validates it.
 public struct Network: Sendable, Equatable {
     /// The weight layers 1...N.
-    public let layers: [Layer]
+    public private(set) var layers: [Layer]
     /// o_{0,i}: the input.
     public let input: [Double]
     /// t_j: the target of each output neuron.
@@ -59,6 +59,22 @@ public struct Network: Sendable, Equatable {
         self.target = target
         self.loss = loss
         self.learningRate = learningRate
+    }
+
+    /// A copy of a validated network with one weight or bias set to `value`, for finite differences.
+    /// - Parameter parameter: A `.weight` or `.bias` symbol of this network; anything else leaves it unchanged.
+    public func replacing(_ parameter: Symbol, with value: Double) -> Network {
+        var copy = self
+        switch parameter {
+        case .weight(let k, let i, let j) where copy.layers.indices.contains(k) && copy.layers[k].weights.indices.contains(i)
+            && copy.layers[k].weights[i].indices.contains(j):
+            copy.layers[k].weights[i][j] = value
+        case .bias(let k, let j) where copy.layers.indices.contains(k - 1) && copy.layers[k - 1].biases?.indices.contains(j) == true:
+            copy.layers[k - 1].biases?[j] = value
+        default:
+            break
+        }
+        return copy
     }
 
     /// N, the number of weight layers.

@@ -7,6 +7,9 @@ enum EmbeddedTemplates {
 \documentclass[11pt]{article}
 \usepackage[a4paper,margin=2cm]{geometry}
 \usepackage{amsmath}
+\usepackage{amssymb}
+\usepackage{longtable}
+\usepackage{tikz}
 \usepackage{xcolor}
 \allowdisplaybreaks
 \setlength{\parindent}{0pt}

@@ -34,7 +34,8 @@ public struct LaTeXRenderer: DerivationRenderer {
     public func render(_ derivation: Derivation, to output: inout some TextOutputStream) {
         let printer = ExpressionPrinter(syntax: .latex, notation: options.notation, numbers: options.numbers,
                                         colorDepth: derivation.network.depth)
-        let outline = Outline(network: derivation.network, notation: options.notation)
+        let outline = Outline(network: derivation.network, notation: options.notation, numbers: options.numbers,
+                              rounding: derivation.backpropagation.rounding)
         let layout = StepLayout(printer: printer, budget: 72)
         let values = [
             "title": options.info.title.latexEscaped,
@@ -75,7 +76,33 @@ public struct LaTeXRenderer: DerivationRenderer {
                 }
                 output.write("\\end{align*}\n\n")
             }
+            writeClosingSections(derivation, outline, printer, to: &output)
         }
+    }
+
+    private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,
+                                      to output: inout some TextOutputStream) {
+        var closing = [(outline.summaryHeading, outline.summaryExplanation(derivation.summary), outline.summaryTable(derivation.summary))]
+        if let check = derivation.gradientCheck {
+            closing.append((outline.checkHeading, outline.checkExplanation(check), outline.checkTable(check)))
+        }
+        for (heading, explanation, table) in closing {
+            output.write("\\\(Self.commands[heading.level - 1])*{\(phrases(heading.title, printer))}\n\n")
+            output.write(phrases(explanation, printer) + "\n\n")
+            write(table, printer, to: &output)
+        }
+    }
+
+    private func write(_ table: Table, _ printer: ExpressionPrinter, to output: inout some TextOutputStream) {
+        func text(_ cell: Table.Cell) -> String {
+            let (text, isMath) = printer.cell(cell)
+            if case .text(let words) = cell, words == "✓" || words == "✗" { return words == "✓" ? "$\\checkmark$" : "$\\times$" }
+            return isMath ? "$" + text + "$" : text.latexEscaped
+        }
+        output.write("\\begin{longtable}{l" + String(repeating: "r", count: table.columns.count - 1) + "}\n\\hline\n")
+        output.write(table.columns.map(text).joined(separator: " & ") + " \\\\\n\\hline\n\\endhead\n")
+        for row in table.rows { output.write(row.map(text).joined(separator: " & ") + " \\\\\n") }
+        output.write("\\hline\n\\end{longtable}\n\n")
     }
 
     private static let commands = ["section", "subsection", "subsubsection"]

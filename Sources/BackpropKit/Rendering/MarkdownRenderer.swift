@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a derivation as GitHub-flavoured Markdown: `$$…$$` display math (rendered by GitHub and pandoc),
 /// with each layer's error derivatives coloured by `\color` inside the math.
 public struct MarkdownRenderer: DerivationRenderer {
@@ -32,7 +34,8 @@ public struct MarkdownRenderer: DerivationRenderer {
     public func render(_ derivation: Derivation, to output: inout some TextOutputStream) {
         let printer = ExpressionPrinter(syntax: .markdownMath, notation: options.notation, numbers: options.numbers,
                                         colorDepth: derivation.network.depth)
-        let outline = Outline(network: derivation.network, notation: options.notation)
+        let outline = Outline(network: derivation.network, notation: options.notation, numbers: options.numbers,
+                              rounding: derivation.backpropagation.rounding)
         let layout = StepLayout(printer: printer, budget: 90)
         let byline = [options.info.author, options.info.date].filter { !$0.isEmpty }.map(\.markdownEscaped)
         let values = [
@@ -80,6 +83,26 @@ public struct MarkdownRenderer: DerivationRenderer {
                     output.write("$$\n")
                 }
             }
+            writeClosingSections(derivation, outline, printer, to: &output)
+        }
+    }
+
+    private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,
+                                      to output: inout some TextOutputStream) {
+        var closing = [(outline.summaryHeading, outline.summaryExplanation(derivation.summary), outline.summaryTable(derivation.summary))]
+        if let check = derivation.gradientCheck {
+            closing.append((outline.checkHeading, outline.checkExplanation(check), outline.checkTable(check)))
+        }
+        for (heading, explanation, table) in closing {
+            output.write("\n" + String(repeating: "#", count: heading.level + 1) + " " + phrases(heading.title, printer) + "\n")
+            output.write("\n" + phrases(explanation, printer) + "\n\n")
+            func text(_ cell: Table.Cell) -> String {
+                let (text, isMath) = printer.cell(cell)
+                return isMath ? "$" + text.replacingOccurrences(of: "|", with: "\\vert ") + "$" : text.markdownEscaped
+            }
+            output.write("| " + table.columns.map(text).joined(separator: " | ") + " |\n")
+            output.write("|" + String(repeating: " ---: |", count: table.columns.count) + "\n")
+            for row in table.rows { output.write("| " + row.map(text).joined(separator: " | ") + " |\n") }
         }
     }
 

@@ -31,6 +31,11 @@ public struct NumberFormat: Sendable, Equatable {
         return (String(Substring(bytes[..<e])), negative ? -exponent : exponent)
     }
 
+    /// `value` rounded to this format's significant digits: the number that prints as those digits.
+    public func rounded(_ value: Double) -> Double {
+        Rounding(significantDigits: significantDigits)(value)
+    }
+
     /// The number as plain text in JSON syntax: `0.1`, `2`, `-3.5e-07`.
     public func string(_ value: Double) -> String {
         if value == 0 { return "0" }

@@ -13,11 +13,28 @@ public struct Outline: Sendable {
     public let notation: any Notation
     /// The network derived.
     public let network: Network
+    /// How numbers are printed.
+    public let numbers: NumberFormat
+    /// How values were stored.
+    public let rounding: Rounding
 
-    /// The outline of a derivation of `network` in `notation`.
-    public init(network: Network, notation: any Notation) {
+    /// The outline of a derivation of `network` in `notation`, printed with `numbers` from values stored as `rounding` says.
+    public init(network: Network, notation: any Notation, numbers: NumberFormat = .roundTrip, rounding: Rounding = .exact) {
         self.network = network
         self.notation = notation
+        self.numbers = numbers
+        self.rounding = rounding
+    }
+
+    /// Which numbers the handout prints and how each step's value was computed.
+    public var numberMode: String {
+        if let digits = rounding.significantDigits {
+            return "Every value is rounded to \(digits) significant digits, and each step is computed from the rounded values printed before it, as with a calculator: a hand calculation agrees digit for digit."
+        }
+        if let digits = numbers.significantDigits {
+            return "Values are printed to \(digits) significant digits; each step is computed from the exact values, so the last digit of a hand calculation may differ."
+        }
+        return "Values are printed exactly: each is the shortest decimal that reads back as the same double, and each step's value is exactly the arithmetic shown."
     }
 
     /// The headings that open a section of kind `kind`.
@@ -51,7 +68,7 @@ public struct Outline: Sendable {
         let n = network.depth
         switch kind {
         case .given:
-            return description
+            return description + [.text(" " + numberMode)]
         case .forwardPass(let k):
             guard k == 1 else { return [] }
             return [.text("Each pre-activation "), .math(.of(.preactivation(layer: k, neuron: 0))),
@@ -95,6 +112,62 @@ public struct Outline: Sendable {
                     .text(" reuses these values instead of expanding them again.")]
         }
     }
+
+    // MARK: - Closing sections
+
+    /// The heading of the gradient sizes by layer.
+    public var summaryHeading: Heading { Heading(level: 1, title: [.text("Gradient sizes by layer")]) }
+
+    /// The heading of the gradient check.
+    public var checkHeading: Heading { Heading(level: 1, title: [.text("Gradient check")]) }
+
+    /// The largest weight derivative and activation derivative of every layer.
+    public func summaryTable(_ summary: GradientSummary) -> Table {
+        Table(columns: [.text("Layer"), .typeset(unicode: "largest |∂δ/∂w|", latex: "\\max |\\partial \\delta / \\partial w|"),
+                        .typeset(unicode: "largest |g'(f)|", latex: "\\max |g'(f)|")], rows: summary.layers.reversed().map { layer in
+            let figure = NumberFormat(significantDigits: 3)
+            return [.text(label(layer.layer)), .number(figure.rounded(layer.largestWeightGradient)),
+                    .number(figure.rounded(layer.largestActivationDerivative))]
+        })
+    }
+
+    /// What the gradient sizes say: a remark when they shrink or grow by orders of magnitude towards the input.
+    public func summaryExplanation(_ summary: GradientSummary) -> [Phrase] {
+        var phrases: [Phrase] = [.text("The largest weight derivative of each layer, from the output back to the first layer, and the largest derivative of its activation.")]
+        guard summary.isRemarkable, let orders = summary.ordersOfMagnitude, let first = summary.layers.first else { return phrases }
+        let size = Int(Swift.abs(orders).rounded())
+        let product = NumberFormat(significantDigits: 2).string(summary.activationDerivativeProduct)
+        if orders < 0 {
+            phrases.append(.text(" The gradients vanish: from layer \(label(network.depth)) to layer \(label(first.layer)) the largest weight derivative shrinks by about \(size) orders of magnitude. On its way down the error is multiplied in every layer by the activation's derivative g'(f) (at most 1/4 for the sigmoid) and by the weights; here the product of the largest g' factors below the output is \(product). This is the vanishing gradient problem: the first layers barely learn."))
+        } else {
+            phrases.append(.text(" The gradients explode: from layer \(label(network.depth)) to layer \(label(first.layer)) the largest weight derivative grows by about \(size) orders of magnitude, because the weights and the activation derivatives multiply the error by more than 1 in every layer (the product of the largest g' factors below the output is \(product)). This is the exploding gradient problem."))
+        }
+        return phrases
+    }
+
+    /// The check's table: each parameter, its derivative, the finite-difference estimate, the relative error and a mark.
+    public func checkTable(_ check: GradientCheck) -> Table {
+        Table(columns: [.text("Parameter"), .text("derivation"), .text("finite difference"), .text("relative error"), .text("pass")], rows: check.entries.map { entry in
+            [.math(.partial(.loss, entry.parameter)), .number(entry.derived), .number(entry.estimated),
+             .number(NumberFormat(significantDigits: 2).rounded(entry.relativeError)), .text(entry.passes ? "✓" : "✗")]
+        })
+    }
+
+    /// What the gradient check did and found.
+    public func checkExplanation(_ check: GradientCheck) -> [Phrase] {
+        let passed = check.entries.filter(\.passes).count
+        let largest = NumberFormat(significantDigits: 2).string(check.largestRelativeError)
+        return [.text("Each derivative above beside the fourth-order central difference (−δ(x + 2h) + 8δ(x + h) − 8δ(x − h) + δ(x − 2h)) / 12h with h = 10⁻⁴ · max(1, |x|). An entry passes when the relative error |a − b| / max(|a|, |b|) is below 10⁻⁷: \(passed) of \(check.entries.count) pass; the largest relative error is \(largest).")]
+            + (rounding.significantDigits.map { digits in
+                [.text(" The derivation's values are rounded to \(digits) significant digits here, so relative errors near 10⁻\(Self.superscriptDigits(digits)) come from that rounding, not from a mistake.")]
+            } ?? [])
+    }
+
+    private static func superscriptDigits(_ number: Int) -> String {
+        String(String(number).map { digit in Array("⁰¹²³⁴⁵⁶⁷⁸⁹")[Int(String(digit)) ?? 0] })
+    }
+
+    // MARK: - Description
 
     /// The network in one sentence: widths, activations, loss and biases.
     public var description: [Phrase] {

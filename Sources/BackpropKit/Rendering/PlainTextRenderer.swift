@@ -31,7 +31,8 @@ public struct PlainTextRenderer: DerivationRenderer {
 
     public func render(_ derivation: Derivation, to output: inout some TextOutputStream) {
         let printer = ExpressionPrinter(syntax: .unicode, notation: options.notation, numbers: options.numbers)
-        let outline = Outline(network: derivation.network, notation: options.notation)
+        let outline = Outline(network: derivation.network, notation: options.notation, numbers: options.numbers,
+                              rounding: derivation.backpropagation.rounding)
         let layout = StepLayout(printer: printer, budget: Double(options.width - 4))
         output.write(options.info.title + "\n" + String(repeating: "═", count: options.info.title.count) + "\n")
         let byline = [options.info.author, options.info.date].filter { !$0.isEmpty }
@@ -68,6 +69,30 @@ public struct PlainTextRenderer: DerivationRenderer {
                     output.write(row.text)
                 }
                 output.write("\n")
+            }
+        }
+        writeClosingSections(derivation, outline, printer, to: &output)
+    }
+
+    private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,
+                                      to output: inout some TextOutputStream) {
+        var closing = [(outline.summaryHeading, outline.summaryExplanation(derivation.summary), outline.summaryTable(derivation.summary))]
+        if let check = derivation.gradientCheck {
+            closing.append((outline.checkHeading, outline.checkExplanation(check), outline.checkTable(check)))
+        }
+        for (heading, explanation, table) in closing {
+            let title = phrases(heading.title, printer)
+            output.write("\n\n" + title.uppercased() + "\n" + String(repeating: "═", count: title.count) + "\n")
+            output.write(wrapped(phrases(explanation, printer)) + "\n\n")
+            let cells = ([table.columns] + table.rows).map { $0.map { printer.cell($0).text } }
+            let widths = table.columns.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+            for (index, row) in cells.enumerated() {
+                let padded = row.enumerated().map { column, text in
+                    let padding = String(repeating: " ", count: widths[column] - text.count)
+                    return column == 0 ? text + padding : padding + text
+                }
+                output.write("  " + padded.joined(separator: "  ") + "\n")
+                if index == 0 { output.write("  " + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n") }
             }
         }
     }
