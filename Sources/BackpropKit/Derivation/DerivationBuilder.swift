@@ -93,10 +93,8 @@ struct DerivationBuilder: Sendable {
         let layer = network.layer(k)
         var steps: [Step] = []
         for (j, couplings) in gradients.activationDerivatives.enumerated() {
-            let activation = network.activationExpression(layer: k, neuron: j)
             for coupling in couplings {
-                let preactivation = Symbol.preactivation(layer: k, neuron: coupling.neuron)
-                let concrete = outputsNamed(activation.derivative(withRespectTo: preactivation), layer: k)
+                let concrete = network.activationDerivativeExpression(layer: k, neuron: j, by: coupling.neuron)
                 steps.append(Step(symbol: activationDerivative(layer: k, neuron: j, by: coupling.neuron),
                                   concrete: concrete, substituted: substitution(of: concrete), value: coupling.value))
             }
@@ -271,16 +269,6 @@ struct DerivationBuilder: Sendable {
             return .partial(of: .of(.activation(layer: k, neuron: j)), withRespectTo: preactivation)
         }
         return .partial(of: network.generalActivationExpression(layer: k, neuron: j), withRespectTo: preactivation)
-    }
-
-    /// For a layer whose outputs depend on the whole layer (softmax), the derivative with each
-    /// softmax_m(f_{k,·}) written as the output o_{k,m} it is, as in o_{k,j}(1 − o_{k,j}).
-    private func outputsNamed(_ expression: Expression, layer k: Int) -> Expression {
-        guard network.layer(k).activation.couplesNeurons else { return expression }
-        return expression.replacing { subtree in
-            guard case .application(.softmax(let m), _) = subtree else { return nil }
-            return .of(.activation(layer: k, neuron: m))
-        }
     }
 
     /// The non-zero ∂o_{k,j}/∂f_{k,m} of a layer grouped by m: for each m, the neurons j whose output

@@ -41,8 +41,7 @@ public struct Backpropagation: Sendable {
             for j in 0..<network.layer(k).width {
                 var couplings: [LayerGradients.Coupling] = []
                 for m in Self.couplings(of: network, layer: k, neuron: j) {
-                    let derivative = network.activationExpression(layer: k, neuron: j)
-                        .derivative(withRespectTo: .preactivation(layer: k, neuron: m))
+                    let derivative = network.activationDerivativeExpression(layer: k, neuron: j, by: m)
                     let value = try Self.value(of: derivative, bindings) {
                         "the derivative of the activation of neuron \(j + 1) in layer \(k) is undefined"
                     }

@@ -121,6 +121,18 @@ extension Network {
         return layer(k).activation.expression(neuron: j, preactivations: preactivations)
     }
 
+    /// ∂o_{k,j}/∂f_{k,m}: the activation's tree differentiated. For softmax, whose outputs each depend on the
+    /// whole layer, every softmax_m(f_{k,·}) in the result is written as the output o_{k,m} it is, as in
+    /// o_{k,j}(1 − o_{k,j}); the value then comes from the outputs as printed.
+    public func activationDerivativeExpression(layer k: Int, neuron j: Int, by m: Int) -> Expression {
+        let derivative = activationExpression(layer: k, neuron: j).derivative(withRespectTo: .preactivation(layer: k, neuron: m))
+        guard layer(k).activation.couplesNeurons else { return derivative }
+        return derivative.replacing { subtree in
+            guard case .application(.softmax(let output), _) = subtree else { return nil }
+            return .of(.activation(layer: k, neuron: output))
+        }
+    }
+
     /// The abstract o_{k,j} = g_k(f_{k,j}), or g_k(f_{k,1}, ..., f_{k,m}) for a softmax layer.
     public func generalActivationExpression(layer k: Int, neuron j: Int) -> Expression {
         let arguments = layer(k).activation.couplesNeurons

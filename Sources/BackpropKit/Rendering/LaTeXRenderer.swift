@@ -113,6 +113,7 @@ public struct LaTeXRenderer: DerivationRenderer {
             case .text(let text): return text.latexEscaped
             case .math(let expression): return "$" + printer.string(expression) + "$"
             case .layer(let label): return "$" + label + "$"
+            case .typeset(_, let latex): return "$" + latex + "$"
             }
         }.joined()
     }

@@ -112,6 +112,7 @@ public struct MarkdownRenderer: DerivationRenderer {
             case .text(let text): return text.markdownEscaped
             case .math(let expression): return "$" + printer.string(expression) + "$"
             case .layer(let label): return "$" + label + "$"
+            case .typeset(_, let latex): return "$" + latex + "$"
             }
         }.joined()
     }

@@ -156,11 +156,23 @@ public struct Outline: Sendable {
     /// What the gradient check did and found.
     public func checkExplanation(_ check: GradientCheck) -> [Phrase] {
         let passed = check.entries.filter(\.passes).count
-        let largest = NumberFormat(significantDigits: 2).string(check.largestRelativeError)
-        return [.text("Each derivative above beside the fourth-order central difference (−δ(x + 2h) + 8δ(x + h) − 8δ(x − h) + δ(x − 2h)) / 12h with h = 10⁻⁴ · max(1, |x|). An entry passes when the relative error |a − b| / max(|a|, |b|) is below 10⁻⁷: \(passed) of \(check.entries.count) pass; the largest relative error is \(largest).")]
-            + (rounding.significantDigits.map { digits in
-                [.text(" The derivation's values are rounded to \(digits) significant digits here, so relative errors near 10⁻\(Self.superscriptDigits(digits)) come from that rounding, not from a mistake.")]
-            } ?? [])
+        var phrases: [Phrase] = [
+            .text("Each derivative above beside the fourth-order central difference "),
+            .typeset(unicode: "(−δ(x + 2h) + 8δ(x + h) − 8δ(x − h) + δ(x − 2h)) / 12h",
+                     latex: "\\frac{-\\delta(x + 2h) + 8\\delta(x + h) - 8\\delta(x - h) + \\delta(x - 2h)}{12h}"),
+            .text(" with "), .typeset(unicode: "h = 10⁻⁴ · max(1, |x|)", latex: "h = 10^{-4} \\max(1, |x|)"),
+            .text(". An entry passes when the relative error "),
+            .typeset(unicode: "|a − b| / max(|a|, |b|)", latex: "|a - b| / \\max(|a|, |b|)"),
+            .text(" is below "), .typeset(unicode: "10⁻⁷", latex: "10^{-7}"),
+            .text(": \(passed) of \(check.entries.count) pass; the largest relative error is "),
+            .math(.constant(NumberFormat(significantDigits: 2).rounded(check.largestRelativeError))), .text("."),
+        ]
+        if let digits = rounding.significantDigits {
+            phrases += [.text(" The derivation's values are rounded to \(digits) significant digits here, so relative errors near "),
+                        .typeset(unicode: "10⁻" + Self.superscriptDigits(digits), latex: "10^{-\(digits)}"),
+                        .text(" come from that rounding, not from a mistake.")]
+        }
+        return phrases
     }
 
     private static func superscriptDigits(_ number: Int) -> String {

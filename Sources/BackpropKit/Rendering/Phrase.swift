@@ -6,4 +6,6 @@ public enum Phrase: Sendable, Equatable {
     case math(Expression)
     /// A layer label such as `n-1`, set as mathematics.
     case layer(String)
+    /// A formula given ready-made for each syntax, for mathematics the expression tree does not model.
+    case typeset(unicode: String, latex: String)
 }

@@ -103,6 +103,7 @@ public struct PlainTextRenderer: DerivationRenderer {
             case .text(let text): return text
             case .math(let expression): return printer.string(expression)
             case .layer(let label): return label
+            case .typeset(let unicode, _): return unicode
             }
         }.joined()
     }

@@ -11,7 +11,7 @@ import Testing
 
     @Test(arguments: SnapshotNetwork.allCases)
     func compilesSnapshotNetwork(_ network: SnapshotNetwork) throws {
-        let renderer = LaTeXRenderer(options: .init(notation: network.notation, info: network.info))
+        let renderer = LaTeXRenderer(options: .init(notation: network.notation, numbers: network.numbers, info: network.info))
         try expectCompiles(renderer, try network.derivation())
     }
 

@@ -7,19 +7,19 @@ import Testing
 @Suite struct RendererSnapshotTests {
     @Test(arguments: SnapshotNetwork.allCases)
     func latex(_ network: SnapshotNetwork) throws {
-        let renderer = LaTeXRenderer(options: .init(notation: network.notation, info: network.info))
+        let renderer = LaTeXRenderer(options: .init(notation: network.notation, numbers: network.numbers, info: network.info))
         try expectSnapshot(renderer, network, extension: "tex")
     }
 
     @Test(arguments: SnapshotNetwork.allCases)
     func markdown(_ network: SnapshotNetwork) throws {
-        let renderer = MarkdownRenderer(options: .init(notation: network.notation, info: network.info))
+        let renderer = MarkdownRenderer(options: .init(notation: network.notation, numbers: network.numbers, info: network.info))
         try expectSnapshot(renderer, network, extension: "md")
     }
 
     @Test(arguments: SnapshotNetwork.allCases)
     func text(_ network: SnapshotNetwork) throws {
-        let renderer = PlainTextRenderer(options: .init(notation: network.notation, info: network.info))
+        let renderer = PlainTextRenderer(options: .init(notation: network.notation, numbers: network.numbers, info: network.info))
         try expectSnapshot(renderer, network, extension: "txt")
     }
 

@@ -10,6 +10,10 @@ enum SnapshotNetwork: String, CaseIterable, CustomTestStringConvertible {
     case softmax
     /// Two outputs with the binary cross-entropy, relu before, layers numbered 0...N.
     case outputs
+    /// The note's network computed by hand to 4 digits, with a learning rate.
+    case hand
+    /// A tanh and sigmoid network with biases and a gradient check.
+    case checked
 
     var blueprint: NetworkBlueprint {
         switch self {
@@ -23,13 +27,21 @@ enum SnapshotNetwork: String, CaseIterable, CustomTestStringConvertible {
                                     hasBiases: true, seed: 3)
         case .outputs:
             return NetworkBlueprint(widths: [2, 3, 2], activations: [.relu, .sigmoid], loss: .crossEntropy, seed: 5)
+        case .hand:
+            return NetworkBlueprint(widths: [2, 2, 2, 1], activations: [.sigmoid, .sigmoid, .sigmoid], learningRate: 1)
+        case .checked:
+            return NetworkBlueprint(widths: [2, 3, 1], activations: [.tanh, .sigmoid], hasBiases: true, seed: 12)
         }
     }
+
+    /// How the handout prints its numbers.
+    var numbers: NumberFormat { self == .hand ? NumberFormat(significantDigits: 4) : .roundTrip }
 
     var indexing: LayerIndexing { self == .outputs ? .absolute : .note }
 
     func derivation() throws -> Derivation {
-        try Derivation(network: blueprint.network())
+        try Derivation(network: blueprint.network(), rounding: Rounding(significantDigits: numbers.significantDigits),
+                       checksGradients: self == .checked)
     }
 
     var notation: NoteNotation {

@@ -1,0 +1,82 @@
+@testable import BackpropKit
+import Testing
+
+/// The numbers a handout adds to the derivation: hand rounding, the gradient check and the gradient sizes.
+@Suite struct HandoutNumbersTests {
+    static let blueprints = [
+        NetworkBlueprint(widths: [2, 2, 2, 1], activations: [.sigmoid, .sigmoid, .sigmoid]),
+        NetworkBlueprint(widths: [3, 4, 2], activations: [.tanh, .sigmoid], loss: .crossEntropy, hasBiases: true, seed: 4, learningRate: 0.3),
+        NetworkBlueprint(widths: [2, 3, 3], activations: [.leakyRelu, .softmax], loss: .categoricalCrossEntropy, hasBiases: true, seed: 9),
+    ]
+
+    @Test(arguments: [1, 3, 4, 6, 17])
+    func roundingPrintsAsItsDigits(_ digits: Int) {
+        let rounding = Rounding(significantDigits: digits)
+        let format = NumberFormat(significantDigits: digits)
+        for value in [0.123456789123, -98765.4321, 1.5e-9, 0.999999999, 2.0 / 3.0] {
+            let rounded = rounding(value)
+            #expect(format.string(rounded) == format.string(value))
+            #expect(rounding(rounded) == rounded)
+        }
+    }
+
+    /// With `--hand`, every printed value is its substitution's arithmetic rounded: a calculator gives the same digits.
+    @Test(arguments: blueprints)
+    func handValuesFollowFromTheRoundedValuesShown(_ blueprint: NetworkBlueprint) throws {
+        let rounding = Rounding(significantDigits: 4)
+        let derivation = try Derivation(network: blueprint.network(), rounding: rounding)
+        var checked = 0
+        for section in derivation.sections {
+            for step in section.steps {
+                #expect(rounding(step.value) == step.value, "\(step.symbol) is not rounded")
+                guard let substituted = step.substituted else { continue }
+                #expect(try rounding(substituted.evaluate([:])) == step.value, "\(step.symbol)")
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
+    }
+
+    @Test(arguments: blueprints)
+    func gradientCheckPassesOnExactDerivations(_ blueprint: NetworkBlueprint) throws {
+        let network = try blueprint.network()
+        let check = try #require(try Derivation(network: network, checksGradients: true).gradientCheck)
+        #expect(check.entries.count == network.parameterCount)
+        #expect(check.passes, "largest relative error \(check.largestRelativeError)")
+    }
+
+    @Test func gradientCheckCatchesAWrongDerivative() throws {
+        let entry = GradientCheck.Entry(parameter: .weight(layer: 0, from: 0, to: 0), derived: 0.1, estimated: 0.1 * (1 + 1e-6))
+        #expect(!entry.passes)
+        #expect(GradientCheck.Entry(parameter: .bias(layer: 1, neuron: 0), derived: 0, estimated: 1e-17).passes)
+    }
+
+    @Test func deepSigmoidNetworkVanishes() throws {
+        let depth = 8
+        let blueprint = NetworkBlueprint(widths: Array(repeating: 3, count: depth) + [1], activations: Array(repeating: .sigmoid, count: depth))
+        let summary = try Derivation(network: blueprint.network()).summary
+        #expect(summary.layers.count == depth)
+        let orders = try #require(summary.ordersOfMagnitude)
+        #expect(orders < -GradientSummary.remarkableOrders)
+        #expect(summary.isRemarkable)
+        #expect(summary.activationDerivativeProduct <= pow(0.25, Double(depth - 1)))
+        let remark = Outline(network: try blueprint.network(), notation: NoteNotation(depth: depth)).summaryExplanation(summary)
+        #expect(remark.contains { if case .text(let text) = $0 { return text.contains("vanishing gradient problem") } else { return false } })
+    }
+
+    /// o_k = 10 o_{k-1} − 9 stays at 1 while every layer multiplies the error by 10 on its way down.
+    @Test func largeLinearWeightsExplode() throws {
+        let depth = 6
+        let layers = (0..<depth).map { _ in Layer(activation: .identity, weights: [[10]], biases: [-9]) }
+        let network = try Network(layers: layers, input: [1], target: [0], loss: .squared)
+        let summary = try Derivation(network: network).summary
+        #expect(try #require(summary.ordersOfMagnitude) > GradientSummary.remarkableOrders)
+    }
+
+    @Test func shallowNetworkEarnsNoRemark() throws {
+        let summary = try Derivation(network: NetworkBlueprint(widths: [2, 2, 1], activations: [.tanh, .sigmoid]).network()).summary
+        #expect(!summary.isRemarkable)
+    }
+}
+
+import Foundation
