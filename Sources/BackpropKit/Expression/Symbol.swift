@@ -24,6 +24,10 @@ public enum Symbol: Hashable, Sendable {
     case updatedWeight(layer: Int, from: Int, to: Int)
     /// The updated bias b⁺_{k,j}.
     case updatedBias(layer: Int, neuron: Int)
-    /// A free variable of a user's expression, such as `a` in `(a+b)*(b+1)`.
+    /// A free variable of a user's expression, such as `a` in `(a+b)*(b+1)`, or a node of its computational graph.
     case variable(String)
+    /// The adjoint v̄ = ∂e/∂v of the graph node named `name`: the derivative of the graph's output e with respect to it.
+    case adjoint(String)
+    /// The tangent v̇ = ∂v/∂x of the graph node named `name`: its derivative with respect to the one input x of forward mode.
+    case tangent(String)
 }

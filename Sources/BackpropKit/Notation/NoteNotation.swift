@@ -41,6 +41,7 @@ public struct NoteNotation: Notation {
             return SymbolName("w", subscripts: [layerLabel(k), ordinal(i), ordinal(j)], superscript: "+")
         case .updatedBias(let k, let j): return SymbolName("b", subscripts: [layerLabel(k), ordinal(j)], superscript: "+")
         case .variable(let name): return SymbolName(name)
+        case .adjoint, .tangent: return GraphNotation().name(of: symbol)
         }
     }
 

@@ -1,0 +1,33 @@
+/// Reverse-mode differentiation of a ``ComputationGraph``: one backward pass from the output gives the
+/// derivative of the output e with respect to every node.
+///
+/// The adjoint v̄ = ∂e/∂v of each node, in reverse evaluation order, is the sum over the edges leaving it,
+/// v̄ = Σ_{v→w} w̄ · ∂w/∂v, with ē = 1: the multivariable chain rule, which sums over every path to e.
+public struct ReverseMode: Sendable {
+    /// The forward pass whose values and local derivatives are used.
+    public let forward: GraphForwardPass
+    /// The adjoint ∂e/∂v of each node, by node index.
+    public let adjoints: [Double]
+
+    /// Runs the backward pass after `forward`.
+    public init(forward: GraphForwardPass) {
+        let graph = forward.graph
+        var adjoints = Array(repeating: 0.0, count: graph.nodes.count)
+        for node in graph.nodes.indices.reversed() {
+            if node == graph.output {
+                adjoints[node] = 1
+                continue
+            }
+            var total = 0.0
+            for edge in graph.outgoingEdges(of: node) {
+                total += adjoints[graph.edges[edge].to] * forward.localDerivatives[edge]
+            }
+            adjoints[node] = total
+        }
+        self.forward = forward
+        self.adjoints = adjoints
+    }
+
+    /// The gradient: ∂e/∂x for each input x, in the order of the inputs.
+    public var gradient: [Double] { Array(adjoints.prefix(forward.graph.inputCount)) }
+}
