@@ -16,6 +16,10 @@ public enum DeriveCommand {
                 output.write(HelpText.full)
                 return .success
             }
+            if let count = options.students {
+                try writeClassSet(of: count, options, arguments: arguments)
+                return .success
+            }
             let (network, provenance) = try makeNetwork(options)
             try checkSize(of: network, options)
             if options.checksGradients && network.parameterCount > GradientCheck.parameterLimit {
@@ -25,13 +29,14 @@ public enum DeriveCommand {
             let derivation: Derivation
             do {
                 derivation = try Derivation(network: network, rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
-                                            checksGradients: options.checksGradients)
+                                            checksGradients: options.checksGradients, exercise: options.exercise)
             } catch let failure {
                 throw DeriveError.data(failure, source: options.networkPath.map { "'\($0)'" })
             }
             let renderer = makeRenderer(options, arguments: arguments, network: network, provenance: provenance, template: template)
             if let path = options.outputPath {
-                try OutputFile.write(to: path) { renderer.render(derivation, to: &$0) }
+                let file = try isDirectory(path) ? try directory(path) + "/handout." + options.format.fileExtension : path
+                try OutputFile.write(to: file) { renderer.render(derivation, to: &$0) }
             } else {
                 renderer.render(derivation, to: &output)
             }
@@ -178,6 +183,68 @@ public enum DeriveCommand {
         return count
     }
 
+    // MARK: - Exercises and directories
+
+    /// Writes `count` exercise sheets, student k's network drawn with seed s + k − 1, and one combined key.
+    private static func writeClassSet(of count: Int, _ options: Options, arguments: [String]) throws(DeriveError) {
+        let base = try blueprint(options)
+        var blueprints: [NetworkBlueprint] = []
+        for student in 0..<count {
+            var blueprint = base
+            let (seed, overflow) = base.seed.addingReportingOverflow(UInt64(student))
+            guard !overflow else { throw Options.invalid(String(base.seed), .seed, "leaves no room for \(count) students' seeds") }
+            blueprint.seed = seed
+            blueprints.append(blueprint)
+        }
+        let widths = base.widths
+        try checkSize(widths: widths, parameterCount: parameterCount(base) &* (count + 1), options)
+        let template = try options.templatePath.map(loadTemplate)
+        var sheets: [(title: String, derivation: Derivation)] = []
+        for (student, blueprint) in blueprints.enumerated() {
+            do {
+                let derivation = try Derivation(network: try blueprint.network(),
+                                                rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
+                                                exercise: options.exercise)
+                sheets.append(("Sheet \(student + 1) (seed \(blueprint.seed))", derivation))
+            } catch let failure {
+                throw DeriveError.data(failure, source: "sheet \(student + 1)")
+            }
+        }
+        let folder = try directory(options.outputPath ?? ".")
+        let digits = String(count).count
+        var files: [OutputFile.Content] = []
+        for (student, sheet) in sheets.enumerated() {
+            let number = String(repeating: "0", count: digits - String(student + 1).count) + String(student + 1)
+            let provenance = "The values of this sheet are drawn with seed \(blueprints[student].seed) in steps of 0.01."
+            let renderer = makeRenderer(options, arguments: arguments, network: sheet.derivation.network, provenance: provenance,
+                                        template: template, title: (options.title ?? "Backpropagation exercise") + ", sheet \(student + 1)")
+            files.append((folder + "/sheet-\(number)." + options.format.fileExtension, { renderer.render(sheet.derivation, to: &$0) }))
+        }
+        let keyRenderer = makeRenderer(options, arguments: arguments, network: sheets[0].derivation.network, provenance: "",
+                                       template: template, title: (options.title ?? "Backpropagation exercise") + ": answer key")
+        if let keyRenderer = keyRenderer as? any AnswerKeyRenderer {
+            files.append((folder + "/key." + options.format.fileExtension, { keyRenderer.renderAnswerKey(sheets, to: &$0) }))
+        }
+        try OutputFile.write(files)
+    }
+
+    /// Whether `path` names a directory to write into: an existing one, or a path ending in `/`.
+    private static func isDirectory(_ path: String) throws(DeriveError) -> Bool {
+        var isDirectory: ObjCBool = false
+        return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+    }
+
+    /// `path` without a trailing `/`, created (with its parents) when missing.
+    private static func directory(_ path: String) throws(DeriveError) -> String {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        do {
+            try FileManager.default.createDirectory(atPath: trimmed, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite("Error: cannot create directory '\(path)'")
+        }
+        return trimmed
+    }
+
     /// The user's template, which must mark where the derivation goes.
     private static func loadTemplate(_ path: String) throws(DeriveError) -> Template {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -192,11 +259,11 @@ public enum DeriveCommand {
     }
 
     private static func makeRenderer(_ options: Options, arguments: [String], network: Network, provenance: String,
-                                     template: Template?) -> any DerivationRenderer {
+                                     template: Template?, title: String? = nil) -> any DerivationRenderer {
         let notation = NoteNotation(depth: network.depth, indexing: options.indexing)
         let numbers = NumberFormat(significantDigits: options.digits)
         var info = HandoutInfo(provenance: provenance, command: options.networkPath == nil ? commandLine(arguments) : nil)
-        if let title = options.title { info.title = title }
+        if let title = title ?? options.title { info.title = title }
         if let author = options.author { info.author = author }
         switch options.format {
         case .latex: return LaTeXRenderer(options: .init(notation: notation, numbers: numbers, info: info, template: template ?? .latexHandout))

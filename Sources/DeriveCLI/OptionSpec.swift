@@ -27,7 +27,7 @@ struct OptionSpec: Sendable {
                                     help: "Label layers back from the output as in the note, or 0 to N. (values: note, absolute; default: note)")
     static let format = OptionSpec(flag: "--format", value: "format",
                                    help: "The output format. (values: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: latex)")
-    static let output = OptionSpec(flag: "--output", value: "path", help: "Write to a file, atomically, instead of standard output.")
+    static let output = OptionSpec(flag: "--output", value: "path", help: "Write to a file, or into a directory (an existing one, or a path ending in /), atomically, instead of standard output.")
     static let digits = OptionSpec(flag: "--digits", value: "d", help: "Print values to d significant digits. (default: the shortest exact form)")
     static let hand = OptionSpec(flag: "--hand", value: nil,
                                  help: "With --digits, compute every step from the rounded values printed before it, as by hand.")
@@ -35,6 +35,12 @@ struct OptionSpec: Sendable {
                                   help: "Add a gradient check: every weight and bias derivative beside its finite-difference estimate.")
     static let template = OptionSpec(flag: "--template", value: "file",
                                      help: "Use your own LaTeX or Markdown skeleton with {{title}}, {{author}}, {{date}} and {{body}} placeholders.")
+    static let exercise = OptionSpec(flag: "--exercise", value: nil,
+                                     help: "Write an exercise sheet: the derivation with blanks to fill in, computed by hand to --digits (default: 4), and its answer key.")
+    static let blanks = OptionSpec(flag: "--blanks", value: "kind",
+                                   help: "What an exercise leaves blank. (values: symbolic, numeric, both; default: both)")
+    static let students = OptionSpec(flag: "--students", value: "n",
+                                     help: "Write n exercise sheets, each with its own network drawn from seed s, s+1, ..., and one combined answer key into the --output directory.")
     static let title = OptionSpec(flag: "--title", value: "text", help: "The handout's title.")
     static let author = OptionSpec(flag: "--author", value: "text", help: "The handout's author.")
     static let allowLarge = OptionSpec(flag: "--allow-large", value: nil, help: "Allow an output estimated beyond 1 GB.")
@@ -43,7 +49,7 @@ struct OptionSpec: Sendable {
     /// Every option, in the order help lists them.
     static let all: [OptionSpec] = [
         .layers, .widths, .activation, .loss, .bias, .input, .target, .seed, .network, .learningRate,
-        .indices, .format, .output, .digits, .hand, .check, .template, .title, .author, .allowLarge, .help,
+        .indices, .format, .output, .digits, .hand, .check, .template, .exercise, .blanks, .students, .title, .author, .allowLarge, .help,
     ]
 }
 

@@ -19,6 +19,8 @@ struct Options: Equatable {
     var computesByHand = false
     var checksGradients = false
     var templatePath: String?
+    var exercise: ExerciseBlanks?
+    var students: Int?
     var title: String?
     var author: String?
     var allowsLargeOutput = false
@@ -26,11 +28,17 @@ struct Options: Equatable {
 
     /// The largest number of layers or neurons a layer a command line may ask for.
     static let sizeLimit = 100_000
+    /// The digits an exercise sheet rounds to unless `--digits` says otherwise: a student computes by hand.
+    static let exerciseDigits = 4
+    /// The largest class a command line may ask sheets for.
+    static let studentLimit = 1_000
 
     /// Parses `arguments` (without the program name).
     /// - Throws: ``DeriveError/usage(_:)`` naming the first malformed argument.
     init(arguments: [String]) throws(DeriveError) {
         var scanner = ArgumentScanner(arguments: arguments)
+        var blanksGiven = false
+        var exerciseGiven = false
         while let (option, value) = try scanner.next() {
             switch option.flag {
             case OptionSpec.layers.flag: layers = try Self.positiveInteger(value, option)
@@ -70,11 +78,34 @@ struct Options: Equatable {
             case OptionSpec.template.flag:
                 guard let path = value, !path.isEmpty else { throw Self.invalid("", option, "expected a file path") }
                 templatePath = path
+            case OptionSpec.exercise.flag:
+                exercise = exercise ?? .both
+                exerciseGiven = true
+            case OptionSpec.blanks.flag:
+                exercise = try Self.choice(value, option, ExerciseBlanks.init(rawValue:), ExerciseBlanks.allCases.map(\.rawValue))
+                blanksGiven = true
+            case OptionSpec.students.flag:
+                let count = try Self.positiveInteger(value, option)
+                guard count <= Self.studentLimit else { throw Self.invalid(value ?? "", option, "expected at most \(Self.studentLimit)") }
+                students = count
             case OptionSpec.title.flag: title = value
             case OptionSpec.author.flag: author = value
             case OptionSpec.allowLarge.flag: allowsLargeOutput = true
             default: showsHelp = true
             }
+        }
+        if blanksGiven && !exerciseGiven { throw .usage("Error: '--blanks' needs '--exercise'") }
+        if students != nil && exercise == nil { throw .usage("Error: '--students' needs '--exercise'") }
+        if students != nil && outputPath == nil {
+            throw .usage("Error: '--students' writes one file per student and needs '--output <directory>'")
+        }
+        if students != nil && networkPath != nil {
+            throw .usage("Error: '--students' draws a network per student from the seed; it cannot be combined with '--network'")
+        }
+        if exercise != nil && format == .json { throw .usage("Error: '--exercise' applies to the latex, markdown and text formats, not 'json'") }
+        if exercise != nil {
+            digits = digits ?? Self.exerciseDigits
+            computesByHand = true
         }
         if computesByHand && digits == nil {
             throw .usage("Error: '--hand' needs '--digits <d>': the number of digits every step is rounded to")

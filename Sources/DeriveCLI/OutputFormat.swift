@@ -8,4 +8,14 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case text
     /// The numbers as JSON.
     case json
+
+    /// The file extension of a document in this format.
+    var fileExtension: String {
+        switch self {
+        case .latex: return "tex"
+        case .markdown: return "md"
+        case .text: return "txt"
+        case .json: return "json"
+        }
+    }
 }

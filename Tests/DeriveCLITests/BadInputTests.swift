@@ -155,8 +155,6 @@ import Testing
         // Outputs that cannot be written.
         BadInput(name: "output into a missing directory", arguments: ["--output", "nodir/out.tex"], code: 73,
                  message: "cannot write 'nodir/out.tex'"),
-        BadInput(name: "output is a directory", arguments: ["--output", "adir"], code: 73,
-                 message: "cannot write 'adir'", directories: ["adir"]),
         BadInput(name: "output inside a directory path that is a file", arguments: ["--output", "net.json/out.tex"], code: 73,
                  message: "cannot write 'net.json/out.tex'", network: validNetwork),
     ]

@@ -9,6 +9,8 @@ import Testing
     struct FlagCase: Sendable, CustomTestStringConvertible {
         let flag: String
         let value: String
+        /// Arguments the flag needs beside it, such as `--exercise` for `--blanks`.
+        var prefix: [String] = []
         let expected: @Sendable (inout Options) -> Void
         var testDescription: String { "\(flag) \(value)" }
     }
@@ -42,6 +44,8 @@ import Testing
         FlagCase(flag: "--digits", value: "3") { $0.digits = 3 },
         FlagCase(flag: "--digits", value: "17") { $0.digits = 17 },
         FlagCase(flag: "--template", value: "mine.tex") { $0.templatePath = "mine.tex" },
+        FlagCase(flag: "--students", value: "30", prefix: ["--exercise", "--output", "class/"]) { $0.students = 30 },
+        FlagCase(flag: "--blanks", value: "numeric", prefix: ["--exercise"]) { $0.exercise = .numeric },
         FlagCase(flag: "--title", value: "Backprop, by hand") { $0.title = "Backprop, by hand" },
         FlagCase(flag: "--author", value: "A. Student") { $0.author = "A. Student" },
     ]
@@ -66,16 +70,16 @@ import Testing
 
     @Test(arguments: flagCases)
     func flagWithSeparateValue(_ flagCase: FlagCase) throws {
-        var expected = Self.defaults
+        var expected = try Options(arguments: flagCase.prefix)
         flagCase.expected(&expected)
-        #expect(try Options(arguments: [flagCase.flag, flagCase.value]) == expected)
+        #expect(try Options(arguments: flagCase.prefix + [flagCase.flag, flagCase.value]) == expected)
     }
 
     @Test(arguments: flagCases)
     func flagWithEqualsValue(_ flagCase: FlagCase) throws {
-        var expected = Self.defaults
+        var expected = try Options(arguments: flagCase.prefix)
         flagCase.expected(&expected)
-        #expect(try Options(arguments: ["\(flagCase.flag)=\(flagCase.value)"]) == expected)
+        #expect(try Options(arguments: flagCase.prefix + ["\(flagCase.flag)=\(flagCase.value)"]) == expected)
     }
 
     @Test func valueMayContainAnEqualsSign() throws {
@@ -93,6 +97,8 @@ import Testing
         #expect(try Options(arguments: ["--allow-large"]).allowsLargeOutput)
         #expect(try Options(arguments: ["--check"]).checksGradients)
         #expect(try Options(arguments: ["--digits", "4", "--hand"]).computesByHand)
+        let exercise = try Options(arguments: ["--exercise"])
+        #expect(exercise.exercise == .both && exercise.digits == 4 && exercise.computesByHand)
         #expect(try Options(arguments: ["--help"]).showsHelp)
         #expect(try Options(arguments: ["-h"]).showsHelp)
     }
@@ -102,7 +108,7 @@ import Testing
     }
 
     @Test func everyOptionIsCovered() {
-        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--help"])
+        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--exercise", "--help"])
         #expect(Set(OptionSpec.all.map(\.flag)) == covered)
     }
 

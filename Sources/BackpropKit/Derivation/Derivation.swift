@@ -9,14 +9,19 @@ public struct Derivation: Sendable {
     public let gradientCheck: GradientCheck?
     /// The size of the gradients layer by layer.
     public let summary: GradientSummary
+    /// The blanks of an exercise sheet, or `nil` for a complete handout.
+    public let exercise: ExerciseBlanks?
 
     /// Runs the forward and backward passes of `network`.
     /// - Parameters:
     ///   - rounding: How each value is stored; rounded values make every step reproducible by hand.
     ///   - checksGradients: Whether to add a finite-difference check of every weight and bias.
+    ///   - exercise: The blanks of an exercise sheet, or `nil` for a complete handout.
     /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows;
     ///   ``NetworkError/invalid(path:reason:)`` when the network is too large to check.
-    public init(network: Network, rounding: Rounding = .exact, checksGradients: Bool = false) throws(NetworkError) {
+    public init(network: Network, rounding: Rounding = .exact, checksGradients: Bool = false,
+                exercise: ExerciseBlanks? = nil) throws(NetworkError) {
+        self.exercise = exercise
         backpropagation = try Backpropagation(network: network, rounding: rounding)
         gradientCheck = checksGradients ? try GradientCheck(backpropagation: backpropagation) : nil
         summary = GradientSummary(backpropagation: backpropagation)
@@ -38,9 +43,28 @@ public struct Derivation: Sendable {
         return kinds
     }
 
-    /// The sections in reading order, each built when it is reached.
+    /// The sections in reading order, each built when it is reached; on an exercise sheet, with their blanks.
     public var sections: LazyMapSequence<[Section.Kind], Section> {
         let builder = DerivationBuilder(backpropagation: backpropagation)
-        return sectionKinds.lazy.map { builder.section($0) }
+        let exercise = exercise
+        return sectionKinds.lazy.map { kind in
+            let section = builder.section(kind)
+            return exercise?.blanking(section) ?? section
+        }
+    }
+
+    /// The answer key of an exercise sheet: each section's blanked steps, filled in; empty for a complete handout.
+    public var answers: LazyFilterSequence<LazyMapSequence<[Section.Kind], Section>> {
+        let builder = DerivationBuilder(backpropagation: backpropagation)
+        let exercise = exercise
+        return sectionKinds.lazy.map { kind in
+            let section = builder.section(kind)
+            guard let exercise else { return Section(kind: kind, steps: []) }
+            let blanked = exercise.blanking(section).printedSteps
+            let answered = section.printedSteps.enumerated().filter { index, _ in
+                blanked.indices.contains(index) && !blanked[index].blanks.isEmpty
+            }.map(\.element)
+            return Section(kind: kind, steps: answered)
+        }.filter { !$0.steps.isEmpty }
     }
 }

@@ -17,6 +17,20 @@ public struct Step: Sendable, Equatable {
     /// Whether the note marks the step as one "you don't even have to do": it is not needed for the
     /// weight gradients (the derivatives with respect to the input). Handouts leave such steps out.
     public let isOptional: Bool
+    /// The parts left blank for a student to fill in, on an exercise sheet.
+    public var blanks: Set<Part> = []
+
+    /// The parts of a step after its symbol.
+    public enum Part: String, CaseIterable, Sendable {
+        /// The general form.
+        case general
+        /// The concrete form.
+        case concrete
+        /// The numbers substituted.
+        case substituted
+        /// The value.
+        case value
+    }
 
     /// A step; nil forms are not printed.
     public init(symbol: Expression, general: Expression? = nil, concrete: Expression? = nil, substituted: Expression? = nil, value: Double, isOptional: Bool = false) {
@@ -26,6 +40,11 @@ public struct Step: Sendable, Equatable {
         self.substituted = substituted
         self.value = value
         self.isOptional = isOptional
+    }
+
+    /// The forms after the symbol with their parts, in order: general, concrete, substituted (the value is separate).
+    public var parts: [(part: Part, form: Expression)] {
+        [(Part.general, general), (.concrete, concrete), (.substituted, substituted)].compactMap { part, form in form.map { (part, $0) } }
     }
 
     /// The forms after the symbol, in order: general, concrete, substituted (the value is separate).

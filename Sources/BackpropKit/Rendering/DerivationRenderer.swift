@@ -4,6 +4,12 @@ public protocol DerivationRenderer {
     func render(_ derivation: Derivation, to output: inout some TextOutputStream)
 }
 
+/// A renderer that can also write the combined answer key of several exercise sheets.
+public protocol AnswerKeyRenderer: DerivationRenderer {
+    /// Writes one document with the answers of every sheet, each under its title.
+    func renderAnswerKey(_ sheets: [(title: String, derivation: Derivation)], to output: inout some TextOutputStream)
+}
+
 /// What a handout says about itself: its title, author, date, and how its values were chosen.
 public struct HandoutInfo: Sendable, Equatable {
     /// The title.

@@ -46,6 +46,15 @@ public struct ExpressionPrinter {
         output += printed(symbol).text
     }
 
+    /// A blank for a student to fill in: a rule long enough to write a formula or a number on.
+    public var blank: String {
+        switch syntax {
+        case .latex: return "\\underline{\\hspace{3.5cm}}"
+        case .markdownMath: return "\\underline{\\qquad\\qquad\\qquad\\qquad}"
+        case .unicode: return "______________"
+        }
+    }
+
     /// The symbol's name as printed, with its estimated width.
     func printed(_ symbol: Symbol) -> PrintCache.Entry {
         cache.symbol(symbol) {
@@ -290,7 +299,7 @@ public struct ExpressionPrinter {
     ]
     private static let superscripts: [Character: Character] = [
         "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-        "-": "⁻", "+": "⁺", "−": "⁻",
+        "-": "⁻", "+": "⁺", "−": "⁻", "(": "⁽", ")": "⁾", ",": ",", "n": "ⁿ", "L": "ᴸ",
     ]
 
     static func subscripted(_ text: String) -> String? { mapped(text, Self.subscripts) }

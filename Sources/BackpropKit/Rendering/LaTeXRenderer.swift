@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a derivation as a complete LaTeX document from the handout template: `align*` blocks whose
 /// long sums wrap, and each layer's error derivatives ∂δ/∂o_{k,j} in that layer's colour.
-public struct LaTeXRenderer: DerivationRenderer {
+public struct LaTeXRenderer: AnswerKeyRenderer {
     /// What the renderer writes besides the derivation.
     public struct Options: Sendable {
         /// How symbols are named.
@@ -43,41 +43,83 @@ public struct LaTeXRenderer: DerivationRenderer {
             "date": options.info.date.latexEscaped,
         ]
         options.template.render(values, to: &output) { output in
+            if derivation.exercise != nil { output.write(phrases(outline.exerciseInstructions, printer) + "\n\n") }
             for section in derivation.sections {
-                let steps = section.printedSteps
-                guard !steps.isEmpty else { continue }
-                for heading in outline.headings(before: section.kind) {
-                    output.write("\\\(Self.commands[heading.level - 1])*{\(phrases(heading.title, printer))}\n\n")
-                }
-                let explanation = outline.explanation(of: section.kind)
-                if !explanation.isEmpty { output.write(phrases(explanation, printer) + "\n\n") }
-                if section.kind == .given, let provenance = options.info.provenance {
-                    output.write(provenance.latexEscaped)
-                    if let command = options.info.command {
-                        let breakable = command.latexEscaped.replacingOccurrences(of: "-", with: "-{}").replacingOccurrences(of: ",", with: ",\\allowbreak{}")
-                        output.write(" Regenerate the handout with \\texttt{\(breakable)}.")
-                    }
-                    output.write("\n\n")
-                }
-                if section.kind == .given {
-                    let lines = valueLines(steps, printer, separator: ", \\quad ", budget: layout.budget)
-                    output.write("\\begin{gather*}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{gather*}\n\n")
-                    continue
-                }
-                output.write("\\begin{align*}\n")
-                for (index, step) in steps.enumerated() {
-                    output.write(printer.string(step.symbol))
-                    for (row, line) in layout.rows(for: step).enumerated() {
-                        if row > 0 { output.write(" \\\\\n") }
-                        output.write(line.startsForm ? " &= " : " &\\quad ")
-                        output.write(line.text)
-                    }
-                    output.write(index == steps.count - 1 ? "\n" : " \\\\\n")
-                }
-                output.write("\\end{align*}\n\n")
+                write(section, headings: outline.headings(before: section.kind), outline, printer, layout, to: &output)
             }
-            writeClosingSections(derivation, outline, printer, to: &output)
+            if derivation.exercise == nil {
+                writeClosingSections(derivation, outline, printer, to: &output)
+            } else {
+                output.write("\\newpage\n")
+                write(outline.answerKeyHeading, printer, to: &output)
+                writeAnswers(derivation, outline, printer, layout, to: &output)
+            }
         }
+    }
+
+    /// Writes one document holding the answer keys of several exercise sheets, one section each.
+    /// - Parameter sheets: Each sheet's title and derivation.
+    public func renderAnswerKey(_ sheets: [(title: String, derivation: Derivation)], to output: inout some TextOutputStream) {
+        let values = ["title": options.info.title.latexEscaped, "author": options.info.author.latexEscaped,
+                      "date": options.info.date.latexEscaped]
+        options.template.render(values, to: &output) { output in
+            for (index, sheet) in sheets.enumerated() {
+                let printer = ExpressionPrinter(syntax: .latex, notation: options.notation, numbers: options.numbers,
+                                                colorDepth: sheet.derivation.network.depth)
+                let outline = Outline(network: sheet.derivation.network, notation: options.notation, numbers: options.numbers,
+                                      rounding: sheet.derivation.backpropagation.rounding)
+                if index > 0 { output.write("\\newpage\n") }
+                output.write("\\section*{\(sheet.title.latexEscaped)}\n\n")
+                writeAnswers(sheet.derivation, outline, printer, StepLayout(printer: printer, budget: 72), to: &output)
+            }
+        }
+    }
+
+    // MARK: - Sections
+
+    /// Writes a section's headings, its explanation (when `explains`) and its steps.
+    private func write(_ section: Section, headings: [Outline.Heading], explains: Bool = true, _ outline: Outline,
+                       _ printer: ExpressionPrinter, _ layout: StepLayout, to output: inout some TextOutputStream) {
+        let steps = section.printedSteps
+        guard !steps.isEmpty else { return }
+        for heading in headings { write(heading, printer, to: &output) }
+        let explanation = explains ? outline.explanation(of: section.kind) : []
+        if !explanation.isEmpty { output.write(phrases(explanation, printer) + "\n\n") }
+        if section.kind == .given {
+            if let provenance = options.info.provenance {
+                output.write(provenance.latexEscaped)
+                if let command = options.info.command {
+                    let breakable = command.latexEscaped.replacingOccurrences(of: "-", with: "-{}").replacingOccurrences(of: ",", with: ",\\allowbreak{}")
+                    output.write(" Regenerate the handout with \\texttt{\(breakable)}.")
+                }
+                output.write("\n\n")
+            }
+            let lines = valueLines(steps, printer, separator: ", \\quad ", budget: layout.budget)
+            output.write("\\begin{gather*}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{gather*}\n\n")
+            return
+        }
+        output.write("\\begin{align*}\n")
+        for (index, step) in steps.enumerated() {
+            output.write(printer.string(step.symbol))
+            for (row, line) in layout.rows(for: step).enumerated() {
+                if row > 0 { output.write(" \\\\\n") }
+                output.write(line.startsForm ? " &= " : " &\\quad ")
+                output.write(line.text)
+            }
+            output.write(index == steps.count - 1 ? "\n" : " \\\\\n")
+        }
+        output.write("\\end{align*}\n\n")
+    }
+
+    private func writeAnswers(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter, _ layout: StepLayout,
+                              to output: inout some TextOutputStream) {
+        for section in derivation.answers {
+            write(section, headings: [outline.answerHeading(section.kind)], explains: false, outline, printer, layout, to: &output)
+        }
+    }
+
+    private func write(_ heading: Outline.Heading, _ printer: ExpressionPrinter, to output: inout some TextOutputStream) {
+        output.write("\\\(Self.commands[heading.level - 1])*{\(phrases(heading.title, printer))}\n\n")
     }
 
     private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,
@@ -87,7 +129,7 @@ public struct LaTeXRenderer: DerivationRenderer {
             closing.append((outline.checkHeading, outline.checkExplanation(check), outline.checkTable(check)))
         }
         for (heading, explanation, table) in closing {
-            output.write("\\\(Self.commands[heading.level - 1])*{\(phrases(heading.title, printer))}\n\n")
+            write(heading, printer, to: &output)
             output.write(phrases(explanation, printer) + "\n\n")
             write(table, printer, to: &output)
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a derivation as GitHub-flavoured Markdown: `$$…$$` display math (rendered by GitHub and pandoc),
 /// with each layer's error derivatives coloured by `\color` inside the math.
-public struct MarkdownRenderer: DerivationRenderer {
+public struct MarkdownRenderer: AnswerKeyRenderer {
     /// What the renderer writes besides the derivation.
     public struct Options: Sendable {
         /// How symbols are named.
@@ -44,47 +44,89 @@ public struct MarkdownRenderer: DerivationRenderer {
             "date": options.info.date.markdownEscaped,
             "byline": byline.isEmpty ? "" : "*" + byline.joined(separator: ", ") + "*\n\n",
         ]
-        var isFirst = true
         options.template.render(values, to: &output) { output in
+            if derivation.exercise != nil { output.write(phrases(outline.exerciseInstructions, printer) + "\n\n") }
+            var isFirst = true
             for section in derivation.sections {
-                let steps = section.printedSteps
-                guard !steps.isEmpty else { continue }
-                for heading in outline.headings(before: section.kind) {
-                    if !isFirst { output.write("\n") }
-                    isFirst = false
-                    output.write(String(repeating: "#", count: heading.level + 1) + " " + phrases(heading.title, printer) + "\n")
-                }
-                let explanation = outline.explanation(of: section.kind)
-                if !explanation.isEmpty { output.write("\n" + phrases(explanation, printer) + "\n") }
-                if section.kind == .given, let provenance = options.info.provenance {
-                    output.write("\n" + provenance.markdownEscaped)
-                    if let command = options.info.command { output.write(" Regenerate the handout with `\(command)`.") }
-                    output.write("\n")
-                }
-                if section.kind == .given {
-                    let lines = valueLines(steps, printer, separator: ", \\quad ", budget: layout.budget)
-                    let body = lines.count == 1 ? lines[0] : "\\begin{gathered}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{gathered}"
-                    output.write("\n$$\n" + body + "\n$$\n")
-                    continue
-                }
-                for step in steps {
-                    let rows = layout.rows(for: step)
-                    output.write("\n$$\n")
-                    if rows.count == 1, let row = rows.first {
-                        output.write(printer.string(step.symbol) + " = " + row.text + "\n")
-                    } else {
-                        output.write("\\begin{aligned}\n" + printer.string(step.symbol))
-                        for (index, row) in rows.enumerated() {
-                            if index > 0 { output.write(" \\\\\n") }
-                            output.write((row.startsForm ? " &= " : " &\\quad ") + row.text)
-                        }
-                        output.write("\n\\end{aligned}\n")
-                    }
-                    output.write("$$\n")
-                }
+                write(section, headings: outline.headings(before: section.kind), isFirst: &isFirst, outline, printer, layout, to: &output)
             }
-            writeClosingSections(derivation, outline, printer, to: &output)
+            if derivation.exercise == nil {
+                writeClosingSections(derivation, outline, printer, to: &output)
+            } else {
+                output.write("\n" + heading(outline.answerKeyHeading, printer))
+                writeAnswers(derivation, outline, printer, layout, to: &output)
+            }
         }
+    }
+
+    /// Writes one document holding the answer keys of several exercise sheets, one section each.
+    /// - Parameter sheets: Each sheet's title and derivation.
+    public func renderAnswerKey(_ sheets: [(title: String, derivation: Derivation)], to output: inout some TextOutputStream) {
+        let values = ["title": options.info.title.markdownEscaped, "byline": ""]
+        options.template.render(values, to: &output) { output in
+            for (index, sheet) in sheets.enumerated() {
+                let printer = ExpressionPrinter(syntax: .markdownMath, notation: options.notation, numbers: options.numbers,
+                                                colorDepth: sheet.derivation.network.depth)
+                let outline = Outline(network: sheet.derivation.network, notation: options.notation, numbers: options.numbers,
+                                      rounding: sheet.derivation.backpropagation.rounding)
+                output.write((index > 0 ? "\n" : "") + "## " + sheet.title.markdownEscaped + "\n")
+                writeAnswers(sheet.derivation, outline, printer, StepLayout(printer: printer, budget: 90), to: &output)
+            }
+        }
+    }
+
+    // MARK: - Sections
+
+    /// Writes a section's headings, its explanation (when `explains`) and its steps.
+    private func write(_ section: Section, headings: [Outline.Heading], explains: Bool = true, isFirst: inout Bool, _ outline: Outline,
+                       _ printer: ExpressionPrinter, _ layout: StepLayout, to output: inout some TextOutputStream) {
+        let steps = section.printedSteps
+        guard !steps.isEmpty else { return }
+        for heading in headings {
+            if !isFirst { output.write("\n") }
+            isFirst = false
+            output.write(self.heading(heading, printer))
+        }
+        let explanation = explains ? outline.explanation(of: section.kind) : []
+        if !explanation.isEmpty { output.write("\n" + phrases(explanation, printer) + "\n") }
+        if section.kind == .given {
+            if let provenance = options.info.provenance {
+                output.write("\n" + provenance.markdownEscaped)
+                if let command = options.info.command { output.write(" Regenerate the handout with `\(command)`.") }
+                output.write("\n")
+            }
+            let lines = valueLines(steps, printer, separator: ", \\quad ", budget: layout.budget)
+            let body = lines.count == 1 ? lines[0] : "\\begin{gathered}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{gathered}"
+            output.write("\n$$\n" + body + "\n$$\n")
+            return
+        }
+        for step in steps {
+            let rows = layout.rows(for: step)
+            output.write("\n$$\n")
+            if rows.count == 1, let row = rows.first {
+                output.write(printer.string(step.symbol) + " = " + row.text + "\n")
+            } else {
+                output.write("\\begin{aligned}\n" + printer.string(step.symbol))
+                for (index, row) in rows.enumerated() {
+                    if index > 0 { output.write(" \\\\\n") }
+                    output.write((row.startsForm ? " &= " : " &\\quad ") + row.text)
+                }
+                output.write("\n\\end{aligned}\n")
+            }
+            output.write("$$\n")
+        }
+    }
+
+    private func writeAnswers(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter, _ layout: StepLayout,
+                              to output: inout some TextOutputStream) {
+        var isFirst = false
+        for section in derivation.answers {
+            write(section, headings: [outline.answerHeading(section.kind)], explains: false, isFirst: &isFirst, outline, printer, layout, to: &output)
+        }
+    }
+
+    private func heading(_ heading: Outline.Heading, _ printer: ExpressionPrinter) -> String {
+        String(repeating: "#", count: heading.level + 1) + " " + phrases(heading.title, printer) + "\n"
     }
 
     private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,
@@ -94,7 +136,7 @@ public struct MarkdownRenderer: DerivationRenderer {
             closing.append((outline.checkHeading, outline.checkExplanation(check), outline.checkTable(check)))
         }
         for (heading, explanation, table) in closing {
-            output.write("\n" + String(repeating: "#", count: heading.level + 1) + " " + phrases(heading.title, printer) + "\n")
+            output.write("\n" + self.heading(heading, printer))
             output.write("\n" + phrases(explanation, printer) + "\n\n")
             func text(_ cell: Table.Cell) -> String {
                 let (text, isMath) = printer.cell(cell)

@@ -113,6 +113,33 @@ public struct Outline: Sendable {
         }
     }
 
+    // MARK: - Exercises
+
+    /// What a student is asked to do on an exercise sheet.
+    public var exerciseInstructions: [Phrase] {
+        [.text("Fill in the blanks. The first step of every section is worked for you; the answers are in the key.")]
+    }
+
+    /// The heading of an answer key.
+    public var answerKeyHeading: Heading { Heading(level: 1, title: [.text("Answer key")]) }
+
+    /// The heading of one section's answers in a key, naming the layer it belongs to.
+    public func answerHeading(_ kind: Section.Kind) -> Heading {
+        let title: [Phrase]
+        switch kind {
+        case .given: title = [.text("The network")]
+        case .forwardPass(let k): title = [.text("Forward pass, layer "), .layer(label(k))]
+        case .loss: title = [.text("Loss")]
+        case .errorDerivatives: title = [.text("Error derivatives")]
+        case .calculate(let k): title = [.text("Layer "), .layer(label(k)), .text(", calculate")]
+        case .furtherCalculate(let k): title = [.text("Layer "), .layer(label(k)), .text(", further calculate")]
+        case .weightDerivatives(let k): title = [.text("Layer "), .layer(label(k)), .text(", weight derivatives")]
+        case .update(let k): title = [.text("Layer "), .layer(label(k)), .text(", update")]
+        case .propagated(let k): title = [.text("Layer "), .layer(label(k)), .text(", derivatives used in layer "), .layer(label(k - 1))]
+        }
+        return Heading(level: 2, title: title)
+    }
+
     // MARK: - Closing sections
 
     /// The heading of the gradient sizes by layer.

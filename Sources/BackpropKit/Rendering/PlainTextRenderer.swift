@@ -1,6 +1,6 @@
 /// Writes a derivation as plain Unicode text for a terminal: ∂, δ, σ and subscript digits,
 /// continuation lines aligned under the first `=`.
-public struct PlainTextRenderer: DerivationRenderer {
+public struct PlainTextRenderer: AnswerKeyRenderer {
     /// What the renderer writes besides the derivation.
     public struct Options: Sendable {
         /// How symbols are named.
@@ -37,41 +37,77 @@ public struct PlainTextRenderer: DerivationRenderer {
         output.write(options.info.title + "\n" + String(repeating: "═", count: options.info.title.count) + "\n")
         let byline = [options.info.author, options.info.date].filter { !$0.isEmpty }
         if !byline.isEmpty { output.write(byline.joined(separator: ", ") + "\n") }
+        if derivation.exercise != nil { output.write("\n" + wrapped(phrases(outline.exerciseInstructions, printer)) + "\n") }
         for section in derivation.sections {
-            let steps = section.printedSteps
-            guard !steps.isEmpty else { continue }
-            for heading in outline.headings(before: section.kind) {
-                let title = phrases(heading.title, printer)
-                switch heading.level {
-                case 1: output.write("\n\n" + title.uppercased() + "\n" + String(repeating: "═", count: title.count) + "\n")
-                case 2: output.write("\n" + title + "\n" + String(repeating: "─", count: title.count) + "\n")
-                default: output.write("\n▸ " + title + "\n")
-                }
-            }
-            var paragraph = phrases(outline.explanation(of: section.kind), printer)
-            if section.kind == .given, let provenance = options.info.provenance {
-                paragraph += " " + provenance
-                if let command = options.info.command { paragraph += " Regenerate the handout with: " + command }
-            }
-            if !paragraph.isEmpty { output.write(wrapped(paragraph) + "\n") }
-            output.write("\n")
-            if section.kind == .given {
-                for line in valueLines(steps, printer, separator: ",  ", budget: layout.budget) { output.write("  " + line + "\n") }
-                continue
-            }
-            for step in steps {
-                let symbol = printer.string(step.symbol)
-                let indent = String(repeating: " ", count: symbol.count + 2)
-                output.write("  " + symbol)
-                for (index, row) in layout.rows(for: step).enumerated() {
-                    if index > 0 { output.write("\n" + indent) }
-                    output.write(row.startsForm ? " = " : "     ")
-                    output.write(row.text)
-                }
-                output.write("\n")
-            }
+            write(section, headings: outline.headings(before: section.kind), outline, printer, layout, to: &output)
         }
-        writeClosingSections(derivation, outline, printer, to: &output)
+        if derivation.exercise == nil {
+            writeClosingSections(derivation, outline, printer, to: &output)
+        } else {
+            write(outline.answerKeyHeading, printer, to: &output)
+            writeAnswers(derivation, outline, printer, layout, to: &output)
+        }
+    }
+
+    /// Writes one document holding the answer keys of several exercise sheets, one section each.
+    /// - Parameter sheets: Each sheet's title and derivation.
+    public func renderAnswerKey(_ sheets: [(title: String, derivation: Derivation)], to output: inout some TextOutputStream) {
+        output.write(options.info.title + "\n" + String(repeating: "═", count: options.info.title.count) + "\n")
+        for sheet in sheets {
+            let printer = ExpressionPrinter(syntax: .unicode, notation: options.notation, numbers: options.numbers)
+            let outline = Outline(network: sheet.derivation.network, notation: options.notation, numbers: options.numbers,
+                                  rounding: sheet.derivation.backpropagation.rounding)
+            write(Outline.Heading(level: 1, title: [.text(sheet.title)]), printer, to: &output)
+            writeAnswers(sheet.derivation, outline, printer, StepLayout(printer: printer, budget: Double(options.width - 4)), to: &output)
+        }
+    }
+
+    // MARK: - Sections
+
+    /// Writes a section's headings, its explanation (when `explains`) and its steps.
+    private func write(_ section: Section, headings: [Outline.Heading], explains: Bool = true, _ outline: Outline,
+                       _ printer: ExpressionPrinter, _ layout: StepLayout, to output: inout some TextOutputStream) {
+        let steps = section.printedSteps
+        guard !steps.isEmpty else { return }
+        for heading in headings { write(heading, printer, to: &output) }
+        var paragraph = explains ? phrases(outline.explanation(of: section.kind), printer) : ""
+        if section.kind == .given, let provenance = options.info.provenance {
+            paragraph += " " + provenance
+            if let command = options.info.command { paragraph += " Regenerate the handout with: " + command }
+        }
+        if !paragraph.isEmpty { output.write(wrapped(paragraph) + "\n") }
+        output.write("\n")
+        if section.kind == .given {
+            for line in valueLines(steps, printer, separator: ",  ", budget: layout.budget) { output.write("  " + line + "\n") }
+            return
+        }
+        for step in steps {
+            let symbol = printer.string(step.symbol)
+            let indent = String(repeating: " ", count: symbol.count + 2)
+            output.write("  " + symbol)
+            for (index, row) in layout.rows(for: step).enumerated() {
+                if index > 0 { output.write("\n" + indent) }
+                output.write(row.startsForm ? " = " : "     ")
+                output.write(row.text)
+            }
+            output.write("\n")
+        }
+    }
+
+    private func writeAnswers(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter, _ layout: StepLayout,
+                              to output: inout some TextOutputStream) {
+        for section in derivation.answers {
+            write(section, headings: [outline.answerHeading(section.kind)], explains: false, outline, printer, layout, to: &output)
+        }
+    }
+
+    private func write(_ heading: Outline.Heading, _ printer: ExpressionPrinter, to output: inout some TextOutputStream) {
+        let title = phrases(heading.title, printer)
+        switch heading.level {
+        case 1: output.write("\n\n" + title.uppercased() + "\n" + String(repeating: "═", count: title.count) + "\n")
+        case 2: output.write("\n" + title + "\n" + String(repeating: "─", count: title.count) + "\n")
+        default: output.write("\n▸ " + title + "\n")
+        }
     }
 
     private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,
@@ -81,8 +117,7 @@ public struct PlainTextRenderer: DerivationRenderer {
             closing.append((outline.checkHeading, outline.checkExplanation(check), outline.checkTable(check)))
         }
         for (heading, explanation, table) in closing {
-            let title = phrases(heading.title, printer)
-            output.write("\n\n" + title.uppercased() + "\n" + String(repeating: "═", count: title.count) + "\n")
+            write(heading, printer, to: &output)
             output.write(wrapped(phrases(explanation, printer)) + "\n\n")
             let cells = ([table.columns] + table.rows).map { $0.map { printer.cell($0).text } }
             let widths = table.columns.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }

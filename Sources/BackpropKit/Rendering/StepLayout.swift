@@ -13,16 +13,29 @@ struct StepLayout {
     /// The width a line may take, in characters of the estimated printed width.
     let budget: Double
 
+    /// The estimated width of a blank to fill in.
+    static let blankWidth = 14.0
+
     /// The rows of `step`'s forms and value, each form after the first on the same row when it fits.
     func rows(for step: Step) -> [Row] {
-        var forms = step.forms
-        if forms.last?.constantValue == step.value { forms.removeLast() }
-        forms.append(.constant(step.value))
+        var parts = step.parts
+        if let last = parts.last, last.form.constantValue == step.value, !step.blanks.contains(last.part) { parts.removeLast() }
+        parts.append((.value, .constant(step.value)))
         let available = Swift.max(budget - printer.width(of: step.symbol), budget / 2)
 
         var rows: [Row] = []
         var width = 0.0
-        for form in forms {
+        for (part, form) in parts {
+            if step.blanks.contains(part) {
+                if let last = rows.indices.last, width + 3 + Self.blankWidth <= available {
+                    rows[last].text += " = " + printer.blank
+                    width += 3 + Self.blankWidth
+                } else {
+                    rows.append(Row(startsForm: true, text: printer.blank))
+                    width = Self.blankWidth + 2
+                }
+                continue
+            }
             let formWidth = printer.width(of: form)
             if let last = rows.indices.last, width + 3 + formWidth <= available {
                 rows[last].text += " = " + printer.string(form)
