@@ -14,6 +14,8 @@ enum SnapshotNetwork: String, CaseIterable, CustomTestStringConvertible {
     case hand
     /// A tanh and sigmoid network with biases and a gradient check.
     case checked
+    /// An exercise sheet on the note's network, by hand to 4 digits, with its answer key.
+    case exercise
 
     var blueprint: NetworkBlueprint {
         switch self {
@@ -31,17 +33,19 @@ enum SnapshotNetwork: String, CaseIterable, CustomTestStringConvertible {
             return NetworkBlueprint(widths: [2, 2, 2, 1], activations: [.sigmoid, .sigmoid, .sigmoid], learningRate: 1)
         case .checked:
             return NetworkBlueprint(widths: [2, 3, 1], activations: [.tanh, .sigmoid], hasBiases: true, seed: 12)
+        case .exercise:
+            return NetworkBlueprint(widths: [2, 2, 2, 1], activations: [.sigmoid, .sigmoid, .sigmoid], seed: 3)
         }
     }
 
     /// How the handout prints its numbers.
-    var numbers: NumberFormat { self == .hand ? NumberFormat(significantDigits: 4) : .roundTrip }
+    var numbers: NumberFormat { self == .hand || self == .exercise ? NumberFormat(significantDigits: 4) : .roundTrip }
 
     var indexing: LayerIndexing { self == .outputs ? .absolute : .note }
 
     func derivation() throws -> Derivation {
         try Derivation(network: blueprint.network(), rounding: Rounding(significantDigits: numbers.significantDigits),
-                       checksGradients: self == .checked)
+                       checksGradients: self == .checked, exercise: self == .exercise ? .both : nil)
     }
 
     var notation: NoteNotation {
