@@ -8,6 +8,9 @@ public protocol Notation: Sendable {
     func name(of function: Function) -> SymbolName
     /// The label of layer `layer` (0 = input, N = output), such as `n-1`.
     func layerLabel(_ layer: Int) -> String
+    /// The notation's own name for a vector or matrix of the vectorized derivation, such as δ^{(l)}, or
+    /// `nil` to name it from the scalar names (see ``MatrixExpressionPrinter``). Defaults to `nil`.
+    func matrixName(of quantity: MatrixQuantity) -> SymbolName?
 }
 
 /// Whether layers are labelled back from the output (n, n-1, ...) as in the note, or numbered 0...N.
