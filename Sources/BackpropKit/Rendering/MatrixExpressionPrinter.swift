@@ -55,7 +55,7 @@ public struct MatrixExpressionPrinter {
 
     /// `expression` as lines of Unicode text, numeric matrices set as blocks (``MatrixPrinter/lines(_:)``)
     /// side by side, the operators on their middle lines; in LaTeX and Markdown math, the one line of
-    /// ``string(_:)-7g8p5``.
+    /// `string(_:)`.
     public func lines(_ expression: MatrixExpression) -> [String] {
         guard !syntax.isLaTeX else { return [string(expression)] }
         return block(expression).lines.map(Self.trimmingTrailingSpaces)
