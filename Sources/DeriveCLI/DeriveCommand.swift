@@ -16,6 +16,10 @@ public enum DeriveCommand {
                 output.write(HelpText.full)
                 return .success
             }
+            if options.expression != nil {
+                try ExpressionCommand.run(options, arguments: arguments, output: &output)
+                return .success
+            }
             if let count = options.students {
                 try writeClassSet(of: count, options, arguments: arguments)
                 return .success
@@ -29,11 +33,12 @@ public enum DeriveCommand {
             let derivation: Derivation
             do {
                 derivation = try Derivation(network: network, rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
-                                            checksGradients: options.checksGradients, exercise: options.exercise)
+                                            checksGradients: options.checksGradients, exercise: options.exercise,
+                                            vectorized: options.isVectorized)
             } catch let failure {
                 throw DeriveError.data(failure, source: options.networkPath.map { "'\($0)'" })
             }
-            let renderer = makeRenderer(options, arguments: arguments, network: network, provenance: provenance, template: template)
+            let renderer = try makeRenderer(options, arguments: arguments, network: network, provenance: provenance, template: template)
             if let path = options.outputPath {
                 let file = try isDirectory(path) ? try directory(path) + "/handout." + options.format.fileExtension : path
                 try OutputFile.write(to: file) { renderer.render(derivation, to: &$0) }
@@ -216,11 +221,11 @@ public enum DeriveCommand {
         for (student, sheet) in sheets.enumerated() {
             let number = String(repeating: "0", count: digits - String(student + 1).count) + String(student + 1)
             let provenance = "The values of this sheet are drawn with seed \(blueprints[student].seed) in steps of 0.01."
-            let renderer = makeRenderer(options, arguments: arguments, network: sheet.derivation.network, provenance: provenance,
+            let renderer = try makeRenderer(options, arguments: arguments, network: sheet.derivation.network, provenance: provenance,
                                         template: template, title: (options.title ?? "Backpropagation exercise") + ", sheet \(student + 1)")
             files.append((folder + "/sheet-\(number)." + options.format.fileExtension, { renderer.render(sheet.derivation, to: &$0) }))
         }
-        let keyRenderer = makeRenderer(options, arguments: arguments, network: sheets[0].derivation.network, provenance: "",
+        let keyRenderer = try makeRenderer(options, arguments: arguments, network: sheets[0].derivation.network, provenance: "",
                                        template: template, title: (options.title ?? "Backpropagation exercise") + ": answer key")
         if let keyRenderer = keyRenderer as? any AnswerKeyRenderer {
             files.append((folder + "/key." + options.format.fileExtension, { keyRenderer.renderAnswerKey(sheets, to: &$0) }))
@@ -229,13 +234,13 @@ public enum DeriveCommand {
     }
 
     /// Whether `path` names a directory to write into: an existing one, or a path ending in `/`.
-    private static func isDirectory(_ path: String) throws(DeriveError) -> Bool {
+    static func isDirectory(_ path: String) throws(DeriveError) -> Bool {
         var isDirectory: ObjCBool = false
         return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
     }
 
     /// `path` without a trailing `/`, created (with its parents) when missing.
-    private static func directory(_ path: String) throws(DeriveError) -> String {
+    static func directory(_ path: String) throws(DeriveError) -> String {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         do {
             try FileManager.default.createDirectory(atPath: trimmed, withIntermediateDirectories: true)
@@ -246,7 +251,7 @@ public enum DeriveCommand {
     }
 
     /// The user's template, which must mark where the derivation goes.
-    private static func loadTemplate(_ path: String) throws(DeriveError) -> Template {
+    static func loadTemplate(_ path: String) throws(DeriveError) -> Template {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable UTF-8 file" : "no such file"
             throw .noInput("Error: cannot read template '\(path)': \(reason)")
@@ -259,8 +264,8 @@ public enum DeriveCommand {
     }
 
     private static func makeRenderer(_ options: Options, arguments: [String], network: Network, provenance: String,
-                                     template: Template?, title: String? = nil) -> any DerivationRenderer {
-        let notation = NoteNotation(depth: network.depth, indexing: options.indexing)
+                                     template: Template?, title: String? = nil) throws(DeriveError) -> any DerivationRenderer {
+        let notation = options.notation.notation(depth: network.depth, indexing: options.indexing)
         let numbers = NumberFormat(significantDigits: options.digits)
         var info = HandoutInfo(provenance: provenance, command: options.networkPath == nil ? commandLine(arguments) : nil)
         if let title = title ?? options.title { info.title = title }
@@ -271,6 +276,7 @@ public enum DeriveCommand {
             return MarkdownRenderer(options: .init(notation: notation, numbers: numbers, info: info, template: template ?? .markdownHandout))
         case .text: return PlainTextRenderer(options: .init(notation: notation, numbers: numbers, info: info))
         case .json: return JSONRenderer()
+        case .dot: throw .usage("Error: '--format dot' draws the computational graph of '--expr <expression>'; a network has none")
         }
     }
 
@@ -285,7 +291,7 @@ public enum DeriveCommand {
     }
 
     /// The command line without `--output`, quoted for a shell.
-    private static func commandLine(_ arguments: [String]) -> String {
+    static func commandLine(_ arguments: [String]) -> String {
         var words = ["derive"]
         var skipNext = false
         for argument in arguments {

@@ -22,6 +22,12 @@ struct OptionSpec: Sendable {
     static let target = OptionSpec(flag: "--target", value: "t1,...", help: "The target values. (default: drawn from the seed)")
     static let seed = OptionSpec(flag: "--seed", value: "s", help: "The seed the weights and default values are drawn from. (default: 1)")
     static let network = OptionSpec(flag: "--network", value: "file.json", help: "Read the whole network and its values from a JSON file.")
+    static let expr = OptionSpec(flag: "--expr", value: "expression",
+                                 help: "Differentiate an expression such as '(a+b)*(b+1)' on its computational graph instead of a network; --format dot draws the graph.")
+    static let at = OptionSpec(flag: "--at", value: "name=value,...", help: "The value of every variable of --expr, e.g. a=2,b=1.")
+    static let mode = OptionSpec(flag: "--mode", value: "mode",
+                                 help: "Reverse mode, one backward pass for every variable's derivative, or forward mode, one pass for the variable --wrt. (values: reverse, forward; default: reverse)")
+    static let wrt = OptionSpec(flag: "--wrt", value: "variable", help: "The variable forward mode differentiates with respect to.")
     static let learningRate = OptionSpec(flag: "--learning-rate", value: "eta", help: "Add the gradient-descent update w⁺ = w − η ∂δ/∂w.")
     static let indices = OptionSpec(flag: "--indices", value: "style",
                                     help: "Label layers back from the output as in the note, or 0 to N. (values: note, absolute; default: note)")
@@ -29,6 +35,10 @@ struct OptionSpec: Sendable {
                                    help: "The output format. (values: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: latex)")
     static let output = OptionSpec(flag: "--output", value: "path", help: "Write to a file, or into a directory (an existing one, or a path ending in /), atomically, instead of standard output.")
     static let digits = OptionSpec(flag: "--digits", value: "d", help: "Print values to d significant digits. (default: the shortest exact form)")
+    static let notation = OptionSpec(flag: "--notation", value: "style",
+                                     help: "The names of the quantities: the source note's f, o, w; the four-diagrams I, L, A, O, W; or the textbook's z, a, w. (values: note, diagrams, textbook; default: note)")
+    static let vectorized = OptionSpec(flag: "--vectorized", value: nil,
+                                       help: "Add the derivation in matrix form, with its vectors and matrices.")
     static let hand = OptionSpec(flag: "--hand", value: nil,
                                  help: "With --digits, compute every step from the rounded values printed before it, as by hand.")
     static let check = OptionSpec(flag: "--check", value: nil,
@@ -49,7 +59,8 @@ struct OptionSpec: Sendable {
     /// Every option, in the order help lists them.
     static let all: [OptionSpec] = [
         .layers, .widths, .activation, .loss, .bias, .input, .target, .seed, .network, .learningRate,
-        .indices, .format, .output, .digits, .hand, .check, .template, .exercise, .blanks, .students, .title, .author, .allowLarge, .help,
+        .expr, .at, .mode, .wrt,
+        .indices, .notation, .vectorized, .format, .output, .digits, .hand, .check, .template, .exercise, .blanks, .students, .title, .author, .allowLarge, .help,
     ]
 }
 

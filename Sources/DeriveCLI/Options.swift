@@ -11,8 +11,14 @@ struct Options: Equatable {
     var target: [Double]?
     var seed: UInt64?
     var networkPath: String?
+    var expression: String?
+    var point: [String: Double]?
+    var mode: DifferentiationMode = .reverse
+    var variable: String?
     var learningRate: Double?
     var indexing: LayerIndexing = .note
+    var notation: NotationStyle = .note
+    var isVectorized = false
     var format: OutputFormat = .latex
     var outputPath: String?
     var digits: Int?
@@ -39,7 +45,9 @@ struct Options: Equatable {
         var scanner = ArgumentScanner(arguments: arguments)
         var blanksGiven = false
         var exerciseGiven = false
+        var given: [OptionSpec] = []
         while let (option, value) = try scanner.next() {
+            given.append(option)
             switch option.flag {
             case OptionSpec.layers.flag: layers = try Self.positiveInteger(value, option)
             case OptionSpec.widths.flag: widths = try Self.list(value, option) { (item: String) throws(DeriveError) in try Self.positiveInteger(item, option) }
@@ -58,12 +66,20 @@ struct Options: Equatable {
                 }
                 self.seed = seed
             case OptionSpec.network.flag: networkPath = value
+            case OptionSpec.expr.flag: expression = value
+            case OptionSpec.at.flag: point = try Self.point(value, option)
+            case OptionSpec.mode.flag:
+                mode = try Self.choice(value, option, DifferentiationMode.init(rawValue:), DifferentiationMode.allCases.map(\.rawValue))
+            case OptionSpec.wrt.flag: variable = value
             case OptionSpec.learningRate.flag:
                 let rate = try Self.finiteNumber(value ?? "", option)
                 guard rate > 0 else { throw Self.invalid(value ?? "", option, "expected a positive number") }
                 learningRate = rate
             case OptionSpec.indices.flag:
                 indexing = try Self.choice(value, option, LayerIndexing.init(rawValue:), LayerIndexing.allCases.map(\.rawValue))
+            case OptionSpec.notation.flag:
+                notation = try Self.choice(value, option, NotationStyle.init(rawValue:), NotationStyle.allCases.map(\.rawValue))
+            case OptionSpec.vectorized.flag: isVectorized = true
             case OptionSpec.format.flag:
                 format = try Self.choice(value, option, OutputFormat.init(rawValue:), OutputFormat.allCases.map(\.rawValue))
             case OptionSpec.output.flag:
@@ -94,6 +110,7 @@ struct Options: Equatable {
             default: showsHelp = true
             }
         }
+        try Self.checkExpressionFlags(given, expression: expression)
         if blanksGiven && !exerciseGiven { throw .usage("Error: '--blanks' needs '--exercise'") }
         if students != nil && exercise == nil { throw .usage("Error: '--students' needs '--exercise'") }
         if students != nil && outputPath == nil {
@@ -131,7 +148,7 @@ struct Options: Equatable {
         return number
     }
 
-    private static func finiteNumber(_ text: String, _ option: OptionSpec) throws(DeriveError) -> Double {
+    static func finiteNumber(_ text: String, _ option: OptionSpec) throws(DeriveError) -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
               !trimmed.lowercased().contains("x"), let number = Double(trimmed), number.isFinite
@@ -152,7 +169,7 @@ struct Options: Equatable {
         return result
     }
 
-    private static func choice<T>(_ value: String?, _ option: OptionSpec, _ make: (String) -> T?, _ names: [String]) throws(DeriveError) -> T {
+    static func choice<T>(_ value: String?, _ option: OptionSpec, _ make: (String) -> T?, _ names: [String]) throws(DeriveError) -> T {
         guard let text = value, let chosen = make(text) else { throw invalid(value ?? "", option, choices(names)) }
         return chosen
     }

@@ -44,8 +44,14 @@ import Testing
         FlagCase(flag: "--digits", value: "3") { $0.digits = 3 },
         FlagCase(flag: "--digits", value: "17") { $0.digits = 17 },
         FlagCase(flag: "--template", value: "mine.tex") { $0.templatePath = "mine.tex" },
+        FlagCase(flag: "--notation", value: "textbook") { $0.notation = .textbook },
+        FlagCase(flag: "--notation", value: "diagrams") { $0.notation = .diagrams },
         FlagCase(flag: "--students", value: "30", prefix: ["--exercise", "--output", "class/"]) { $0.students = 30 },
         FlagCase(flag: "--blanks", value: "numeric", prefix: ["--exercise"]) { $0.exercise = .numeric },
+        FlagCase(flag: "--expr", value: "(a+b)*(b+1)") { $0.expression = "(a+b)*(b+1)" },
+        FlagCase(flag: "--at", value: "a=2, b=-1e-3", prefix: ["--expr", "a*b"]) { $0.point = ["a": 2, "b": -0.001] },
+        FlagCase(flag: "--mode", value: "forward", prefix: ["--expr", "a"]) { $0.mode = .forward },
+        FlagCase(flag: "--wrt", value: "a", prefix: ["--expr", "a"]) { $0.variable = "a" },
         FlagCase(flag: "--title", value: "Backprop, by hand") { $0.title = "Backprop, by hand" },
         FlagCase(flag: "--author", value: "A. Student") { $0.author = "A. Student" },
     ]
@@ -96,6 +102,7 @@ import Testing
         #expect(try Options(arguments: ["--bias"]).hasBiases)
         #expect(try Options(arguments: ["--allow-large"]).allowsLargeOutput)
         #expect(try Options(arguments: ["--check"]).checksGradients)
+        #expect(try Options(arguments: ["--vectorized"]).isVectorized)
         #expect(try Options(arguments: ["--digits", "4", "--hand"]).computesByHand)
         let exercise = try Options(arguments: ["--exercise"])
         #expect(exercise.exercise == .both && exercise.digits == 4 && exercise.computesByHand)
@@ -108,7 +115,7 @@ import Testing
     }
 
     @Test func everyOptionIsCovered() {
-        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--exercise", "--help"])
+        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--exercise", "--vectorized", "--help"])
         #expect(Set(OptionSpec.all.map(\.flag)) == covered)
     }
 

@@ -11,20 +11,24 @@ public struct Derivation: Sendable {
     public let summary: GradientSummary
     /// The blanks of an exercise sheet, or `nil` for a complete handout.
     public let exercise: ExerciseBlanks?
+    /// The same derivation in matrix form, when asked for.
+    public let vectorized: VectorizedDerivation?
 
     /// Runs the forward and backward passes of `network`.
     /// - Parameters:
     ///   - rounding: How each value is stored; rounded values make every step reproducible by hand.
     ///   - checksGradients: Whether to add a finite-difference check of every weight and bias.
     ///   - exercise: The blanks of an exercise sheet, or `nil` for a complete handout.
+    ///   - vectorized: Whether to add the derivation in matrix form.
     /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows;
     ///   ``NetworkError/invalid(path:reason:)`` when the network is too large to check.
     public init(network: Network, rounding: Rounding = .exact, checksGradients: Bool = false,
-                exercise: ExerciseBlanks? = nil) throws(NetworkError) {
+                exercise: ExerciseBlanks? = nil, vectorized: Bool = false) throws(NetworkError) {
         self.exercise = exercise
         backpropagation = try Backpropagation(network: network, rounding: rounding)
         gradientCheck = checksGradients ? try GradientCheck(backpropagation: backpropagation) : nil
         summary = GradientSummary(backpropagation: backpropagation)
+        self.vectorized = vectorized ? try VectorizedDerivation(backpropagation: backpropagation) : nil
     }
 
     /// The network derived.

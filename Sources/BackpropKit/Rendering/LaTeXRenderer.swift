@@ -48,6 +48,7 @@ public struct LaTeXRenderer: AnswerKeyRenderer {
                 write(section, headings: outline.headings(before: section.kind), outline, printer, layout, to: &output)
             }
             if derivation.exercise == nil {
+                if let vectorized = derivation.vectorized { writeMatrixForm(vectorized, outline, printer, to: &output) }
                 writeClosingSections(derivation, outline, printer, to: &output)
             } else {
                 output.write("\\newpage\n")
@@ -122,6 +123,25 @@ public struct LaTeXRenderer: AnswerKeyRenderer {
         output.write("\\\(Self.commands[heading.level - 1])*{\(phrases(heading.title, printer))}\n\n")
     }
 
+    private func writeMatrixForm(_ vectorized: VectorizedDerivation, _ outline: Outline, _ printer: ExpressionPrinter,
+                                 to output: inout some TextOutputStream) {
+        let matrices = MatrixExpressionPrinter(syntax: .latex, notation: options.notation, numbers: options.numbers,
+                                               maximumColumns: options.numbers.significantDigits == nil ? 4 : 8)
+        write(outline.matrixFormHeading, printer, to: &output)
+        output.write(phrases(outline.matrixFormExplanation, printer) + "\n\n")
+        var layer: Int?
+        for step in vectorized.steps {
+            if step.layer != layer {
+                layer = step.layer
+                write(outline.matrixLayerHeading(step.layer), printer, to: &output)
+            }
+            let remark = outline.matrixRemark(step)
+            if !remark.isEmpty { output.write(phrases(remark, printer) + "\n\n") }
+            output.write("\\begin{align*}\n" + matrices.lines(of: step).joined(separator: " \\\\\n") + "\n\\end{align*}\n")
+            output.write("As in the scalar derivation: $" + matrices.linkEquation(of: step) + "$.\n\n")
+        }
+    }
+
     private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,
                                       to output: inout some TextOutputStream) {
         var closing = [(outline.summaryHeading, outline.summaryExplanation(derivation.summary), outline.summaryTable(derivation.summary))]
@@ -162,6 +182,14 @@ public struct LaTeXRenderer: AnswerKeyRenderer {
 }
 
 extension String {
+    /// Characters of mathematics that LaTeX's text fonts lack, with the math-mode command that prints them.
+    fileprivate static let mathCharacters: [Character: String] = [
+        "−": "-", "·": "\\cdot", "×": "\\times", "⊙": "\\odot", "∂": "\\partial", "δ": "\\delta", "σ": "\\sigma",
+        "η": "\\eta", "∇": "\\nabla", "≈": "\\approx", "≤": "\\le", "≥": "\\ge", "→": "\\to", "′": "'",
+        "⁰": "^0", "¹": "^1", "²": "^2", "³": "^3", "⁴": "^4", "⁵": "^5", "⁶": "^6", "⁷": "^7", "⁸": "^8", "⁹": "^9", "⁻": "^-",
+        "✓": "\\checkmark", "✗": "\\times",
+    ]
+
     /// The text with LaTeX's special characters written so they print literally.
     public var latexEscaped: String {
         var result = ""
@@ -175,7 +203,12 @@ extension String {
             case "<": result += "\\textless{}"
             case ">": result += "\\textgreater{}"
             case "|": result += "\\textbar{}"
-            default: result.append(character)
+            default:
+                if let math = Self.mathCharacters[character] {
+                    result += "\\ensuremath{" + math + "}"
+                } else {
+                    result.append(character)
+                }
             }
         }
         return result

@@ -51,6 +51,7 @@ public struct MarkdownRenderer: AnswerKeyRenderer {
                 write(section, headings: outline.headings(before: section.kind), isFirst: &isFirst, outline, printer, layout, to: &output)
             }
             if derivation.exercise == nil {
+                if let vectorized = derivation.vectorized { writeMatrixForm(vectorized, outline, printer, to: &output) }
                 writeClosingSections(derivation, outline, printer, to: &output)
             } else {
                 output.write("\n" + heading(outline.answerKeyHeading, printer))
@@ -127,6 +128,25 @@ public struct MarkdownRenderer: AnswerKeyRenderer {
 
     private func heading(_ heading: Outline.Heading, _ printer: ExpressionPrinter) -> String {
         String(repeating: "#", count: heading.level + 1) + " " + phrases(heading.title, printer) + "\n"
+    }
+
+    private func writeMatrixForm(_ vectorized: VectorizedDerivation, _ outline: Outline, _ printer: ExpressionPrinter,
+                                 to output: inout some TextOutputStream) {
+        let matrices = MatrixExpressionPrinter(syntax: .markdownMath, notation: options.notation, numbers: options.numbers,
+                                               maximumColumns: options.numbers.significantDigits == nil ? 4 : 8)
+        output.write("\n" + heading(outline.matrixFormHeading, printer))
+        output.write("\n" + phrases(outline.matrixFormExplanation, printer) + "\n")
+        var layer: Int?
+        for step in vectorized.steps {
+            if step.layer != layer {
+                layer = step.layer
+                output.write("\n" + heading(outline.matrixLayerHeading(step.layer), printer))
+            }
+            let remark = outline.matrixRemark(step)
+            if !remark.isEmpty { output.write("\n" + phrases(remark, printer) + "\n") }
+            output.write("\n$$\n\\begin{aligned}\n" + matrices.lines(of: step).joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$\n")
+            output.write("\nAs in the scalar derivation: $" + matrices.linkEquation(of: step) + "$.\n")
+        }
     }
 
     private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,

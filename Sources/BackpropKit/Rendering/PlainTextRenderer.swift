@@ -42,6 +42,7 @@ public struct PlainTextRenderer: AnswerKeyRenderer {
             write(section, headings: outline.headings(before: section.kind), outline, printer, layout, to: &output)
         }
         if derivation.exercise == nil {
+            if let vectorized = derivation.vectorized { writeMatrixForm(vectorized, outline, printer, to: &output) }
             writeClosingSections(derivation, outline, printer, to: &output)
         } else {
             write(outline.answerKeyHeading, printer, to: &output)
@@ -107,6 +108,26 @@ public struct PlainTextRenderer: AnswerKeyRenderer {
         case 1: output.write("\n\n" + title.uppercased() + "\n" + String(repeating: "═", count: title.count) + "\n")
         case 2: output.write("\n" + title + "\n" + String(repeating: "─", count: title.count) + "\n")
         default: output.write("\n▸ " + title + "\n")
+        }
+    }
+
+    private func writeMatrixForm(_ vectorized: VectorizedDerivation, _ outline: Outline, _ printer: ExpressionPrinter,
+                                 to output: inout some TextOutputStream) {
+        let matrices = MatrixExpressionPrinter(syntax: .unicode, notation: options.notation, numbers: options.numbers,
+                                               maximumColumns: options.numbers.significantDigits == nil ? 4 : 8)
+        write(outline.matrixFormHeading, printer, to: &output)
+        output.write(wrapped(phrases(outline.matrixFormExplanation, printer)) + "\n")
+        var layer: Int?
+        for step in vectorized.steps {
+            if step.layer != layer {
+                layer = step.layer
+                write(outline.matrixLayerHeading(step.layer), printer, to: &output)
+            }
+            let remark = outline.matrixRemark(step)
+            if !remark.isEmpty { output.write(wrapped(phrases(remark, printer)) + "\n") }
+            output.write("\n")
+            for line in matrices.lines(of: step) { output.write("  " + line + "\n") }
+            output.write("  As in the scalar derivation: " + matrices.linkEquation(of: step) + "\n")
         }
     }
 

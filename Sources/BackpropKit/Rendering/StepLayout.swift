@@ -25,6 +25,7 @@ struct StepLayout {
 
         var rows: [Row] = []
         var width = 0.0
+        var previous = printer.string(step.symbol)
         for (part, form) in parts {
             if step.blanks.contains(part) {
                 if let last = rows.indices.last, width + 3 + Self.blankWidth <= available {
@@ -36,14 +37,17 @@ struct StepLayout {
                 }
                 continue
             }
+            let text = printer.string(form)
+            if text == previous { continue }
+            previous = text
             let formWidth = printer.width(of: form)
             if let last = rows.indices.last, width + 3 + formWidth <= available {
-                rows[last].text += " = " + printer.string(form)
+                rows[last].text += " = " + text
                 width += 3 + formWidth
                 continue
             }
             if formWidth <= available {
-                rows.append(Row(startsForm: true, text: printer.string(form)))
+                rows.append(Row(startsForm: true, text: text))
                 width = formWidth + 2
                 continue
             }

@@ -16,6 +16,10 @@ enum SnapshotNetwork: String, CaseIterable, CustomTestStringConvertible {
     case checked
     /// An exercise sheet on the note's network, by hand to 4 digits, with its answer key.
     case exercise
+    /// The note's network in the four-diagrams notation.
+    case diagrams
+    /// A softmax classifier in the textbook notation, with its matrix form.
+    case textbook
 
     var blueprint: NetworkBlueprint {
         switch self {
@@ -35,21 +39,27 @@ enum SnapshotNetwork: String, CaseIterable, CustomTestStringConvertible {
             return NetworkBlueprint(widths: [2, 3, 1], activations: [.tanh, .sigmoid], hasBiases: true, seed: 12)
         case .exercise:
             return NetworkBlueprint(widths: [2, 2, 2, 1], activations: [.sigmoid, .sigmoid, .sigmoid], seed: 3)
+        case .diagrams:
+            return NetworkBlueprint(widths: [2, 2, 2, 1], activations: [.sigmoid, .sigmoid, .sigmoid])
+        case .textbook:
+            return NetworkBlueprint(widths: [2, 3, 2], activations: [.sigmoid, .softmax], loss: .categoricalCrossEntropy,
+                                    hasBiases: true, seed: 8)
         }
     }
 
     /// How the handout prints its numbers.
-    var numbers: NumberFormat { self == .hand || self == .exercise ? NumberFormat(significantDigits: 4) : .roundTrip }
+    var numbers: NumberFormat { [.hand, .exercise, .textbook].contains(self) ? NumberFormat(significantDigits: 4) : .roundTrip }
 
     var indexing: LayerIndexing { self == .outputs ? .absolute : .note }
 
     func derivation() throws -> Derivation {
         try Derivation(network: blueprint.network(), rounding: Rounding(significantDigits: numbers.significantDigits),
-                       checksGradients: self == .checked, exercise: self == .exercise ? .both : nil)
+                       checksGradients: self == .checked, exercise: self == .exercise ? .both : nil, vectorized: self == .textbook)
     }
 
-    var notation: NoteNotation {
-        NoteNotation(depth: blueprint.widths.count - 1, indexing: indexing)
+    var notation: any Notation {
+        let style: NotationStyle = self == .diagrams ? .diagrams : self == .textbook ? .textbook : .note
+        return style.notation(depth: blueprint.widths.count - 1, indexing: indexing)
     }
 
     var info: HandoutInfo {
