@@ -8,6 +8,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case text
     /// The numbers as JSON.
     case json
+    /// The computational graph of `--expr` in Graphviz's DOT language.
+    case dot
 
     /// The file extension of a document in this format.
     var fileExtension: String {
@@ -16,6 +18,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .markdown: return "md"
         case .text: return "txt"
         case .json: return "json"
+        case .dot: return "dot"
         }
     }
 }

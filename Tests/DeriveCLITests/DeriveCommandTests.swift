@@ -139,7 +139,7 @@ import Testing
         #expect(Self.matrix(layers.first?["updatedWeights"]) == [[-1.25], [-4.5], [-3.25]])
     }
 
-    @Test(arguments: OutputFormat.allCases)
+    @Test(arguments: OutputFormat.allCases.filter { $0 != .dot })
     func outputWritesTheFileAndNothingToStandardOutput(_ format: OutputFormat) throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("handout.out")
@@ -209,7 +209,7 @@ import Testing
         #expect(run.stderr.contains("overflow"))
     }
 
-    @Test(arguments: OutputFormat.allCases)
+    @Test(arguments: OutputFormat.allCases.filter { $0 != .dot })
     func sameSeedGivesTheSameOutput(_ format: OutputFormat) {
         let first = deriveInProcess(["--seed", "7", "--format", format.rawValue])
         let second = deriveInProcess(["--seed", "7", "--format", format.rawValue])
