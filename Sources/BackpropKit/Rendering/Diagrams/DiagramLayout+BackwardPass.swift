@@ -1,0 +1,48 @@
+// MARK: - The whole backward pass
+
+extension DiagramLayout {
+    /// The whole backward pass: ∂δ/∂f_{k,j} | ∂δ/∂o_{k,j} on every neuron, arrows from the loss back to the first layer
+    /// coloured like the ∂δ/∂o they add to, and ∂δ/∂w_{k-1,i,j} on the edges.
+    mutating func drawBackwardPass() {
+        var columns: [GridColumn] = []
+        for k in 0...depth {
+            let selection = NeuronSelection(width: network.widths[k])
+            var boxes: [Int: Box] = [:]
+            for j in selection.neurons {
+                let o = name(.activation(layer: k, neuron: j), color: k == 0 ? .muted : .ink)
+                guard k > 0 else {
+                    boxes[j] = Box(parts: [[o]])
+                    continue
+                }
+                let gradients = backpropagation.gradients(ofLayer: k)
+                boxes[j] = Box(parts: [
+                    [name(.preactivation(layer: k, neuron: j)), value(gradients.preactivationGradient[j])],
+                    [o, value(gradients.outputGradient[j], color: .layer(k, depth: depth))],
+                ])
+            }
+            columns.append(GridColumn(layer: k, selection: selection, boxes: boxes, role: k == 0 ? .input : .neuron,
+                                      outlineColor: k == 0 ? .muted : .ink, header: header(layer: k)))
+        }
+        columns.append(lossColumn())
+        let backpropagation = backpropagation, depth = depth
+        let unlabelled = placeGrid(columns) { c, left, right in
+            guard c <= depth else {
+                return left.map { GridEdge(left: $0, right: 0, pointsLeft: true, color: .layer(depth, depth: depth), label: nil) }
+            }
+            let gradients = backpropagation.gradients(ofLayer: c)
+            let color: DiagramColor = c == 1 ? .muted : .layer(c - 1, depth: depth)
+            return left.flatMap { i in
+                right.map { j in GridEdge(left: i, right: j, pointsLeft: true, color: color, label: .number(gradients.weightGradient[i][j])) }
+            }
+        }
+        let f = generic(.preactivation(layer: 1, neuron: 0), ["k", "j"]), o = generic(.activation(layer: 1, neuron: 0), ["k", "j"])
+        let loss = notation.name(of: Symbol.loss)
+        let previous = generic(.activation(layer: 1, neuron: 0), ["k-1", "i"])
+        legend([
+            DiagramText([.words("In each neuron: "), .partial(loss, f), .words(" and, in its layer's colour, "), .partial(loss, o),
+                         .words(". The arrows carry the error back, coloured like the value they add to.")], style: .note),
+            DiagramText([.words("On the edges: "), .partial(loss, generic(.weight(layer: 0, from: 0, to: 0), ["k-1", "i", "j"])), .equals,
+                         .name(previous), .times, .partial(loss, f), .words(".")], style: .note),
+        ] + notes(unlabelled: unlabelled, labelled: "weight gradients", layers: Array(0...depth)))
+    }
+}

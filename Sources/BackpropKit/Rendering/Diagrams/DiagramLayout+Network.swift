@@ -1,0 +1,75 @@
+// MARK: - The whole network, forward
+
+extension DiagramLayout {
+    /// The whole network: f_{k,j} | o_{k,j} with their values on every neuron, the weights on the edges, the loss δ,
+    /// and ∂δ/∂o_{k,j} under each neuron in its layer's colour.
+    mutating func drawNetwork() {
+        let forward = backpropagation.forward
+        var columns: [GridColumn] = []
+        for k in 0...depth {
+            let selection = NeuronSelection(width: network.widths[k])
+            var boxes: [Int: Box] = [:]
+            var below: [Int: DiagramText] = [:]
+            for j in selection.neurons {
+                let o = Box(parts: [[name(.activation(layer: k, neuron: j)), value(forward.activations[k][j])]])
+                guard k > 0 else {
+                    boxes[j] = o
+                    continue
+                }
+                boxes[j] = Box(parts: [[name(.preactivation(layer: k, neuron: j)), value(forward.preactivations[k][j])]] + o.parts)
+                below[j] = DiagramText([shortErrorName(layer: k), .equals, .math(.constant(backpropagation.gradients(ofLayer: k).outputGradient[j]))],
+                                       style: .value, color: .layer(k, depth: depth))
+            }
+            columns.append(GridColumn(layer: k, selection: selection, boxes: boxes, below: below, role: k == 0 ? .input : .neuron,
+                                      header: header(layer: k)))
+        }
+        columns.append(lossColumn())
+        let network = network, depth = depth
+        let unlabelled = placeGrid(columns) { c, left, right in
+            guard c <= depth else {
+                return left.map { GridEdge(left: $0, right: 0, pointsLeft: false, color: .muted, label: nil) }
+            }
+            let weights = network.layer(c).weights
+            return left.flatMap { i in
+                right.map { j in GridEdge(left: i, right: j, pointsLeft: false, color: .ink, label: .number(weights[i][j])) }
+            }
+        }
+        let f = generic(.preactivation(layer: 1, neuron: 0), ["k", "j"]), o = generic(.activation(layer: 1, neuron: 0), ["k", "j"])
+        legend([
+            DiagramText([.words("In each neuron: "), .name(f), .words(" and "), .name(o), .equals, .name(generic(.activation(layer: 1), ["k"])),
+                         .words("("), .name(f), .words(") with their values; on the edges, the weights "),
+                         .name(generic(.weight(layer: 0, from: 0, to: 0), ["k-1", "i", "j"])), .words(".")], style: .note),
+            DiagramText([.words("Under each neuron, in its layer's colour: "), .partial(notation.name(of: Symbol.loss), o), .words(".")], style: .note),
+        ] + notes(unlabelled: unlabelled, labelled: "weights", layers: Array(0...depth)))
+    }
+
+    /// The loss δ with its value, in a column of its own.
+    func lossColumn() -> GridColumn {
+        GridColumn(layer: nil, selection: NeuronSelection(width: 1),
+                   boxes: [0: Box(parts: [[name(.loss), value(backpropagation.forward.loss)]])],
+                   role: .loss, header: [DiagramText([.words("loss")], style: .note, color: .muted)])
+    }
+
+    /// The notes on what a picture leaves out: the labels of crowded edges, the neurons of wide layers among `layers`.
+    func notes(unlabelled: Bool, labelled: String, layers: [Int]) -> [DiagramText] {
+        var notes: [DiagramText] = []
+        if unlabelled {
+            notes.append(DiagramText([.words("Edges too crowded to label are left bare: their \(labelled) are in the derivation.")], style: .note))
+        }
+        if layers.contains(where: { network.widths.indices.contains($0) && network.widths[$0] > NeuronSelection.limit }) {
+            notes.append(DiagramText([.words("A layer of more than \(NeuronSelection.limit) neurons shows its first \(NeuronSelection.leading) and last \(NeuronSelection.trailing); the others and their edges are left out.")], style: .note))
+        }
+        return notes
+    }
+
+    /// Writes `lines` under everything placed so far, from the left edge.
+    mutating func legend(_ lines: [DiagramText]) {
+        let bounds = canvas.bounds
+        var y = bounds.maxY + 0.1
+        for line in lines {
+            let height = metrics.lineHeight(line)
+            canvas.add(DiagramLabel(line, at: DiagramPoint(x: bounds.x + 0.2, y: y + height / 2), anchor: .leading))
+            y += height
+        }
+    }
+}

@@ -1,0 +1,189 @@
+/// Writes a ``NetworkDiagram`` as a standalone SVG document: UTF-8, no external resources, texts in Unicode,
+/// arrowheads as markers, colours as CSS names (the names of ``LayerPalette``, as in the Markdown derivation).
+public struct SVGDiagramWriter: Sendable {
+    /// How the document is drawn.
+    public struct Options: Sendable, Equatable {
+        /// The size of one centimetre of the diagram in SVG pixels.
+        public var pixelsPerCentimetre: Double
+        /// The CSS font family of the texts.
+        public var fontFamily: String
+
+        /// 40 pixels a centimetre, in a serif face like the LaTeX handout's.
+        public static let `default` = Options(
+            pixelsPerCentimetre: 40,
+            fontFamily: "'Latin Modern Roman', 'CMU Serif', 'STIX Two Text', 'Cambria', 'Times New Roman', 'DejaVu Serif', serif")
+
+        /// Options for drawing the document.
+        public init(pixelsPerCentimetre: Double, fontFamily: String) {
+            self.pixelsPerCentimetre = pixelsPerCentimetre
+            self.fontFamily = fontFamily
+        }
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A writer with `options`.
+    public init(options: Options = .default) {
+        self.options = options
+    }
+
+    /// Writes `diagram` as a complete SVG document.
+    public func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
+        let printer = DiagramTextPrinter(syntax: .unicode, notation: diagram.notation, numbers: diagram.numbers)
+        let metrics = DiagramMetrics(notation: diagram.notation, numbers: diagram.numbers)
+        let canvas = Canvas(bounds: diagram.bounds, scale: options.pixelsPerCentimetre)
+        let width = canvas.length(diagram.bounds.width), height = canvas.length(diagram.bounds.height)
+        output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        output.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\"")
+        output.write(" font-family=\"\(options.fontFamily.xmlEscaped)\" xml:space=\"preserve\" role=\"img\">\n")
+        output.write("<title>\(caption(of: diagram).xmlEscaped)</title>\n")
+        let arrowColors = Self.unique(diagram.edges.filter(\.hasArrowhead).map(\.color))
+        if !arrowColors.isEmpty {
+            output.write("<defs>\n")
+            for color in arrowColors {
+                output.write("<marker id=\"\(Self.markerID(color))\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">")
+                output.write("<path d=\"M0,1 L10,5 L0,9 L2.5,5 z\" fill=\"\(Self.color(color))\"/></marker>\n")
+            }
+            output.write("</defs>\n")
+        }
+        output.write("<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"white\"/>\n")
+        output.write("<g stroke-width=\"1.2\" stroke-linecap=\"round\">\n")
+        for edge in diagram.edges {
+            let start = canvas.point(edge.start), end = canvas.point(edge.end)
+            output.write("<line x1=\"\(start.x)\" y1=\"\(start.y)\" x2=\"\(end.x)\" y2=\"\(end.y)\" stroke=\"\(Self.color(edge.color))\"")
+            if edge.isDashed { output.write(" stroke-dasharray=\"5 4\"") }
+            if edge.hasArrowhead { output.write(" marker-end=\"url(#\(Self.markerID(edge.color)))\"") }
+            output.write("/>\n")
+        }
+        output.write("</g>\n")
+        for label in diagram.edges.compactMap(\.label) {
+            write(label, printer, metrics, canvas, to: &output)
+        }
+        for node in diagram.nodes {
+            if node.outline != .none {
+                let frame = canvas.rect(node.frame)
+                output.write("<rect x=\"\(frame.x)\" y=\"\(frame.y)\" width=\"\(frame.width)\" height=\"\(frame.height)\" rx=\"3\"")
+                output.write(" fill=\"white\" stroke=\"\(Self.color(node.outlineColor))\" stroke-width=\"1.4\"")
+                if node.outline == .dashed { output.write(" stroke-dasharray=\"5 4\"") }
+                output.write("/>\n")
+                for x in node.dividers {
+                    let top = canvas.point(DiagramPoint(x: x, y: node.frame.y)), bottom = canvas.point(DiagramPoint(x: x, y: node.frame.maxY))
+                    output.write("<line x1=\"\(top.x)\" y1=\"\(top.y)\" x2=\"\(bottom.x)\" y2=\"\(bottom.y)\" stroke=\"\(Self.color(node.outlineColor))\" stroke-width=\"0.9\"/>\n")
+                }
+            }
+            for label in node.labels {
+                write(label, printer, metrics, canvas, to: &output)
+            }
+        }
+        for label in diagram.labels {
+            write(label, printer, metrics, canvas, to: &output)
+        }
+        output.write("</svg>\n")
+    }
+
+    /// The title of `diagram` as Unicode text, e.g. for a Markdown image's alternative text.
+    public func caption(of diagram: NetworkDiagram) -> String {
+        DiagramTextPrinter(syntax: .unicode, notation: diagram.notation, numbers: diagram.numbers).string(diagram.title)
+    }
+
+    // MARK: - Texts, colours and coordinates
+
+    private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter, _ metrics: DiagramMetrics, _ canvas: Canvas,
+                       to output: inout some TextOutputStream) {
+        let position = canvas.point(label.position)
+        let rotation = label.angle == 0 ? "" : " transform=\"rotate(\(DiagramCoordinate.string(label.angle)) \(position.x) \(position.y))\""
+        if label.isOpaque {
+            // A white ground the size the layout reserved, so the edges it sits on stop at the text.
+            let points = metrics.outline(of: label, padding: 0.03).corners.map { corner -> String in
+                let point = canvas.point(corner)
+                return point.x + "," + point.y
+            }
+            output.write("<polygon points=\"\(points.joined(separator: " "))\" fill=\"white\"/>\n")
+        }
+        let anchor: String
+        switch label.anchor {
+        case .center: anchor = "middle"
+        case .leading: anchor = "start"
+        case .trailing: anchor = "end"
+        }
+        let size = label.text.pointSize * DiagramMetrics.centimetresPerPoint * options.pixelsPerCentimetre
+        output.write("<text x=\"\(position.x)\" y=\"\(position.y)\" dy=\"0.35em\" text-anchor=\"\(anchor)\"")
+        output.write(" font-size=\"\(DiagramCoordinate.string(size))\" fill=\"\(Self.color(label.text.color))\"\(rotation)>")
+        // Sub- and superscripts as smaller raised or lowered text: fonts draw the Unicode script digits unevenly.
+        var offset = 0.0
+        for run in ScriptRun.runs(of: printer.string(label.text)) {
+            let target = run.script.offset * size
+            if run.script == .base && offset == 0 {
+                output.write(run.text.xmlEscaped)
+                continue
+            }
+            output.write("<tspan dy=\"\(DiagramCoordinate.string(target - offset))\"")
+            if run.script != .base { output.write(" font-size=\"\(DiagramCoordinate.string(0.7 * size))\"") }
+            output.write(">\(run.text.xmlEscaped)</tspan>")
+            offset = target
+        }
+        output.write("</text>\n")
+    }
+
+    private static func color(_ color: DiagramColor) -> String {
+        switch color {
+        case .ink: return "black"
+        case .muted: return "gray"
+        case .named(let name):
+            let safe = name.filter { $0.isASCII && $0.isLetter }
+            return safe.isEmpty ? "black" : safe
+        }
+    }
+
+    private static func markerID(_ color: DiagramColor) -> String { "arrow-" + Self.color(color) }
+
+    private static func unique(_ colors: [DiagramColor]) -> [DiagramColor] {
+        var seen: Set<String> = []
+        return colors.filter { seen.insert(Self.color($0)).inserted }
+    }
+
+    /// Diagram centimetres to SVG pixels, with the diagram's bounds at the origin.
+    private struct Canvas {
+        let bounds: DiagramRect
+        let scale: Double
+
+        func length(_ centimetres: Double) -> String { DiagramCoordinate.string(centimetres * scale) }
+
+        func point(_ point: DiagramPoint) -> (x: String, y: String) {
+            (length(point.x - bounds.x), length(point.y - bounds.y))
+        }
+
+        func rect(_ rect: DiagramRect) -> (x: String, y: String, width: String, height: String) {
+            let origin = point(DiagramPoint(x: rect.x, y: rect.y))
+            return (origin.x, origin.y, length(rect.width), length(rect.height))
+        }
+    }
+}
+
+extension String {
+    /// The text safe inside an XML element or a quoted attribute: `& < > " '` as entities, and the control
+    /// characters XML 1.0 forbids replaced by U+FFFD.
+    var xmlEscaped: String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                let value = scalar.value
+                if value < 0x20 || value == 0xFFFE || value == 0xFFFF {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+}

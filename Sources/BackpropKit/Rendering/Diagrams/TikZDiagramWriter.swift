@@ -1,0 +1,122 @@
+/// Writes a ``NetworkDiagram`` as a TikZ `tikzpicture` for a LaTeX handout.
+///
+/// The picture needs `\usepackage{tikz}` (no TikZ libraries) and the handout's `amsmath` and `xcolor`;
+/// colours are xcolor names from ``LayerPalette``. By default it is scaled down to the line width when
+/// it is wider, never up.
+public struct TikZDiagramWriter: Sendable {
+    /// How the picture is set.
+    public struct Options: Sendable, Equatable {
+        /// Whether a picture wider than the line is scaled down to `\linewidth`.
+        public var fitsLineWidth: Bool
+
+        /// The picture fitted to the line width.
+        public static let `default` = Options(fitsLineWidth: true)
+
+        /// Options for setting the picture.
+        public init(fitsLineWidth: Bool) {
+            self.fitsLineWidth = fitsLineWidth
+        }
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A writer with `options`.
+    public init(options: Options = .default) {
+        self.options = options
+    }
+
+    /// Writes `diagram` as a `tikzpicture`, inside a `\resizebox` when it fits the line width.
+    public func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
+        let printer = DiagramTextPrinter(syntax: .latex, notation: diagram.notation, numbers: diagram.numbers)
+        if options.fitsLineWidth { output.write("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n") }
+        output.write("\\begin{tikzpicture}[x=1cm, y=-1cm, >=stealth, line cap=round, line join=round]\n")
+        for edge in diagram.edges {
+            var style = [edge.hasArrowhead ? "->" : "-", Self.color(edge.color), "line width=0.6pt"]
+            if edge.isDashed { style.append("dashed") }
+            output.write("\\draw[\(style.joined(separator: ", "))] \(Self.point(edge.start)) -- \(Self.point(edge.end));\n")
+        }
+        for label in diagram.edges.compactMap(\.label) {
+            write(label, printer, to: &output)
+        }
+        for node in diagram.nodes {
+            if node.outline != .none {
+                var style = ["fill=white", "draw=" + Self.color(node.outlineColor), "line width=0.8pt", "rounded corners=2pt"]
+                if node.outline == .dashed { style.append("dashed") }
+                let corner = DiagramPoint(x: node.frame.maxX, y: node.frame.maxY)
+                output.write("\\filldraw[\(style.joined(separator: ", "))] \(Self.point(DiagramPoint(x: node.frame.x, y: node.frame.y))) rectangle \(Self.point(corner));\n")
+                for x in node.dividers {
+                    output.write("\\draw[\(Self.color(node.outlineColor)), line width=0.5pt] \(Self.point(DiagramPoint(x: x, y: node.frame.y))) -- \(Self.point(DiagramPoint(x: x, y: node.frame.maxY)));\n")
+                }
+            }
+            for label in node.labels {
+                write(label, printer, to: &output)
+            }
+        }
+        for label in diagram.labels {
+            write(label, printer, to: &output)
+        }
+        output.write("\\end{tikzpicture}")
+        output.write(options.fitsLineWidth ? "%\n}\n" : "\n")
+    }
+
+    /// The title of `diagram` as LaTeX text, words escaped and symbols in `$...$`, e.g. for a heading or a caption.
+    public func caption(of diagram: NetworkDiagram) -> String {
+        let printer = DiagramTextPrinter(syntax: .latex, notation: diagram.notation, numbers: diagram.numbers)
+        var text = ""
+        var math: [DiagramText.Piece] = []
+        func flush() {
+            guard !math.isEmpty else { return }
+            text += "$" + printer.string(DiagramText(math, style: diagram.title.style)) + "$"
+            math = []
+        }
+        for piece in diagram.title.pieces {
+            if case .words(let words) = piece {
+                flush()
+                text += words.latexEscaped
+            } else {
+                math.append(piece)
+            }
+        }
+        flush()
+        return text
+    }
+
+    // MARK: - Texts and coordinates
+
+    private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter, to output: inout some TextOutputStream) {
+        var style: [String] = []
+        switch label.anchor {
+        case .center: break
+        case .leading: style.append("anchor=west")
+        case .trailing: style.append("anchor=east")
+        }
+        style += ["inner sep=1pt", "font=" + Self.font(label.text.style), "text=" + Self.color(label.text.color)]
+        if label.isOpaque { style.append("fill=white") }
+        // TikZ turns counterclockwise; the diagram's angles are clockwise as the page is read.
+        if label.angle != 0 { style.append("rotate=" + DiagramCoordinate.string(-label.angle)) }
+        let text = printer.string(label.text)
+        output.write("\\node[\(style.joined(separator: ", "))] at \(Self.point(label.position)) {$\(text)$};\n")
+    }
+
+    private static func font(_ style: DiagramText.Style) -> String {
+        switch style {
+        case .name: return "\\small"
+        case .value, .note: return "\\footnotesize"
+        }
+    }
+
+    private static func color(_ color: DiagramColor) -> String {
+        switch color {
+        case .ink: return "black"
+        case .muted: return "black!50"
+        case .named(let name):
+            let safe = name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "!") }
+            return safe.isEmpty ? "black" : safe
+        }
+    }
+
+    private static func point(_ point: DiagramPoint) -> String {
+        "(\(DiagramCoordinate.string(point.x)),\(DiagramCoordinate.string(point.y)))"
+    }
+}
