@@ -15,14 +15,14 @@ public struct GraphJSONRenderer: GraphDerivationRenderer {
         let graph = derivation.graph
         let forward = derivation.forward
         let printer = ExpressionPrinter(syntax: .unicode, notation: GraphNotation())
-        let (key, second, differentiated): (String, [Double], [Int])
+        let (key, second, gradients): (String, [Double], [(input: Int, derivative: Double)])
         switch derivation.accumulation {
-        case .reverse(let reverse): (key, second, differentiated) = ("adjoint", reverse.adjoints, Array(graph.inputs))
-        case .forward(let mode): (key, second, differentiated) = ("tangent", mode.tangents, [mode.input])
+        case .reverse(let reverse): (key, second, gradients) = ("adjoint", reverse.adjoints, graph.inputs.map { ($0, reverse.adjoints[$0]) })
+        case .forward(let mode): (key, second, gradients) = ("tangent", mode.tangents, [(mode.input, mode.derivative)])
         }
         output.write("{\n  \"value\": \(number(forward.value)),\n  \"gradients\": {")
-        for (position, input) in differentiated.enumerated() {
-            output.write((position == 0 ? " " : ", ") + string(graph.nodes[input].name) + ": " + number(second[input]))
+        for (position, gradient) in gradients.enumerated() {
+            output.write((position == 0 ? " " : ", ") + string(graph.nodes[gradient.input].name) + ": " + number(gradient.derivative))
         }
         output.write(" },\n  \"nodes\": [")
         for (index, node) in graph.nodes.enumerated() {

@@ -128,13 +128,11 @@ public struct GraphOutline: Sendable {
         return graph.nodes[mode.input].symbol
     }
 
-    /// The first node with edges into more than one node, and those nodes (with repeats for repeated uses).
+    /// The node that best shows the chain rule's sum, and the nodes it feeds (with repeats for repeated uses):
+    /// the first feeding several nodes, or else the first feeding one node more than once.
     private var fanOut: (Int, [Int])? {
-        for node in graph.nodes.indices {
-            let consumers = graph.outgoingEdges(of: node).map { graph.edges[$0].to }
-            if consumers.count > 1 { return (node, consumers) }
-        }
-        return nil
+        let uses = graph.nodes.indices.map { node in (node, graph.outgoingEdges(of: node).map { graph.edges[$0].to }) }
+        return uses.first { Set($0.1).count > 1 } ?? uses.first { $0.1.count > 1 }
     }
 
     /// The first node used more than once by the same node, and that node.

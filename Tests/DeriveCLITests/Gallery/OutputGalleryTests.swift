@@ -16,6 +16,8 @@ import Testing
     static let entries = [
         Entry(file: "note-network.tex", arguments: ["--layers", "3", "--format", "latex"]),
         Entry(file: "note-network.md", arguments: ["--layers", "3", "--format", "markdown"]),
+        Entry(file: "post-example.tex", arguments: ["--expr", "(a+b)*(b+1)", "--at", "a=2,b=1", "--format", "latex"]),
+        Entry(file: "post-example.md", arguments: ["--expr", "(a+b)*(b+1)", "--at", "a=2,b=1", "--format", "markdown"]),
     ]
 
     @Test(arguments: entries)
