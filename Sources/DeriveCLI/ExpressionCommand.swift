@@ -67,7 +67,8 @@ enum ExpressionCommand {
         }
         let unused = point.keys.filter { graph.input(named: $0) == nil }.sorted()
         if !unused.isEmpty {
-            throw .usage("Error: '\(OptionSpec.at.synopsis)' gives a value for \(quoted(unused)), not a variable of the expression (its variables: \(quoted(variables)))")
+            let what = unused.count == 1 ? "a value for \(quoted(unused)), not a variable" : "values for \(quoted(unused)), not variables"
+            throw .usage("Error: '\(OptionSpec.at.synopsis)' gives \(what) of the expression (its variables: \(quoted(variables)))")
         }
         return point
     }

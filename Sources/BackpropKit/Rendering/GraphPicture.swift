@@ -9,19 +9,6 @@ struct GraphPicture {
     /// The colour of the backward pass (or of the tangents).
     static let passColor = "red"
 
-    let derivation: GraphDerivation
-    /// Prints the labels, numbers to at most four significant digits.
-    let printer: ExpressionPrinter
-    let layout: GraphLayout
-
-    /// The picture of `derivation`, naming symbols with `notation` and numbers at most as precise as `numbers`.
-    init(derivation: GraphDerivation, notation: any Notation, numbers: NumberFormat) {
-        self.derivation = derivation
-        let digits = min(numbers.significantDigits ?? Self.digits, Self.digits)
-        self.printer = ExpressionPrinter(syntax: .latex, notation: notation, numbers: NumberFormat(significantDigits: digits))
-        self.layout = GraphLayout(graph: derivation.graph)
-    }
-
     /// The distance between neighbouring nodes of a row, and between rows, in centimetres.
     static let columnWidth = 3.9
     static let rowHeight = 2.5
@@ -34,6 +21,19 @@ struct GraphPicture {
 
     /// The significant digits of the numbers in the picture.
     static let digits = 4
+
+    let derivation: GraphDerivation
+    /// Prints the labels, numbers to at most four significant digits.
+    let printer: ExpressionPrinter
+    let layout: GraphLayout
+
+    /// The picture of `derivation`, naming symbols with `notation` and numbers at most as precise as `numbers`.
+    init(derivation: GraphDerivation, notation: any Notation, numbers: NumberFormat) {
+        self.derivation = derivation
+        let digits = min(numbers.significantDigits ?? Self.digits, Self.digits)
+        self.printer = ExpressionPrinter(syntax: .latex, notation: notation, numbers: NumberFormat(significantDigits: digits))
+        self.layout = GraphLayout(graph: derivation.graph)
+    }
 
     private var graph: ComputationGraph { derivation.graph }
 

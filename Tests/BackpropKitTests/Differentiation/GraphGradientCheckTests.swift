@@ -20,7 +20,7 @@ import Testing
         case 1, 2:
             let function = ExpressionParser.functions.randomElement(using: &rng) ?? .exp
             return "\(function.rawValue)(\(operand(&rng)))"
-        case 3: return "(" + operand(&rng) + ")^" + ["2", "3", "0.5", "-1", operand(&rng)].randomElement(using: &rng)!
+        case 3: return "(" + operand(&rng) + ")^" + (["2", "3", "0.5", "-1", operand(&rng)].randomElement(using: &rng) ?? "2")
         default:
             let left = operand(&rng), right = operand(&rng)
             let op = ["+", "-", "*", "/", "*", "+"].randomElement(using: &rng) ?? "+"
