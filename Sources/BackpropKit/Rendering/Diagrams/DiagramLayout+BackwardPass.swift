@@ -35,14 +35,14 @@ extension DiagramLayout {
                 right.map { j in GridEdge(left: i, right: j, pointsLeft: true, color: color, label: .number(gradients.weightGradient[i][j])) }
             }
         }
-        let f = generic(.preactivation(layer: 1, neuron: 0), ["k", "j"]), o = generic(.activation(layer: 1, neuron: 0), ["k", "j"])
+        let names = generic
         let loss = notation.name(of: Symbol.loss)
-        let previous = generic(.activation(layer: 1, neuron: 0), ["k-1", "i"])
         legend([
-            DiagramText([.words("In each neuron: "), .partial(loss, f), .words(" and, in its layer's colour, "), .partial(loss, o),
-                         .words(". The arrows carry the error back, coloured like the value they add to.")], style: .note),
-            DiagramText([.words("On the edges: "), .partial(loss, generic(.weight(layer: 0, from: 0, to: 0), ["k-1", "i", "j"])), .equals,
-                         .name(previous), .times, .partial(loss, f), .words(".")], style: .note),
+            DiagramText([.words("In each neuron: "), .partial(loss, names.preactivation), .words(" and, in its layer's colour, "),
+                         .partial(loss, names.activation), .words(".")], style: .note),
+            DiagramText([.words("The arrows carry the error back, coloured like the value they add to.")], style: .note),
+            DiagramText([.words("On the edges: "), .partial(loss, names.weight), .equals, .name(names.input), .times,
+                         .partial(loss, names.preactivation), .words(".")], style: .note),
         ] + notes(unlabelled: unlabelled, labelled: "weight gradients", layers: Array(0...depth)))
     }
 }

@@ -37,11 +37,11 @@ extension DiagramLayout {
 
     /// The widest gaps tried between two layers whose edges carry labels, in centimetres; the gap
     /// between layers whose labels do not fit is the narrowest, and their edges are left unlabelled.
-    static let labelledGaps = [1.9, 2.4, 2.9, 3.4, 3.9, 4.4]
+    static let labelledGaps = [1.9, 2.4, 2.9, 3.4, 3.9]
     /// The most edges between two layers that are labelled; a denser mesh is left bare.
     static let maximumLabelledEdges = 9
     /// The gap between layers with unlabelled edges.
-    static let plainGap = 1.5
+    static let plainGap = 1.2
     /// The room between two rows of neurons.
     static let rowGap = 0.38
 
@@ -49,10 +49,10 @@ extension DiagramLayout {
     /// column c − 1 and column c.
     /// - Returns: whether the labels of some gap did not fit and were left out.
     mutating func placeGrid(_ columns: [GridColumn], edges: (Int, [Int], [Int]) -> [GridEdge]) -> Bool {
-        // Each box at least as wide as the text under it, so that text stays clear of the edges.
+        // Each box at least as wide as the texts over and under it, so they stay clear of the edges and each other.
         let widths = columns.map { column in
             let parts = partWidths(Array(column.boxes.values))
-            let under = (column.below.values.map(metrics.width).max() ?? 0) + 2 * Self.padding
+            let under = ((column.below.values.map(metrics.width) + column.header.map(metrics.width)).max() ?? 0) + 2 * Self.padding
             let total = parts.reduce(0, +)
             return total >= under ? parts : parts.map { $0 + (under - total) / Double(parts.count) }
         }
@@ -73,7 +73,7 @@ extension DiagramLayout {
             let gapEdges = c == 0 ? [] : edges(c, previousNeurons, neurons)
             let hasLabels = gapEdges.contains { $0.label != nil }
             let labelled = hasLabels && gapEdges.count <= Self.maximumLabelledEdges
-            let gaps = c == 0 ? [0] : labelled ? Self.labelledGaps : [column.layer == nil ? 1.2 : Self.plainGap]
+            let gaps = c == 0 ? [0] : labelled ? Self.labelledGaps : [column.layer == nil ? 0.9 : Self.plainGap]
             var nodes: [Int: DiagramNode] = [:]
             var placed = false
             for gap in gaps {
@@ -113,7 +113,7 @@ extension DiagramLayout {
             let step: Double
             switch row {
             case .neuron: step = pitch
-            case .ellipsis: step = 1.0
+            case .ellipsis: step = 1.3
             }
             if let previous { y += (previous + step) / 2 }
             centers.append(y)

@@ -34,12 +34,13 @@ extension DiagramLayout {
                 right.map { j in GridEdge(left: i, right: j, pointsLeft: false, color: .ink, label: .number(weights[i][j])) }
             }
         }
-        let f = generic(.preactivation(layer: 1, neuron: 0), ["k", "j"]), o = generic(.activation(layer: 1, neuron: 0), ["k", "j"])
+        let names = generic
         legend([
-            DiagramText([.words("In each neuron: "), .name(f), .words(" and "), .name(o), .equals, .name(generic(.activation(layer: 1), ["k"])),
-                         .words("("), .name(f), .words(") with their values; on the edges, the weights "),
-                         .name(generic(.weight(layer: 0, from: 0, to: 0), ["k-1", "i", "j"])), .words(".")], style: .note),
-            DiagramText([.words("Under each neuron, in its layer's colour: "), .partial(notation.name(of: Symbol.loss), o), .words(".")], style: .note),
+            DiagramText([.words("In each neuron: "), .name(names.preactivation), .words(" and "), .name(names.activation), .equals,
+                         .name(names.function), .words("("), .name(names.preactivation), .words("), with their values.")], style: .note),
+            DiagramText([.words("On the edges: the weights "), .name(names.weight), .words(".")], style: .note),
+            DiagramText([.words("Under each neuron, in its layer's colour: "), .partial(notation.name(of: Symbol.loss), names.activation), .words(".")],
+                        style: .note),
         ] + notes(unlabelled: unlabelled, labelled: "weights", layers: Array(0...depth)))
     }
 
@@ -54,10 +55,11 @@ extension DiagramLayout {
     func notes(unlabelled: Bool, labelled: String, layers: [Int]) -> [DiagramText] {
         var notes: [DiagramText] = []
         if unlabelled {
-            notes.append(DiagramText([.words("Edges too crowded to label are left bare: their \(labelled) are in the derivation.")], style: .note))
+            notes.append(DiagramText([.words("Crowded edges are left bare: their \(labelled) are in the derivation.")], style: .note))
         }
         if layers.contains(where: { network.widths.indices.contains($0) && network.widths[$0] > NeuronSelection.limit }) {
-            notes.append(DiagramText([.words("A layer of more than \(NeuronSelection.limit) neurons shows its first \(NeuronSelection.leading) and last \(NeuronSelection.trailing); the others and their edges are left out.")], style: .note))
+            notes.append(DiagramText([.words("Layers over \(NeuronSelection.limit) neurons wide show their first \(NeuronSelection.leading) and last \(NeuronSelection.trailing) only.")],
+                                     style: .note))
         }
         return notes
     }

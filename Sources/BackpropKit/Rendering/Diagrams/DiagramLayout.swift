@@ -48,18 +48,33 @@ struct DiagramLayout {
         return .partial(notation.name(of: Symbol.loss), activation)
     }
 
-    /// The name of `symbol` with `subscripts` in place of its indices: f_{k,j} for a legend.
-    func generic(_ symbol: Symbol, _ subscripts: [String]) -> SymbolName {
-        var name = notation.name(of: symbol)
-        name.subscripts = subscripts
-        return name
+    /// The generic names a legend uses, with letters for indices: f_{k,j}, o_{k,j}, g_k, w_{k-1,i,j} and o_{k-1,i}
+    /// in the note's notation, L^k_j, A^k_j, σ, W^k_{ij} and A^{k-1}_i in the four diagrams' one.
+    var generic: (preactivation: SymbolName, activation: SymbolName, function: SymbolName, weight: SymbolName, input: SymbolName) {
+        // Sample neurons whose printed numbers cannot be mistaken for a layer label.
+        let (k, i, j) = (focus.layer, 800, 900)
+        let letters = [notation.layerLabel(k): "k", notation.layerLabel(k - 1): "k-1", String(i + 1): "i", String(j + 1): "j"]
+        func lettered(_ name: SymbolName) -> SymbolName {
+            var name = name
+            name.subscripts = name.subscripts.map { Self.replacing($0, letters) }
+            name.superscript = name.superscript.map { Self.replacing($0, letters) }
+            return name
+        }
+        return (lettered(notation.name(of: .preactivation(layer: k, neuron: j))), lettered(notation.name(of: .activation(layer: k, neuron: j))),
+                lettered(notation.name(of: .activation(layer: k))), lettered(notation.name(of: .weight(layer: k - 1, from: i, to: j))),
+                lettered(notation.name(of: .activation(layer: k - 1, neuron: i))))
     }
 
-    /// The name of `function` with `subscripts` in place of its indices: g_k for a legend.
-    func generic(_ function: Function, _ subscripts: [String]) -> SymbolName {
-        var name = notation.name(of: function)
-        name.subscripts = subscripts
-        return name
+    /// `script` with each comma-separated part that is a key of `letters` (alone or in parentheses) replaced.
+    private static func replacing(_ script: String, _ letters: [String: String]) -> String {
+        script.split(separator: ",", omittingEmptySubsequences: false).map { part -> String in
+            let text = String(part)
+            if let letter = letters[text] { return letter }
+            if text.hasPrefix("("), text.hasSuffix(")"), text.count > 2, let letter = letters[String(text.dropFirst().dropLast())] {
+                return "(" + letter + ")"
+            }
+            return text
+        }.joined(separator: ",")
     }
 
     /// The activation g_k as a formula piece: σ, tanh, identity, softmax.
@@ -201,10 +216,10 @@ struct DiagramLayout {
         let reach = sloped ? width / 2 : width / 2 * length / Swift.max(dx, 0.01)
         let angle = sloped ? atan2(dy, dx) * 180 / .pi : 0
         // Text turned steeper than this is hard to read: such a line gets no label.
-        guard Swift.abs(angle) <= 35 else { return nil }
+        guard Swift.abs(angle) <= 50 else { return nil }
         for t in positions {
             // Keep the text clear of the boxes and arrowheads at both ends.
-            guard t * length - reach >= 0.35, (1 - t) * length - reach >= 0.35 else { continue }
+            guard t * length - reach >= 0.25, (1 - t) * length - reach >= 0.25 else { continue }
             let label = DiagramLabel(text, at: left.interpolated(to: right, t), isOpaque: true, angle: angle)
             if canvas.isFree(label) { return label }
         }
