@@ -12,6 +12,8 @@ enum DiagramNetwork: String, CaseIterable, CustomTestStringConvertible {
     case wide
     /// Layers of 12 and 9 neurons, summarised, around a narrow one.
     case summarised
+    /// Twelve weight layers, summarised.
+    case deep
 
     var blueprint: NetworkBlueprint {
         switch self {
@@ -26,6 +28,8 @@ enum DiagramNetwork: String, CaseIterable, CustomTestStringConvertible {
             return NetworkBlueprint(widths: [8, 8, 8, 8, 8, 8], activations: Array(repeating: .relu, count: 4) + [.sigmoid], seed: 9)
         case .summarised:
             return NetworkBlueprint(widths: [12, 3, 9, 2], activations: [.sigmoid, .tanh, .sigmoid], loss: .halfSquared, seed: 5)
+        case .deep:
+            return NetworkBlueprint(widths: Array(repeating: 2, count: 12) + [1], activations: Array(repeating: .tanh, count: 12), seed: 2)
         }
     }
 

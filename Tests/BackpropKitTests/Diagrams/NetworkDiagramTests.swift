@@ -47,6 +47,23 @@ import Testing
         #expect(diagram.labels.contains { $0.text.pieces.contains(.words("Layers over 8 neurons wide show their first 3 and last 2 only.")) })
     }
 
+    @Test(arguments: [DiagramKind.network, .backwardPass])
+    func summarisesLayersBeyondEight(_ kind: DiagramKind) throws {
+        let diagram = try DiagramNetwork.deep.diagram(kind)
+        #expect(Set(diagram.nodes.compactMap(\.layer)) == [0, 1, 2, 11, 12])
+        let skipped = try #require(diagram.nodes.first { $0.id == "layersmore" })
+        #expect(skipped.neuron == 8 && skipped.layer == nil)
+        #expect(skipped.labels.map(\.text.pieces) == [[.dots], [.words("8 more layers")]])
+        let layers = Dictionary(uniqueKeysWithValues: diagram.nodes.map { ($0.id, $0.layer) })
+        for edge in diagram.edges {
+            let ends = [layers[edge.from] ?? nil, layers[edge.to] ?? nil].compactMap { $0 }.sorted()
+            #expect(ends.count < 2 || ends[1] - ends[0] == 1, "\(edge.from) → \(edge.to) joins adjacent layers")
+            #expect(edge.from != skipped.id && edge.to != skipped.id)
+        }
+        #expect(diagram.edges.count == 4 + 4 + 2 + 1)
+        #expect(diagram.labels.contains { $0.text.pieces == [.words("Networks over 8 layers deep show their first 3 and last 2 layers only.")] })
+    }
+
     @Test func selectsTheFirstThreeAndLastTwoOfAWideLayer() {
         #expect(NeuronSelection(width: 8).rows == (0..<8).map(NeuronSelection.Row.neuron))
         #expect(NeuronSelection(width: 9).rows == [.neuron(0), .neuron(1), .neuron(2), .ellipsis(count: 4), .neuron(7), .neuron(8)])

@@ -8,16 +8,15 @@ import Testing
     /// Overfull boxes up to this many points are invisible in print.
     static let tolerableOverfull = 10.0
 
-    @Test(arguments: DiagramNetwork.allCases)
-    func compilesEveryPictureInAHandout(_ network: DiagramNetwork) throws {
-        let pictures = try DiagramKind.allCases.map { try network.diagram($0) }
-        try expectCompiles(pictures)
-    }
-
-    @Test func compilesTheOtherNotations() throws {
+    /// One document of every picture of the small networks, the summarised ones and the widest, and of one network
+    /// in the other notations: pdflatex loads TikZ once, and the 64-edge meshes of the wide network are set once.
+    @Test func compilesThePicturesInAHandout() throws {
+        var pictures = try [DiagramNetwork.note, .softmax, .single].flatMap { network in try DiagramKind.allCases.map { try network.diagram($0) } }
+        pictures += try [(DiagramNetwork.summarised, DiagramKind.network), (.summarised, .backwardPass), (.summarised, .cost),
+                         (.deep, .network), (.deep, .backwardNode), (.wide, .backwardPass), (.wide, .cost)].map { try $0.diagram($1) }
         let derivation = try DiagramNetwork.softmax.derivation()
-        let pictures = [FourDiagramsNotation(depth: 2, indexing: .absolute) as any Notation, TextbookNotation(depth: 2)].flatMap { notation in
-            DiagramKind.allCases.map { NetworkDiagram(derivation: derivation, notation: notation, kind: $0) }
+        for notation in [FourDiagramsNotation(depth: 2, indexing: .absolute) as any Notation, TextbookNotation(depth: 2)] {
+            pictures += DiagramKind.allCases.map { NetworkDiagram(derivation: derivation, notation: notation, kind: $0) }
         }
         try expectCompiles(pictures)
     }

@@ -5,7 +5,11 @@ extension DiagramLayout {
     /// coloured like the ∂δ/∂o they add to, and ∂δ/∂w_{k-1,i,j} on the edges.
     mutating func drawBackwardPass() {
         var columns: [GridColumn] = []
-        for k in 0...depth {
+        for row in layerRows {
+            guard case .neuron(let k) = row else {
+                if case .ellipsis(let count) = row { columns.append(skippedLayers(count)) }
+                continue
+            }
             let selection = NeuronSelection(width: network.widths[k])
             var boxes: [Int: Box] = [:]
             for j in selection.neurons {
@@ -25,14 +29,19 @@ extension DiagramLayout {
         }
         columns.append(lossColumn())
         let backpropagation = backpropagation, depth = depth
-        let unlabelled = placeGrid(columns) { c, left, right in
-            guard c <= depth else {
+        let unlabelled = placeGrid(columns) { column, left, right in
+            switch column.role {
+            case .loss:
                 return left.map { GridEdge(left: $0, right: 0, pointsLeft: true, color: .layer(depth, depth: depth), label: nil) }
-            }
-            let gradients = backpropagation.gradients(ofLayer: c)
-            let color: DiagramColor = c == 1 ? .muted : .layer(c - 1, depth: depth)
-            return left.flatMap { i in
-                right.map { j in GridEdge(left: i, right: j, pointsLeft: true, color: color, label: .number(gradients.weightGradient[i][j])) }
+            case .neuron:
+                let k = column.layer ?? 1
+                let gradients = backpropagation.gradients(ofLayer: k)
+                let color: DiagramColor = k == 1 ? .muted : .layer(k - 1, depth: depth)
+                return left.flatMap { i in
+                    right.map { j in GridEdge(left: i, right: j, pointsLeft: true, color: color, label: .number(gradients.weightGradient[i][j])) }
+                }
+            case .input, .bias, .target, .lossTerm, .ellipsis:
+                return []
             }
         }
         let names = generic

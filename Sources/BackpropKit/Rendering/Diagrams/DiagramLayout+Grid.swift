@@ -45,12 +45,50 @@ extension DiagramLayout {
     /// The room between two rows of neurons.
     static let rowGap = 0.38
 
-    /// Places `columns` left to right, joined by the edges `edges(c, leftNeurons, rightNeurons)` between
-    /// column c − 1 and column c.
-    /// - Returns: whether the labels of some gap did not fit and were left out.
-    mutating func placeGrid(_ columns: [GridColumn], edges: (Int, [Int], [Int]) -> [GridEdge]) -> Bool {
+    /// The layers a grid draws: all of them up to ``NeuronSelection/limit``, else the first and last few, with a
+    /// column of `⋯` for the rest.
+    var layerRows: [NeuronSelection.Row] { NeuronSelection(width: depth + 1).rows }
+
+    /// The column standing for `count` layers not drawn.
+    func skippedLayers(_ count: Int) -> GridColumn {
+        GridColumn(layer: nil, selection: NeuronSelection(rows: [.ellipsis(count: count)]), boxes: [:], role: .ellipsis, header: [])
+    }
+
+    /// The widest picture of a whole network, in centimetres: set on a 17 cm line at two thirds of its size.
+    static let widthBudget = 25.0
+
+    /// Places `columns` left to right, joined by the edges `edges(column, leftNeurons, rightNeurons)` between
+    /// each column and the one before it. When the labelled picture is wider than ``widthBudget``, the labels of
+    /// its widest gaps are left out, one gap at a time, until it fits.
+    /// - Returns: whether the labels of some gap were left out.
+    mutating func placeGrid(_ columns: [GridColumn], edges: (GridColumn, [Int], [Int]) -> [GridEdge]) -> Bool {
+        var bare: Set<Int> = []
+        while true {
+            var trial = self
+            let (unlabelled, labelledGaps) = trial.placeGrid(columns, bare: bare, edges: edges)
+            guard trial.canvas.bounds.width > Self.widthBudget,
+                  let widest = labelledGaps.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
+                self = trial
+                return unlabelled
+            }
+            bare.insert(widest)
+        }
+    }
+
+    /// Places `columns` once, leaving the gaps before the columns in `bare` unlabelled.
+    /// - Returns: whether the labels of some gap were left out, and the width of each labelled gap by column.
+    private mutating func placeGrid(_ columns: [GridColumn], bare: Set<Int>,
+                                    edges: (GridColumn, [Int], [Int]) -> [GridEdge]) -> (Bool, [Int: Double]) {
         // Each box at least as wide as the texts over and under it, so they stay clear of the edges and each other.
         let widths = columns.map { column in
+            guard !column.boxes.isEmpty else {
+                // The column of layers not drawn is as wide as its words.
+                let count = column.selection.rows.reduce(0) { total, row in
+                    if case .ellipsis(let count) = row { return total + count }
+                    return total
+                }
+                return [metrics.width(DiagramText([.words("\(count) more layers")], style: .note)) + 2 * Self.padding]
+            }
             let parts = partWidths(Array(column.boxes.values))
             let under = ((column.below.values.map(metrics.width) + column.header.map(metrics.width)).max() ?? 0) + 2 * Self.padding
             let total = parts.reduce(0, +)
@@ -64,33 +102,36 @@ extension DiagramLayout {
         let headerTop = rowCenters.map { ($0.first ?? 0) - boxHeight / 2 }.min() ?? 0
 
         var anyUnlabelled = false
+        var labelledGaps: [Int: Double] = [:]
         var previousNodes: [Int: DiagramNode] = [:]
         var previousNeurons: [Int] = []
         var right = 0.0
         for (c, column) in columns.enumerated() {
             let width = widths[c].reduce(0, +)
             let neurons = column.selection.neurons
-            let gapEdges = c == 0 ? [] : edges(c, previousNeurons, neurons)
+            let gapEdges = c == 0 ? [] : edges(column, previousNeurons, neurons)
             let hasLabels = gapEdges.contains { $0.label != nil }
-            let labelled = hasLabels && gapEdges.count <= Self.maximumLabelledEdges
-            let gaps = c == 0 ? [0] : labelled ? Self.labelledGaps : [column.layer == nil ? 0.9 : Self.plainGap]
+            let labelled = hasLabels && gapEdges.count <= Self.maximumLabelledEdges && !bare.contains(c)
+            let plainGap = c == 0 ? 0 : column.role == .loss ? 0.9 : Self.plainGap
             var nodes: [Int: DiagramNode] = [:]
-            var placed = false
-            for gap in gaps {
+            var chosen: Double?
+            for gap in labelled ? Self.labelledGaps : [plainGap] {
                 var trial = self
                 nodes = trial.placeColumn(column, x: right + gap + width / 2, centers: rowCenters[c], widths: widths[c], height: boxHeight)
                 if trial.connect(gapEdges, previousNodes, nodes, sources: previousNeurons, withLabels: labelled) {
                     self = trial
-                    placed = true
+                    chosen = gap
                     break
                 }
             }
-            if !placed {
-                nodes = placeColumn(column, x: right + Self.plainGap + width / 2, centers: rowCenters[c], widths: widths[c], height: boxHeight)
+            let gap = chosen ?? plainGap
+            if chosen == nil {
+                nodes = placeColumn(column, x: right + gap + width / 2, centers: rowCenters[c], widths: widths[c], height: boxHeight)
                 _ = connect(gapEdges, previousNodes, nodes, sources: previousNeurons, withLabels: false)
             }
-            if hasLabels && !(placed && labelled) { anyUnlabelled = true }
-            let x = nodes.values.first?.frame.center.x ?? right + width / 2
+            if hasLabels && !(chosen != nil && labelled) { anyUnlabelled = true }
+            if labelled, chosen != nil { labelledGaps[c] = gap }
+            let x = right + gap + width / 2
             var headerY = headerTop - 0.25
             for line in column.header.reversed() {
                 headerY -= metrics.lineHeight(line) / 2
@@ -101,7 +142,7 @@ extension DiagramLayout {
             previousNodes = nodes
             previousNeurons = neurons
         }
-        return anyUnlabelled
+        return (anyUnlabelled, labelledGaps)
     }
 
     /// The centres of the rows of `selection`, `pitch` apart (less around a `⋮`), centred on y = 0.
@@ -140,7 +181,8 @@ extension DiagramLayout {
                 canvas.add(node)
                 nodes[j] = node
             case .ellipsis(let count):
-                canvas.add(ellipsis(column.ellipsisID, layer: column.layer, count: count, center: center, width: widths.reduce(0, +)))
+                canvas.add(ellipsis(column.ellipsisID, layer: column.layer, count: count, center: center,
+                                    width: widths.reduce(0, +), layers: column.role == .ellipsis))
             }
         }
         return nodes
@@ -180,12 +222,13 @@ extension DiagramLayout.GridColumn {
         }
     }
 
-    /// The id of the column's `⋮`: `l2more` in layer 2, `dmore` among the loss terms.
+    /// The id of the column's `⋮`: `l2more` in layer 2, `dmore` among the loss terms, `layersmore` for the layers not drawn.
     var ellipsisID: String {
         switch role {
         case .lossTerm: return "dmore"
         case .target: return "tmore"
-        case .input, .neuron, .ellipsis, .bias, .loss: return "l\(layer ?? 0)more"
+        case .ellipsis: return "layersmore"
+        case .input, .neuron, .bias, .loss: return "l\(layer ?? 0)more"
         }
     }
 }

@@ -6,7 +6,11 @@ extension DiagramLayout {
     mutating func drawNetwork() {
         let forward = backpropagation.forward
         var columns: [GridColumn] = []
-        for k in 0...depth {
+        for row in layerRows {
+            guard case .neuron(let k) = row else {
+                if case .ellipsis(let count) = row { columns.append(skippedLayers(count)) }
+                continue
+            }
             let selection = NeuronSelection(width: network.widths[k])
             var boxes: [Int: Box] = [:]
             var below: [Int: DiagramText] = [:]
@@ -24,14 +28,18 @@ extension DiagramLayout {
                                       header: header(layer: k)))
         }
         columns.append(lossColumn())
-        let network = network, depth = depth
-        let unlabelled = placeGrid(columns) { c, left, right in
-            guard c <= depth else {
+        let network = network
+        let unlabelled = placeGrid(columns) { column, left, right in
+            switch column.role {
+            case .loss:
                 return left.map { GridEdge(left: $0, right: 0, pointsLeft: false, color: .muted, label: nil) }
-            }
-            let weights = network.layer(c).weights
-            return left.flatMap { i in
-                right.map { j in GridEdge(left: i, right: j, pointsLeft: false, color: .ink, label: .number(weights[i][j])) }
+            case .neuron:
+                let weights = network.layer(column.layer ?? 1).weights
+                return left.flatMap { i in
+                    right.map { j in GridEdge(left: i, right: j, pointsLeft: false, color: .ink, label: .number(weights[i][j])) }
+                }
+            case .input, .bias, .target, .lossTerm, .ellipsis:
+                return []
             }
         }
         let names = generic
@@ -57,7 +65,12 @@ extension DiagramLayout {
         if unlabelled {
             notes.append(DiagramText([.words("Crowded edges are left bare: their \(labelled) are in the derivation.")], style: .note))
         }
-        if layers.contains(where: { network.widths.indices.contains($0) && network.widths[$0] > NeuronSelection.limit }) {
+        if layers.count > NeuronSelection.limit {
+            notes.append(DiagramText([.words("Networks over \(NeuronSelection.limit) layers deep show their first \(NeuronSelection.leading) and last \(NeuronSelection.trailing) layers only.")],
+                                     style: .note))
+        }
+        let drawn = Set(layers.count > NeuronSelection.limit ? NeuronSelection(width: layers.count).neurons.map { layers[$0] } : layers)
+        if drawn.contains(where: { network.widths.indices.contains($0) && network.widths[$0] > NeuronSelection.limit }) {
             notes.append(DiagramText([.words("Layers over \(NeuronSelection.limit) neurons wide show their first \(NeuronSelection.leading) and last \(NeuronSelection.trailing) only.")],
                                      style: .note))
         }

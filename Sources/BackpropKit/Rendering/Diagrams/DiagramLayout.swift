@@ -84,11 +84,13 @@ struct DiagramLayout {
         return SymbolName(activation.rawValue, isOperator: true)
     }
 
-    /// The heading of a layer's column: `layer n-1` and `g_{n-1} = σ`, or `input`.
+    /// The heading of a layer's column: `layer n-1` and `g_{n-1} = σ`, or `input` and `layer n-3`.
     func header(layer k: Int) -> [DiagramText] {
         let label = DiagramText([.words("layer "), .layer(notation.layerLabel(k))], style: .note, color: .muted)
         guard k > 0 else { return [DiagramText([.words("input")], style: .note, color: .muted), label] }
-        let activation = DiagramText([.name(notation.name(of: .activation(layer: k))), .equals, .name(activationName(layer: k))],
+        // g_{n-1} = σ; just σ in a notation that names every activation σ.
+        let general = notation.name(of: .activation(layer: k)), concrete = activationName(layer: k)
+        let activation = DiagramText(general == concrete ? [.name(concrete)] : [.name(general), .equals, .name(concrete)],
                                      style: .note, color: .muted)
         return [label, activation]
     }
@@ -167,10 +169,11 @@ struct DiagramLayout {
                            outlineColor: outlineColor, dividers: dividers, labels: labels)
     }
 
-    /// The frameless `⋮` standing for the `count` neurons of layer `layer` not drawn.
-    func ellipsis(_ id: String, layer: Int?, count: Int, center: DiagramPoint, width: Double) -> DiagramNode {
-        let dots = DiagramText([.verticalDots], style: .name, color: .muted)
-        let more = DiagramText([.words("\(count) more")], style: .note, color: .muted)
+    /// The frameless `⋮` standing for the `count` neurons of layer `layer` not drawn, or with `layers`, the `⋯`
+    /// standing for the `count` layers not drawn.
+    func ellipsis(_ id: String, layer: Int?, count: Int, center: DiagramPoint, width: Double, layers: Bool = false) -> DiagramNode {
+        let dots = DiagramText([layers ? .dots : .verticalDots], style: .name, color: .muted)
+        let more = DiagramText([.words(layers ? "\(count) more layers" : "\(count) more")], style: .note, color: .muted)
         let height = metrics.lineHeight(dots) + metrics.lineHeight(more)
         let frame = DiagramRect(center: center, width: width, height: height)
         return DiagramNode(id: id, role: .ellipsis, layer: layer, neuron: count, frame: frame, outline: .none,
@@ -219,7 +222,7 @@ struct DiagramLayout {
         guard Swift.abs(angle) <= 50 else { return nil }
         for t in positions {
             // Keep the text clear of the boxes and arrowheads at both ends.
-            guard t * length - reach >= 0.25, (1 - t) * length - reach >= 0.25 else { continue }
+            guard t * length - reach >= 0.3, (1 - t) * length - reach >= 0.3 else { continue }
             let label = DiagramLabel(text, at: left.interpolated(to: right, t), isOpaque: true, angle: angle)
             if canvas.isFree(label) { return label }
         }
