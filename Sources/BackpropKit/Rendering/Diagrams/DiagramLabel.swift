@@ -4,10 +4,8 @@ public struct DiagramLabel: Sendable, Equatable {
     public enum Anchor: Sendable, Equatable {
         /// The middle of the text.
         case center
-        /// The start of the text (its left end).
+        /// The start of the text (its left end), for lines of a legend.
         case leading
-        /// The end of the text (its right end).
-        case trailing
     }
 
     /// The text.

@@ -201,8 +201,7 @@ extension DiagramLayout {
                 let index = sources.firstIndex(of: spec.left) ?? 0
                 guard let label = freeLabel(text, from: edge.start, to: edge.end,
                                             positions: Self.labelPositions(index: index, of: sources.count), sloped: true) else { return false }
-                edge = DiagramEdge(from: edge.from, to: edge.to, start: edge.start, end: edge.end, color: edge.color,
-                                   isDashed: edge.isDashed, hasArrowhead: edge.hasArrowhead, label: label)
+                edge = edge.labelled(label)
             }
             canvas.add(edge)
         }

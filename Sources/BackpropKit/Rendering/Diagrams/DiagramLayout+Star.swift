@@ -27,9 +27,8 @@ extension DiagramLayout {
     static let starGaps = [2.2, 2.8, 3.4, 4.0, 4.8, 5.6, 6.4]
 
     /// Places `column` on `side` of `center`, joined to it by `edges`, at the narrowest gap where all labels fit
-    /// (or the widest, unlabelled, when none does).
+    /// (or the narrowest tried, unlabelled, when none does).
     /// - Returns: the neighbours' nodes, by neuron.
-    @discardableResult
     mutating func placeStar(_ column: GridColumn, beside center: DiagramNode, on side: Side, edges: [StarEdge]) -> [Int: DiagramNode] {
         let widths = partWidths(Array(column.boxes.values))
         let height = height(Array(column.boxes.values))
@@ -57,16 +56,16 @@ extension DiagramLayout {
     /// - Returns: `false` when some label found no free place.
     private mutating func connect(_ edges: [StarEdge], center: DiagramNode, _ neighbours: [Int: DiagramNode], side: Side,
                                   withLabels: Bool) -> Bool {
-        // Labels sit midway, or nearer the neighbours, where the lines are further apart.
-        let positions = side == .left ? [0.5, 0.44, 0.38, 0.32, 0.56, 0.26] : [0.5, 0.56, 0.62, 0.68, 0.44, 0.74]
+        // A few labels sit midway; many sit nearer the neighbours, where the lines are further apart.
+        let fromNeighbour = edges.count > 3 ? [0.36, 0.3, 0.42, 0.48, 0.26, 0.54] : [0.5, 0.44, 0.38, 0.32, 0.56, 0.26]
+        let positions = side == .left ? fromNeighbour : fromNeighbour.map { 1 - $0 }
         for spec in edges {
             guard let neighbour = neighbours[spec.neuron] else { continue }
             let (from, to) = spec.pointsInward ? (neighbour, center) : (center, neighbour)
             var edge = self.edge(from: from, to: to, color: spec.color, isDashed: spec.isDashed)
             if withLabels, let text = spec.label {
                 guard let label = freeLabel(text, from: edge.start, to: edge.end, positions: positions) else { return false }
-                edge = DiagramEdge(from: edge.from, to: edge.to, start: edge.start, end: edge.end, color: edge.color,
-                                   isDashed: edge.isDashed, hasArrowhead: edge.hasArrowhead, label: label)
+                edge = edge.labelled(label)
             }
             canvas.add(edge)
         }

@@ -200,11 +200,9 @@ struct DiagramLayout {
     }
 
     /// An unlabelled edge from `from` to `to`.
-    func edge(from: DiagramNode, to: DiagramNode, color: DiagramColor = .ink, isDashed: Bool = false,
-              hasArrowhead: Bool = true, label: DiagramLabel? = nil) -> DiagramEdge {
+    func edge(from: DiagramNode, to: DiagramNode, color: DiagramColor = .ink, isDashed: Bool = false) -> DiagramEdge {
         let (start, end) = endpoints(from: from, to: to)
-        return DiagramEdge(from: from.id, to: to.id, start: start, end: end, color: color, isDashed: isDashed,
-                           hasArrowhead: hasArrowhead, label: label)
+        return DiagramEdge(from: from.id, to: to.id, start: start, end: end, color: color, isDashed: isDashed)
     }
 
     /// `text` on the line from `start` to `end` at the first of the fractions `positions` (measured from

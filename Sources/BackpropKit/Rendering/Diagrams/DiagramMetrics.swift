@@ -36,7 +36,6 @@ struct DiagramMetrics {
         switch label.anchor {
         case .center: shift = 0
         case .leading: shift = width / 2
-        case .trailing: shift = -width / 2
         }
         let radians = label.angle * .pi / 180
         let center = DiagramPoint(x: label.position.x + shift * cos(radians), y: label.position.y + shift * sin(radians))

@@ -39,9 +39,4 @@ public struct DiagramRect: Sendable, Equatable {
     public func expanded(by margin: Double) -> DiagramRect {
         DiagramRect(x: x - margin, y: y - margin, width: width + 2 * margin, height: height + 2 * margin)
     }
-
-    /// Whether the two rectangles overlap by more than touching.
-    public func intersects(_ other: DiagramRect) -> Bool {
-        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
-    }
 }

@@ -38,7 +38,7 @@ public struct SVGDiagramWriter: Sendable {
         output.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\"")
         output.write(" font-family=\"\(options.fontFamily.xmlEscaped)\" xml:space=\"preserve\" role=\"img\">\n")
         output.write("<title>\(caption(of: diagram).xmlEscaped)</title>\n")
-        let arrowColors = Self.unique(diagram.edges.filter(\.hasArrowhead).map(\.color))
+        let arrowColors = Self.unique(diagram.edges.map(\.color))
         if !arrowColors.isEmpty {
             output.write("<defs>\n")
             for color in arrowColors {
@@ -53,8 +53,7 @@ public struct SVGDiagramWriter: Sendable {
             let start = canvas.point(edge.start), end = canvas.point(edge.end)
             output.write("<line x1=\"\(start.x)\" y1=\"\(start.y)\" x2=\"\(end.x)\" y2=\"\(end.y)\" stroke=\"\(Self.color(edge.color))\"")
             if edge.isDashed { output.write(" stroke-dasharray=\"5 4\"") }
-            if edge.hasArrowhead { output.write(" marker-end=\"url(#\(Self.markerID(edge.color)))\"") }
-            output.write("/>\n")
+            output.write(" marker-end=\"url(#\(Self.markerID(edge.color)))\"/>\n")
         }
         output.write("</g>\n")
         for label in diagram.edges.compactMap(\.label) {
@@ -105,7 +104,6 @@ public struct SVGDiagramWriter: Sendable {
         switch label.anchor {
         case .center: anchor = "middle"
         case .leading: anchor = "start"
-        case .trailing: anchor = "end"
         }
         let size = label.text.pointSize * DiagramMetrics.centimetresPerPoint * options.pixelsPerCentimetre
         output.write("<text x=\"\(position.x)\" y=\"\(position.y)\" dy=\"0.35em\" text-anchor=\"\(anchor)\"")

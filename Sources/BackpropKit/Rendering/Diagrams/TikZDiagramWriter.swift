@@ -32,7 +32,7 @@ public struct TikZDiagramWriter: Sendable {
         if options.fitsLineWidth { output.write("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n") }
         output.write("\\begin{tikzpicture}[x=1cm, y=-1cm, >=stealth, line cap=round, line join=round]\n")
         for edge in diagram.edges {
-            var style = [edge.hasArrowhead ? "->" : "-", Self.color(edge.color), "line width=0.6pt"]
+            var style = ["->", Self.color(edge.color), "line width=0.6pt"]
             if edge.isDashed { style.append("dashed") }
             output.write("\\draw[\(style.joined(separator: ", "))] \(Self.point(edge.start)) -- \(Self.point(edge.end));\n")
         }
@@ -89,7 +89,6 @@ public struct TikZDiagramWriter: Sendable {
         switch label.anchor {
         case .center: break
         case .leading: style.append("anchor=west")
-        case .trailing: style.append("anchor=east")
         }
         style += ["inner sep=1pt", "font=" + Self.font(label.text.style), "text=" + Self.color(label.text.color)]
         if label.isOpaque { style.append("fill=white") }
