@@ -38,11 +38,20 @@ public enum DeriveCommand {
             } catch let failure {
                 throw DeriveError.data(failure, source: options.networkPath.map { "'\($0)'" })
             }
-            let renderer = try makeRenderer(options, arguments: arguments, network: network, provenance: provenance, template: template)
             if let path = options.outputPath {
                 let file = try isDirectory(path) ? try directory(path) + "/handout." + options.format.fileExtension : path
-                try OutputFile.write(to: file) { renderer.render(derivation, to: &$0) }
+                let pictures = options.format == .markdown && options.exercise == nil ? pictureFiles(beside: file) : [:]
+                let renderer = try makeRenderer(options, arguments: arguments, network: network, provenance: provenance, template: template,
+                                                pictureFiles: pictures.mapValues(\.name))
+                let notation = options.notation.notation(depth: network.depth, indexing: options.indexing)
+                var files: [OutputFile.Content] = [(file, { renderer.render(derivation, to: &$0) })]
+                for (kind, picture) in pictures.sorted(by: { $0.value.path < $1.value.path }) {
+                    let diagram = NetworkDiagram(derivation: derivation, notation: notation, kind: kind)
+                    files.append((picture.path, { SVGDiagramWriter().write(diagram, to: &$0) }))
+                }
+                try OutputFile.write(files)
             } else {
+                let renderer = try makeRenderer(options, arguments: arguments, network: network, provenance: provenance, template: template)
                 renderer.render(derivation, to: &output)
             }
             return .success
@@ -233,6 +242,20 @@ public enum DeriveCommand {
         try OutputFile.write(files)
     }
 
+    /// The SVG file of each picture beside the Markdown file `path`: `name-network.svg`, ... for `name.md`.
+    private static func pictureFiles(beside path: String) -> [DiagramKind: (name: String, path: String)] {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        var base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        if base.hasSuffix(".md") { base.removeLast(3) }
+        var files: [DiagramKind: (name: String, path: String)] = [:]
+        for kind in DiagramKind.allCases {
+            let name = base + "-" + kind.rawValue + ".svg"
+            files[kind] = (name, folder + name)
+        }
+        return files
+    }
+
     /// Whether `path` names a directory to write into: an existing one, or a path ending in `/`.
     static func isDirectory(_ path: String) throws(DeriveError) -> Bool {
         var isDirectory: ObjCBool = false
@@ -264,7 +287,8 @@ public enum DeriveCommand {
     }
 
     private static func makeRenderer(_ options: Options, arguments: [String], network: Network, provenance: String,
-                                     template: Template?, title: String? = nil) throws(DeriveError) -> any DerivationRenderer {
+                                     template: Template?, title: String? = nil,
+                                     pictureFiles: [DiagramKind: String] = [:]) throws(DeriveError) -> any DerivationRenderer {
         let notation = options.notation.notation(depth: network.depth, indexing: options.indexing)
         let numbers = NumberFormat(significantDigits: options.digits)
         var info = HandoutInfo(provenance: provenance, command: options.networkPath == nil ? commandLine(arguments) : nil)
@@ -273,7 +297,8 @@ public enum DeriveCommand {
         switch options.format {
         case .latex: return LaTeXRenderer(options: .init(notation: notation, numbers: numbers, info: info, template: template ?? .latexHandout))
         case .markdown:
-            return MarkdownRenderer(options: .init(notation: notation, numbers: numbers, info: info, template: template ?? .markdownHandout))
+            return MarkdownRenderer(options: .init(notation: notation, numbers: numbers, info: info, template: template ?? .markdownHandout,
+                                                   pictureFiles: pictureFiles))
         case .text: return PlainTextRenderer(options: .init(notation: notation, numbers: numbers, info: info))
         case .json: return JSONRenderer()
         case .dot: throw .usage("Error: '--format dot' draws the computational graph of '--expr <expression>'; a network has none")

@@ -148,8 +148,13 @@ import Testing
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.isEmpty)
         let written = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(written == deriveInProcess(["--format", format.rawValue]).stdout)
-        #expect(try directory.entries() == ["handout.out"], "no temporary file is left behind")
+        let pictures = format == .markdown ? DiagramKind.allCases.map { "handout.out-\($0.rawValue).svg" } : []
+        if format == .markdown {
+            #expect(written.contains("![The network](handout.out-network.svg)"), "Markdown links the pictures written beside it")
+        } else {
+            #expect(written == deriveInProcess(["--format", format.rawValue]).stdout)
+        }
+        #expect(try directory.entries() == (["handout.out"] + pictures).sorted(), "no temporary file is left behind")
     }
 
     @Test func outputReplacesAnExistingFile() throws {
@@ -158,7 +163,7 @@ import Testing
         let run = deriveInProcess(["--format", "markdown", "--output=\(path)"])
         #expect(run.code == .success)
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# "))
-        #expect(try directory.entries() == ["handout.md"])
+        #expect(try directory.entries() == (["handout.md"] + DiagramKind.allCases.map { "handout-\($0.rawValue).svg" }).sorted())
     }
 
     /// Failing runs that must leave an existing `--output` file exactly as it was.

@@ -13,13 +13,17 @@ public struct LaTeXRenderer: AnswerKeyRenderer {
         public var info: HandoutInfo
         /// The document skeleton.
         public var template: Template
+        /// Whether to draw the network after its description and the four pictures after the derivation (TikZ).
+        public var includesPictures: Bool
 
         /// Options with the shipped template.
-        public init(notation: any Notation, numbers: NumberFormat = .roundTrip, info: HandoutInfo = HandoutInfo(), template: Template = .latexHandout) {
+        public init(notation: any Notation, numbers: NumberFormat = .roundTrip, info: HandoutInfo = HandoutInfo(), template: Template = .latexHandout,
+                    includesPictures: Bool = true) {
             self.notation = notation
             self.numbers = numbers
             self.info = info
             self.template = template
+            self.includesPictures = includesPictures
         }
     }
 
@@ -44,10 +48,17 @@ public struct LaTeXRenderer: AnswerKeyRenderer {
         ]
         options.template.render(values, to: &output) { output in
             if derivation.exercise != nil { output.write(phrases(outline.exerciseInstructions, printer) + "\n\n") }
+            let pictures = options.includesPictures && derivation.exercise == nil
             for section in derivation.sections {
                 write(section, headings: outline.headings(before: section.kind), outline, printer, layout, to: &output)
+                if pictures && section.kind == .given { writePicture(.network, of: derivation, to: &output) }
             }
             if derivation.exercise == nil {
+                if pictures {
+                    write(outline.picturesHeading, printer, to: &output)
+                    output.write(phrases(outline.picturesExplanation, printer) + "\n\n")
+                    for kind in DiagramKind.fourDiagrams { writePicture(kind, of: derivation, headed: true, printer, to: &output) }
+                }
                 if let vectorized = derivation.vectorized { writeMatrixForm(vectorized, outline, printer, to: &output) }
                 writeClosingSections(derivation, outline, printer, to: &output)
             } else {
@@ -121,6 +132,17 @@ public struct LaTeXRenderer: AnswerKeyRenderer {
 
     private func write(_ heading: Outline.Heading, _ printer: ExpressionPrinter, to output: inout some TextOutputStream) {
         output.write("\\\(Self.commands[heading.level - 1])*{\(phrases(heading.title, printer))}\n\n")
+    }
+
+    /// Writes a picture of the network, centred, under its caption as a subsection heading when `headed`.
+    private func writePicture(_ kind: DiagramKind, of derivation: Derivation, headed: Bool = false, _ printer: ExpressionPrinter? = nil,
+                              to output: inout some TextOutputStream) {
+        let diagram = NetworkDiagram(derivation: derivation, notation: options.notation, kind: kind)
+        let writer = TikZDiagramWriter()
+        if headed { output.write("\\subsection*{" + writer.caption(of: diagram) + "}\n\n") }
+        output.write("\\begin{center}\n")
+        writer.write(diagram, to: &output)
+        output.write("\\end{center}\n\n")
     }
 
     private func writeMatrixForm(_ vectorized: VectorizedDerivation, _ outline: Outline, _ printer: ExpressionPrinter,

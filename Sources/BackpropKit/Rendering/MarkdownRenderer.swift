@@ -13,13 +13,17 @@ public struct MarkdownRenderer: AnswerKeyRenderer {
         public var info: HandoutInfo
         /// The document skeleton.
         public var template: Template
+        /// The SVG file of each picture, relative to the Markdown file, written beside it by the caller; none by default.
+        public var pictureFiles: [DiagramKind: String]
 
         /// Options with the shipped template.
-        public init(notation: any Notation, numbers: NumberFormat = .roundTrip, info: HandoutInfo = HandoutInfo(), template: Template = .markdownHandout) {
+        public init(notation: any Notation, numbers: NumberFormat = .roundTrip, info: HandoutInfo = HandoutInfo(), template: Template = .markdownHandout,
+                    pictureFiles: [DiagramKind: String] = [:]) {
             self.notation = notation
             self.numbers = numbers
             self.info = info
             self.template = template
+            self.pictureFiles = pictureFiles
         }
     }
 
@@ -47,10 +51,17 @@ public struct MarkdownRenderer: AnswerKeyRenderer {
         options.template.render(values, to: &output) { output in
             if derivation.exercise != nil { output.write(phrases(outline.exerciseInstructions, printer) + "\n\n") }
             var isFirst = true
+            let pictures = derivation.exercise == nil
             for section in derivation.sections {
                 write(section, headings: outline.headings(before: section.kind), isFirst: &isFirst, outline, printer, layout, to: &output)
+                if pictures && section.kind == .given { writePicture(.network, of: derivation, to: &output) }
             }
             if derivation.exercise == nil {
+                if pictures && DiagramKind.fourDiagrams.contains(where: { options.pictureFiles[$0] != nil }) {
+                    output.write("\n" + heading(outline.picturesHeading, printer))
+                    output.write("\n" + phrases(outline.picturesExplanation, printer) + "\n")
+                    for kind in DiagramKind.fourDiagrams { writePicture(kind, of: derivation, headed: true, to: &output) }
+                }
                 if let vectorized = derivation.vectorized { writeMatrixForm(vectorized, outline, printer, to: &output) }
                 writeClosingSections(derivation, outline, printer, to: &output)
             } else {
@@ -128,6 +139,14 @@ public struct MarkdownRenderer: AnswerKeyRenderer {
 
     private func heading(_ heading: Outline.Heading, _ printer: ExpressionPrinter) -> String {
         String(repeating: "#", count: heading.level + 1) + " " + phrases(heading.title, printer) + "\n"
+    }
+
+    /// Links the picture's SVG file, when there is one, under its caption as a heading when `headed`.
+    private func writePicture(_ kind: DiagramKind, of derivation: Derivation, headed: Bool = false, to output: inout some TextOutputStream) {
+        guard let file = options.pictureFiles[kind] else { return }
+        let caption = SVGDiagramWriter().caption(of: NetworkDiagram(derivation: derivation, notation: options.notation, kind: kind))
+        if headed { output.write("\n### " + caption.markdownEscaped + "\n") }
+        output.write("\n![" + caption.markdownEscaped + "](" + file + ")\n")
     }
 
     private func writeMatrixForm(_ vectorized: VectorizedDerivation, _ outline: Outline, _ printer: ExpressionPrinter,

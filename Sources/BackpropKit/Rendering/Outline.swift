@@ -113,6 +113,16 @@ public struct Outline: Sendable {
         }
     }
 
+    // MARK: - Pictures
+
+    /// The heading of the four pictures.
+    public var picturesHeading: Heading { Heading(level: 1, title: [.text("Backpropagation in four pictures")]) }
+
+    /// What the four pictures show.
+    public var picturesExplanation: [Phrase] {
+        [.text("The four diagrams of \u{201C}Backpropagation in four diagrams\u{201D}, drawn for this network with its values: one neuron forward, one neuron backward, the cost, and the whole backward pass, each layer's error derivatives in that layer's colour.")]
+    }
+
     // MARK: - Matrix form
 
     /// The heading of the matrix form.
