@@ -107,7 +107,10 @@ public struct SVGDiagramWriter: Sendable {
         }
         let size = label.text.pointSize * DiagramMetrics.centimetresPerPoint * options.pixelsPerCentimetre
         output.write("<text x=\"\(position.x)\" y=\"\(position.y)\" dy=\"0.35em\" text-anchor=\"\(anchor)\"")
-        output.write(" font-size=\"\(DiagramCoordinate.string(size))\" fill=\"\(Self.color(label.text.color))\"\(rotation)>")
+        output.write(" font-size=\"\(DiagramCoordinate.string(size))\" fill=\"\(Self.color(label.text.color))\"\(rotation)")
+        // CSS's violet and orange are pale on white: coloured text is set bold to stay readable.
+        if case .named = label.text.color { output.write(" font-weight=\"bold\"") }
+        output.write(">")
         // Sub- and superscripts as smaller raised or lowered text: fonts draw the Unicode script digits unevenly.
         var offset = 0.0
         for run in ScriptRun.runs(of: printer.string(label.text)) {
