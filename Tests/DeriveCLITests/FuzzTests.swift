@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-/// Seeded fuzzing of the whole command: random argument vectors and mutated network files.
+/// Seeded fuzzing of the whole command: random argument vectors, mutated network files and mutated expressions.
 /// Every run must end in success or in a clean error — one `Error:` line (three for usage errors),
 /// a documented exit code, nothing on standard output — never a trap or a hang.
 @Suite struct FuzzTests {
@@ -29,6 +29,42 @@ import Testing
             try? text.write(toFile: path, atomically: false, encoding: .utf8)
             return ["--network", path, "--format", random.next() % 4 == 0 ? "text" : "json"]
         }
+    }
+
+    @Test func mutatedExpressions() async throws {
+        try await Self.fuzz(seed: 3) { random in
+            var text = Self.validExpressions[Int(random.next() % UInt64(Self.validExpressions.count))]
+            for _ in 0..<(random.next() % 4) { text = Self.mutate(text, &random) }
+            var names = Self.identifiers(in: text)
+            if random.next() % 8 == 0, !names.isEmpty { names.removeLast() }
+            if random.next() % 8 == 0 { names.append("unused") }
+            let point = names.map { "\($0)=\(Self.values[Int(random.next() % UInt64(Self.values.count))])" }.joined(separator: ",")
+            let formats = ["text", "json", "dot", "markdown", "latex"]
+            var arguments = ["--expr", text, "--at", point, "--format", formats[Int(random.next() % UInt64(formats.count))]]
+            if random.next() % 4 == 0, let input = names.first { arguments += ["--mode", "forward", "--wrt", input] }
+            return arguments
+        }
+    }
+
+    static let validExpressions = [
+        "(a+b)*(b+1)", "sigmoid(w*x+b)", "log(1+exp(-y*z))", "x^2^3 - -x", "sqrt(abs(a-b))/c", "tanh(x*y) + x*x/sqrt(y)",
+        "relu(a) * softplus(b) - sin(c)^2 + cos(c)^2", "1e-3 * (a + 2.5e2) / (b - 1)",
+    ]
+
+    /// The identifiers of an expression that are not function names, each once.
+    static func identifiers(in text: String) -> [String] {
+        let functions: Set<String> = ["exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "softplus", "abs", "e"]
+        var names: [String] = []
+        var current = ""
+        for character in text + " " {
+            if character.isLetter || (!current.isEmpty && (character.isNumber || character == "_")) {
+                current.append(character)
+            } else {
+                if !current.isEmpty, !functions.contains(current), !names.contains(current) { names.append(current) }
+                current = ""
+            }
+        }
+        return names
     }
 
     // MARK: - Running
@@ -64,7 +100,9 @@ import Testing
             let lines = run.errorLines
             if !run.stdout.isEmpty { return "\(described): failure with output on stdout" }
             guard let first = lines.first, first.hasPrefix("Error: ") else { return "\(described): stderr \(run.stderr)" }
-            if lines.count > (run.code == .usage ? 3 : 1) { return "\(described): \(lines.count) error lines" }
+            // A parse error in text mode shows the expression and a caret under the column.
+            let caret = lines.count == 3 && lines[2].trimmingCharacters(in: .whitespaces).hasPrefix("^")
+            if lines.count > (run.code == .usage || caret ? 3 : 1) { return "\(described): \(lines.count) error lines" }
         default:
             return "\(described): undocumented exit code \(run.code)"
         }

@@ -33,7 +33,7 @@ public struct GraphDerivation: Sendable {
         self.expression = expression
         self.forward = forward
         switch mode {
-        case .reverse: accumulation = .reverse(ReverseMode(forward: forward))
+        case .reverse: accumulation = .reverse(try ReverseMode(forward: forward))
         case .forward(let name): accumulation = .forward(try ForwardMode(forward: forward, withRespectTo: name))
         }
     }

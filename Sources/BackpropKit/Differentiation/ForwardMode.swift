@@ -22,6 +22,7 @@ public struct ForwardMode: Sendable {
             for edge in graph.incomingEdges(of: node) {
                 total += forward.localDerivatives[edge] * tangents[graph.edges[edge].from]
             }
+            guard total.isFinite else { throw .derivativeOverflows(graph.nodes[node].name) }
             tangents.append(total)
         }
         self.forward = forward

@@ -18,6 +18,8 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     case undefinedValue(Expression, EvaluationError)
     /// A subexpression, written in the input variables, whose derivative has no value at the point.
     case undefinedDerivative(Expression, EvaluationError)
+    /// The derivative of the output with respect to the named node overflows at the point.
+    case derivativeOverflows(String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(Self.text(expression))' is undefined at this point: \(reason)"
         case .undefinedDerivative(let expression, let reason):
             return "the derivative of '\(Self.text(expression))' is undefined at this point: \(reason)"
+        case .derivativeOverflows(let name):
+            return "the derivative with respect to '\(name)' overflows at this point"
         }
     }
 

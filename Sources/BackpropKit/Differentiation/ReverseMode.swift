@@ -10,7 +10,8 @@ public struct ReverseMode: Sendable {
     public let adjoints: [Double]
 
     /// Runs the backward pass after `forward`.
-    public init(forward: GraphForwardPass) {
+    /// - Throws: ``GraphError/derivativeOverflows(_:)`` when an adjoint is not a finite number.
+    public init(forward: GraphForwardPass) throws(GraphError) {
         let graph = forward.graph
         var adjoints = Array(repeating: 0.0, count: graph.nodes.count)
         for node in graph.nodes.indices.reversed() {
@@ -22,6 +23,7 @@ public struct ReverseMode: Sendable {
             for edge in graph.outgoingEdges(of: node) {
                 total += adjoints[graph.edges[edge].to] * forward.localDerivatives[edge]
             }
+            guard total.isFinite else { throw .derivativeOverflows(graph.nodes[node].name) }
             adjoints[node] = total
         }
         self.forward = forward

@@ -62,7 +62,7 @@ import Testing
                 return try FiniteDifference.derivative(at: x, step: FiniteDifference.step(at: x)) { try value(name, $0) }
             }) else { continue }
             #expect(isClose(forward.value, try value(inputs[0], used[inputs[0]] ?? 0)), "value of \(source)")
-            let reverse = ReverseMode(forward: forward)
+            let reverse = try ReverseMode(forward: forward)
             for (index, name) in inputs.enumerated() {
                 let tangent = try ForwardMode(forward: forward, withRespectTo: name).derivative
                 #expect(isClose(reverse.gradient[index], differences[index], relative: 1e-5),
