@@ -20,7 +20,7 @@ enum HelpText {
         let indent = String(repeating: " ", count: labelWidth + 2)
         for option in OptionSpec.all {
             let label = option.synopsis
-            let lines = wrapped(option.help, width: 80 - indent.count)
+            let lines = option.help.wrapped(toWidth: 80 - indent.count)
             text += "  " + label + String(repeating: " ", count: labelWidth - label.count) + lines.joined(separator: "\n" + indent) + "\n"
         }
         text += """
@@ -33,20 +33,5 @@ enum HelpText {
 
             """
         return text
-    }
-
-    /// `text` broken at spaces into lines of at most `width` characters.
-    private static func wrapped(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += line.isEmpty ? String(word) : " " + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

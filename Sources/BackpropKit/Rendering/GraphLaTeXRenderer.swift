@@ -86,13 +86,6 @@ public struct GraphLaTeXRenderer: GraphDerivationRenderer {
     }
 
     private func phrases(_ phrases: [Phrase], _ printer: ExpressionPrinter) -> String {
-        phrases.map { phrase in
-            switch phrase {
-            case .text(let text): return text.latexEscaped
-            case .math(let expression): return "$" + printer.string(expression) + "$"
-            case .layer(let label): return "$" + label + "$"
-            case .typeset(_, let latex): return "$" + latex + "$"
-            }
-        }.joined()
+        printer.inline(phrases, escape: \.latexEscaped)
     }
 }

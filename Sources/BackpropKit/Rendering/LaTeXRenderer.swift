@@ -192,18 +192,14 @@ public struct LaTeXRenderer: AnswerKeyRenderer {
     private static let commands = ["section", "subsection", "subsubsection"]
 
     private func phrases(_ phrases: [Phrase], _ printer: ExpressionPrinter) -> String {
-        phrases.map { phrase in
-            switch phrase {
-            case .text(let text): return text.latexEscaped
-            case .math(let expression): return "$" + printer.string(expression) + "$"
-            case .layer(let label): return "$" + label + "$"
-            case .typeset(_, let latex): return "$" + latex + "$"
-            }
-        }.joined()
+        printer.inline(phrases, escape: \.latexEscaped)
     }
 }
 
 extension String {
+    /// The ASCII characters LaTeX treats specially in text.
+    fileprivate static let latexSpecials = Set("\\{}$%#_&~^<>|".utf8)
+
     /// Characters of mathematics that LaTeX's text fonts lack, with the math-mode command that prints them.
     fileprivate static let mathCharacters: [Character: String] = [
         "−": "-", "·": "\\cdot", "×": "\\times", "⊙": "\\odot", "∂": "\\partial", "δ": "\\delta", "σ": "\\sigma",
@@ -214,6 +210,7 @@ extension String {
 
     /// The text with LaTeX's special characters written so they print literally.
     public var latexEscaped: String {
+        if utf8.allSatisfy({ $0 < 0x80 && !Self.latexSpecials.contains($0) }) { return self }
         var result = ""
         result.reserveCapacity(count)
         for character in self {
@@ -226,7 +223,7 @@ extension String {
             case ">": result += "\\textgreater{}"
             case "|": result += "\\textbar{}"
             default:
-                if let math = Self.mathCharacters[character] {
+                if !character.isASCII, let math = Self.mathCharacters[character] {
                     result += "\\ensuremath{" + math + "}"
                 } else {
                     result.append(character)

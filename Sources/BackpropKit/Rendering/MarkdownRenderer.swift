@@ -188,14 +188,7 @@ public struct MarkdownRenderer: AnswerKeyRenderer {
     }
 
     private func phrases(_ phrases: [Phrase], _ printer: ExpressionPrinter) -> String {
-        phrases.map { phrase in
-            switch phrase {
-            case .text(let text): return text.markdownEscaped
-            case .math(let expression): return "$" + printer.string(expression) + "$"
-            case .layer(let label): return "$" + label + "$"
-            case .typeset(_, let latex): return "$" + latex + "$"
-            }
-        }.joined()
+        printer.inline(phrases, escape: \.markdownEscaped)
     }
 }
 

@@ -154,28 +154,11 @@ public struct PlainTextRenderer: AnswerKeyRenderer {
     }
 
     private func phrases(_ phrases: [Phrase], _ printer: ExpressionPrinter) -> String {
-        phrases.map { phrase in
-            switch phrase {
-            case .text(let text): return text
-            case .math(let expression): return printer.string(expression)
-            case .layer(let label): return label
-            case .typeset(let unicode, _): return unicode
-            }
-        }.joined()
+        printer.inline(phrases)
     }
 
     /// The paragraph broken into lines of at most ``Options/width`` characters at spaces.
     private func wrapped(_ paragraph: String) -> String {
-        var lines: [String] = []
-        var line = ""
-        for word in paragraph.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > options.width {
-                lines.append(line)
-                line = ""
-            }
-            line += line.isEmpty ? String(word) : " " + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines.joined(separator: "\n")
+        paragraph.wrapped(toWidth: options.width).joined(separator: "\n")
     }
 }
