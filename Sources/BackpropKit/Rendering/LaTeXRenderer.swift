@@ -166,11 +166,7 @@ public struct LaTeXRenderer: AnswerKeyRenderer {
 
     private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,
                                       to output: inout some TextOutputStream) {
-        var closing = [(outline.summaryHeading, outline.summaryExplanation(derivation.summary), outline.summaryTable(derivation.summary))]
-        if let check = derivation.gradientCheck {
-            closing.append((outline.checkHeading, outline.checkExplanation(check), outline.checkTable(check)))
-        }
-        for (heading, explanation, table) in closing {
+        for (heading, explanation, table) in outline.closingSections(of: derivation) {
             write(heading, printer, to: &output)
             output.write(phrases(explanation, printer) + "\n\n")
             write(table, printer, to: &output)

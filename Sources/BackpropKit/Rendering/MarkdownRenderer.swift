@@ -170,11 +170,7 @@ public struct MarkdownRenderer: AnswerKeyRenderer {
 
     private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,
                                       to output: inout some TextOutputStream) {
-        var closing = [(outline.summaryHeading, outline.summaryExplanation(derivation.summary), outline.summaryTable(derivation.summary))]
-        if let check = derivation.gradientCheck {
-            closing.append((outline.checkHeading, outline.checkExplanation(check), outline.checkTable(check)))
-        }
-        for (heading, explanation, table) in closing {
+        for (heading, explanation, table) in outline.closingSections(of: derivation) {
             output.write("\n" + self.heading(heading, printer))
             output.write("\n" + phrases(explanation, printer) + "\n\n")
             func text(_ cell: Table.Cell) -> String {

@@ -133,11 +133,7 @@ public struct PlainTextRenderer: AnswerKeyRenderer {
 
     private func writeClosingSections(_ derivation: Derivation, _ outline: Outline, _ printer: ExpressionPrinter,
                                       to output: inout some TextOutputStream) {
-        var closing = [(outline.summaryHeading, outline.summaryExplanation(derivation.summary), outline.summaryTable(derivation.summary))]
-        if let check = derivation.gradientCheck {
-            closing.append((outline.checkHeading, outline.checkExplanation(check), outline.checkTable(check)))
-        }
-        for (heading, explanation, table) in closing {
+        for (heading, explanation, table) in outline.closingSections(of: derivation) {
             write(heading, printer, to: &output)
             output.write(wrapped(phrases(explanation, printer)) + "\n\n")
             let cells = ([table.columns] + table.rows).map { $0.map { printer.cell($0).text } }
