@@ -1,4 +1,5 @@
 import BackpropKit
+import BackpropRendering
 import Foundation
 
 /// The `derive` command: parses the command line, builds the network, derives it and writes it.

@@ -1,4 +1,5 @@
 import BackpropKit
+import BackpropRendering
 
 /// `derive --expr`: parses the expression, builds its computational graph, evaluates it at the point of
 /// `--at`, differentiates it in reverse or forward mode and writes the derivation.
@@ -30,7 +31,7 @@ enum ExpressionCommand {
         do {
             derivation = try GraphDerivation(expression: expression, forward: GraphForwardPass(graph: graph, at: point), mode: mode)
         } catch let failure {
-            throw .data("Error: \(failure)")
+            throw .data("Error: \(ErrorMessage.text(failure))")
         }
         let renderer = try makeRenderer(options, arguments: arguments)
         if let path = options.outputPath {
@@ -50,7 +51,7 @@ enum ExpressionCommand {
             if case .tooLarge(let limit) = failure {
                 throw .usage("Error: The expression has more than \(limit) operations; pass '--allow-large' to derive it anyway")
             }
-            throw .data("Error: \(failure)")
+            throw .data("Error: \(ErrorMessage.text(failure))")
         }
     }
 

@@ -21,6 +21,8 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The derivative of the output with respect to the named node overflows at the point.
     case derivativeOverflows(String)
 
+    /// The error as a phrase. Subexpressions are not written out here, since printing them is the
+    /// renderers' work: the command line's messages name them (see `ErrorMessage` in DeriveCLI).
     public var description: String {
         switch self {
         case .unsupported(let what):
@@ -37,18 +39,14 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
             return names.count == 1 ? "\(list) is not a variable of the expression" : "\(list) are not variables of the expression"
         case .notAnInput(let name):
             return "'\(name)' is not a variable of the expression"
-        case .undefinedConstant(let expression, let reason):
-            return "'\(Self.text(expression))' is undefined: \(reason)"
-        case .undefinedValue(let expression, let reason):
-            return "'\(Self.text(expression))' is undefined at this point: \(reason)"
-        case .undefinedDerivative(let expression, let reason):
-            return "the derivative of '\(Self.text(expression))' is undefined at this point: \(reason)"
+        case .undefinedConstant(_, let reason):
+            return "a constant subexpression is undefined: \(reason)"
+        case .undefinedValue(_, let reason):
+            return "a subexpression is undefined at this point: \(reason)"
+        case .undefinedDerivative(_, let reason):
+            return "the derivative of a subexpression is undefined at this point: \(reason)"
         case .derivativeOverflows(let name):
             return "the derivative with respect to '\(name)' overflows at this point"
         }
-    }
-
-    private static func text(_ expression: Expression) -> String {
-        ExpressionPrinter(syntax: .unicode, notation: GraphNotation()).string(expression)
     }
 }

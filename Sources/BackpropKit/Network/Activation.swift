@@ -25,7 +25,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     public var couplesNeurons: Bool { self == .softmax }
 
     /// The elementary function behind a neuron-wise activation, `nil` for identity and softmax.
-    var elementary: ElementaryFunction? {
+    package var elementary: ElementaryFunction? {
         switch self {
         case .sigmoid: return .sigmoid
         case .tanh: return .tanh

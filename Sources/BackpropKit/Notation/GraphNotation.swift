@@ -52,7 +52,7 @@ public struct GraphNotation: Notation {
         }
         if let subscriptText {
             latex += "_{\(subscriptText.replacingOccurrences(of: "_", with: "\\_"))}"
-            unicode += ExpressionPrinter.subscripted(subscriptText) ?? "_" + subscriptText
+            unicode += UnicodeScripts.subscripted(subscriptText) ?? "_" + subscriptText
         }
         return SymbolName(unicode, latex: latex)
     }

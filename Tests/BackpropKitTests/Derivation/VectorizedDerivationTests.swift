@@ -1,4 +1,5 @@
 @testable import BackpropKit
+import TestSupport
 import Testing
 
 /// The matrix form: its equations in order, numbers equal to the scalar derivation's, weight gradients

@@ -1,5 +1,6 @@
 @testable import BackpropKit
 import Foundation
+import TestSupport
 import Testing
 
 /// Checks reverse and forward mode on a few hundred seeded random expressions over the whole grammar against

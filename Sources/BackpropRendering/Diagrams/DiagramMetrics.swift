@@ -1,0 +1,64 @@
+import BackpropKit
+import Foundation
+
+/// Estimates of how much room a ``DiagramText`` takes, in centimetres, so boxes fit their texts and labels
+/// do not overlap. Widths are measured on the Unicode form, which is never narrower than the LaTeX one.
+struct DiagramMetrics {
+    /// Prints texts as Unicode for measuring.
+    let printer: DiagramTextPrinter
+
+    /// Metrics for the texts of a diagram in `notation` and `numbers`.
+    init(notation: any Notation, numbers: NumberFormat) {
+        printer = DiagramTextPrinter(syntax: .unicode, notation: notation, numbers: numbers)
+    }
+
+    /// Centimetres per point.
+    static let centimetresPerPoint = 2.54 / 72.27
+
+    /// The estimated width of `text`.
+    func width(_ text: DiagramText) -> Double {
+        let ems = printer.string(text).unicodeScalars.reduce(0.0) { $0 + Self.ems($1) }
+        return ems * text.pointSize * Self.centimetresPerPoint
+    }
+
+    /// The height of a line of `text`, with its leading; half as much again for a fraction, which LaTeX sets taller.
+    func lineHeight(_ text: DiagramText) -> Double {
+        let tall = text.pieces.contains { piece in
+            if case .math(let expression) = piece { return expression.containsFraction }
+            return false
+        }
+        return text.pointSize * (tall ? 2.1 : 1.4) * Self.centimetresPerPoint
+    }
+
+    /// The turned rectangle `label` covers, grown by `padding` on every side.
+    func outline(of label: DiagramLabel, padding: Double = 0) -> DiagramQuad {
+        let width = width(label.text) + 2 * padding, height = lineHeight(label.text) + 2 * padding
+        let shift: Double
+        switch label.anchor {
+        case .center: shift = 0
+        case .leading: shift = width / 2
+        }
+        let radians = label.angle * .pi / 180
+        let center = DiagramPoint(x: label.position.x + shift * cos(radians), y: label.position.y + shift * sin(radians))
+        return DiagramQuad(center: center, width: width, height: height, degrees: label.angle)
+    }
+
+    /// The upright rectangle holding `label`.
+    func frame(of label: DiagramLabel) -> DiagramRect {
+        outline(of: label).boundingRect
+    }
+
+    /// The width of one character in ems, generous for common sans-serif and serif fonts.
+    private static func ems(_ scalar: Unicode.Scalar) -> Double {
+        switch scalar.value {
+        case 0x20: return 0.3
+        case 0x2C, 0x2E, 0x3A, 0x3B: return 0.3 // , . : ;
+        case 0x2080...0x209C, 0x1D62...0x1D6A, 0x2070...0x207F, 0xB2, 0xB3, 0xB9: return 0.42 // sub- and superscripts
+        case 0x2212, 0x3D, 0x2B, 0xD7, 0x22C5, 0xB7: return 0.78 // − = + × ⋅ ·
+        case 0x30...0x39: return 0.5 // digits
+        case 0x2202: return 0.55 // ∂
+        case 0x2026, 0x22EF: return 1.0 // … ⋯
+        default: return 0.56
+        }
+    }
+}

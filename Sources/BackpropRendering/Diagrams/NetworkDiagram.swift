@@ -1,0 +1,65 @@
+import BackpropKit
+
+/// One picture of a derivation, laid out and ready to write in any format: nodes, edges and texts placed
+/// in centimetres, with the texts kept as symbols and numbers that each writer prints in its own syntax.
+///
+/// Build one per ``DiagramKind`` and hand it to ``TikZDiagramWriter`` or ``SVGDiagramWriter``. Layers wider
+/// than eight neurons are summarised: their first three and last two neurons are drawn, with a `⋮` for the rest.
+public struct NetworkDiagram: Sendable {
+    /// Which picture this is.
+    public let kind: DiagramKind
+    /// How symbols are named.
+    public let notation: any Notation
+    /// How numbers are written.
+    public let numbers: NumberFormat
+    /// The title, such as "Forward propagation through o_{n-1,1}".
+    public let title: DiagramText
+    /// The nodes, drawn above the edges.
+    public let nodes: [DiagramNode]
+    /// The edges, drawn first.
+    public let edges: [DiagramEdge]
+    /// The free texts: column headings, legends and formulas.
+    public let labels: [DiagramLabel]
+    /// The rectangle holding everything, with a margin.
+    public let bounds: DiagramRect
+
+    /// The picture `kind` of `derivation`.
+    /// - Parameters:
+    ///   - derivation: The derivation whose numbers are drawn.
+    ///   - notation: How symbols are named, as in the derivation's text.
+    ///   - kind: Which picture.
+    ///   - numbers: How numbers are written; four significant digits by default, the text carrying the full ones.
+    public init(derivation: Derivation, notation: any Notation, kind: DiagramKind, numbers: NumberFormat = .diagram) {
+        var layout = DiagramLayout(backpropagation: derivation.backpropagation, notation: notation, numbers: numbers)
+        let focus = Symbol.activation(layer: layout.focus.layer, neuron: layout.focus.neuron)
+        switch kind {
+        case .network:
+            layout.drawNetwork()
+            title = DiagramText([.words("The network")], style: .note)
+        case .forwardNode:
+            layout.drawForwardNode()
+            title = DiagramText([.words("Forward propagation through "), .math(.of(focus))], style: .note)
+        case .backwardNode:
+            layout.drawBackwardNode()
+            title = DiagramText([.words("Backward propagation through "), .math(.of(focus))], style: .note)
+        case .cost:
+            layout.drawCost()
+            title = DiagramText([.words("Computing the cost")], style: .note)
+        case .backwardPass:
+            layout.drawBackwardPass()
+            title = DiagramText([.words("Backpropagating the cost")], style: .note)
+        }
+        self.kind = kind
+        self.notation = notation
+        self.numbers = numbers
+        nodes = layout.canvas.nodes
+        edges = layout.canvas.edges
+        labels = layout.canvas.labels
+        bounds = layout.canvas.bounds
+    }
+}
+
+extension NumberFormat {
+    /// Four significant digits: enough to follow a picture, while the derivation's text carries every digit.
+    public static let diagram = NumberFormat(significantDigits: 4)
+}

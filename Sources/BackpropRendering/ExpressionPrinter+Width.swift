@@ -1,0 +1,44 @@
+import BackpropKit
+
+// MARK: - Estimated width
+
+extension ExpressionPrinter {
+    /// The printed width of `expression` in characters, estimated from the tree (a LaTeX fraction is
+    /// as wide as the wider of its numerator and denominator; subscripts count at 0.7).
+    func width(of expression: Expression) -> Double {
+        switch expression {
+        case .constant(let value):
+            return printed(value).width
+        case .symbol(let symbol):
+            return printed(symbol).width
+        case .sum(let terms):
+            return terms.reduce(0) { $0 + width(of: $1) } + 3 * Double(terms.count - 1)
+        case .product(let factors):
+            return factors.reduce(0) { $0 + width(of: $1) } + (syntax.isLaTeX ? 1 : 2) * Double(factors.count - 1) + 2
+        case .negation(let operand):
+            return 1 + width(of: operand)
+        case .quotient(let top, let bottom):
+            return syntax.isLaTeX ? Swift.max(width(of: top), width(of: bottom)) + 0.5 : width(of: top) + width(of: bottom) + 3
+        case .power(let base, let exponent):
+            return width(of: base) + 0.7 * width(of: exponent) + 2
+        case .application(let function, let arguments):
+            let name: Double
+            if case .elementary(let elementary) = function {
+                name = width(of: elementary.conventionalName)
+            } else {
+                name = width(of: notation.name(of: function))
+            }
+            return name + 2 + arguments.reduce(0) { $0 + width(of: $1) + 2 }
+        case .partial(let quantity, let variable):
+            let top = 1 + width(of: quantity), bottom = 1 + width(of: variable)
+            return syntax.isLaTeX ? Swift.max(top, bottom) + 0.5 : top + bottom + 1
+        }
+    }
+
+    func width(of name: SymbolName) -> Double {
+        let base = Double(name.unicode.unicodeScalars.count)
+        var scripts = name.subscripts.count - 1 + (name.superscript?.utf8.count ?? 0)
+        for part in name.subscripts { scripts += part.utf8.count }
+        return base + 0.7 * Double(Swift.max(scripts, 0))
+    }
+}

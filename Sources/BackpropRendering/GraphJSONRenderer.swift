@@ -1,0 +1,57 @@
+import BackpropKit
+
+/// Writes the numbers of a graph derivation as JSON:
+///
+///     { "value": number, "gradients": { "a": number, ... },
+///       "nodes": [ { "name", "expression", "value", "inputs", "localDerivatives", "adjoint" } ] }
+///
+/// `nodes` are in evaluation order, the inputs first with a `null` expression; `inputs` names a node's
+/// operands, one per use (x · x has `["x", "x"]`), and `localDerivatives` gives ∂node/∂input for each.
+/// In forward mode `gradients` holds the one input differentiated and each node has a `tangent` instead of
+/// an `adjoint`. Expressions are Unicode text; numbers are round-trip doubles.
+public struct GraphJSONRenderer: GraphDerivationRenderer {
+    /// A renderer.
+    public init() {}
+
+    public func render(_ derivation: GraphDerivation, to output: inout some TextOutputStream) {
+        let graph = derivation.graph
+        let forward = derivation.forward
+        let printer = ExpressionPrinter(syntax: .unicode, notation: GraphNotation())
+        let (key, second, gradients): (String, [Double], [(input: Int, derivative: Double)])
+        switch derivation.accumulation {
+        case .reverse(let reverse): (key, second, gradients) = ("adjoint", reverse.adjoints, graph.inputs.map { ($0, reverse.adjoints[$0]) })
+        case .forward(let mode): (key, second, gradients) = ("tangent", mode.tangents, [(mode.input, mode.derivative)])
+        }
+        output.write("{\n  \"value\": \(number(forward.value)),\n  \"gradients\": {")
+        for (position, gradient) in gradients.enumerated() {
+            output.write((position == 0 ? " " : ", ") + string(graph.nodes[gradient.input].name) + ": " + number(gradient.derivative))
+        }
+        output.write(" },\n  \"nodes\": [")
+        for (index, node) in graph.nodes.enumerated() {
+            let expression = node.expression.map { string(printer.string($0)) } ?? "null"
+            let inputs = node.operands.map { string(graph.nodes[$0].name) }.joined(separator: ", ")
+            let locals = graph.incomingEdges(of: index).map { number(forward.localDerivatives[$0]) }.joined(separator: ", ")
+            output.write(index == 0 ? "\n" : ",\n")
+            output.write("    { \"name\": \(string(node.name)), \"expression\": \(expression), \"value\": \(number(forward.values[index])), "
+                         + "\"inputs\": [\(inputs)], \"localDerivatives\": [\(locals)], \"\(key)\": \(number(second[index])) }")
+        }
+        output.write("\n  ]\n}\n")
+    }
+
+    private func number(_ value: Double) -> String { NumberFormat.roundTrip.string(value) }
+
+    /// `text` as a JSON string literal.
+    private func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case _ where scalar.value < 0x20: result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,260 @@
+import BackpropKit
+
+/// Prints the formulas of a ``VectorizedDerivation`` as LaTeX math or Unicode text, naming every vector
+/// and matrix through a ``Notation`` and every number through a ``MatrixPrinter``.
+///
+/// A notation may name a vector itself (``Notation/matrixName(of:)``, the textbook's δ^{(l)} and ∇_a C);
+/// otherwise names come from its scalar names, so every notation reads the same equations:
+/// - a layer's vector is the scalar name without the neuron's index: o_{n-1} from o_{n-1,j}, a^{(l)} from
+///   a^{(l)}_j, x from x_j;
+/// - the weight matrix is the weight's name without its two neuron indices, its letter capitalised:
+///   W_{n-1} from w_{n-1,i,j}, W^{(l)} from w^{(l)}_{jk};
+/// - gradients are derivatives of the loss, ∂δ/∂f_n, ∂δ/∂o_n, ∂δ/∂W_{n-1}, ∂δ/∂b_n;
+/// - the activation's derivatives are g'_n(f_n), and its Jacobian ∂o_n/∂f_n.
+///
+/// Transposition is ᵀ (`^{\top}`), the matrix product juxtaposition and the Hadamard product ⊙ (`\odot`).
+public struct MatrixExpressionPrinter {
+    /// The syntax written.
+    public let syntax: MathSyntax
+    /// How vectors and matrices are named.
+    public let notation: any Notation
+    /// How numeric matrices are printed.
+    public let matrices: MatrixPrinter
+    /// How scalar symbols and numbers are printed.
+    private let scalars: ExpressionPrinter
+
+    /// A printer for `syntax` naming quantities in `notation`, printing numbers as `numbers` says and
+    /// summarising matrices larger than `maximumRows` by `maximumColumns`.
+    public init(syntax: MathSyntax, notation: any Notation, numbers: NumberFormat = .roundTrip,
+                maximumRows: Int = 8, maximumColumns: Int = 8) {
+        self.syntax = syntax
+        self.notation = notation
+        matrices = MatrixPrinter(syntax: syntax, numbers: numbers, maximumRows: maximumRows, maximumColumns: maximumColumns)
+        scalars = ExpressionPrinter(syntax: syntax, notation: notation, numbers: numbers)
+    }
+
+    // MARK: - Formulas
+
+    /// The name of `quantity`, such as `\delta^{(2)}` or `∂δ/∂W₁`.
+    public func string(_ quantity: MatrixQuantity) -> String {
+        printed(quantity).text
+    }
+
+    /// `expression` on one line; numeric matrices as ``MatrixPrinter/string(_:)`` writes them.
+    public func string(_ expression: MatrixExpression) -> String {
+        switch expression {
+        case .quantity(let quantity): return string(quantity)
+        case .value(let matrix): return matrices.string(matrix)
+        case .transpose(let operand):
+            let text = string(operand)
+            return (isBare(operand) ? text : parenthesized(text, tall: isTall(operand))) + transposeMark
+        case .product(let left, let right):
+            return operand(left, of: expression) + " " + operand(right, of: expression)
+        case .hadamard(let left, let right):
+            return operand(left, of: expression) + (syntax.isLaTeX ? " \\odot " : " ⊙ ") + operand(right, of: expression)
+        }
+    }
+
+    /// `expression` as lines of Unicode text, numeric matrices set as blocks (``MatrixPrinter/lines(_:)``)
+    /// side by side, the operators on their middle lines; in LaTeX and Markdown math, the one line of
+    /// `string(_:)`.
+    public func lines(_ expression: MatrixExpression) -> [String] {
+        guard !syntax.isLaTeX else { return [string(expression)] }
+        return block(expression).lines.map(Self.trimmingTrailingSpaces)
+    }
+
+    /// A whole step: the quantity = its formula, = the numbers substituted (left out for ∂C/∂b^{(l)} =
+    /// δ^{(l)}, which substitutes nothing), = the resulting numbers.
+    ///
+    /// In LaTeX and Markdown math the rows of an `align*` (or `aligned`) environment, `&=` marking the
+    /// alignment, to be joined with ` \\`. In Unicode, text lines with each `=` under the first.
+    public func lines(of step: VectorizedStep) -> [String] {
+        let quantity = string(step.quantity)
+        var forms = [step.formula]
+        if step.showsArithmetic { forms.append(step.substituted) }
+        forms.append(.value(step.value))
+        if syntax.isLaTeX {
+            return forms.enumerated().map { index, form in (index == 0 ? quantity + " " : "") + "&= " + string(form) }
+        }
+        let indent = String(repeating: " ", count: quantity.count)
+        var lines: [String] = []
+        for (index, form) in forms.enumerated() {
+            let lead = TextBlock((index == 0 ? quantity : indent) + " = ")
+            lines += lead.followed(by: block(form)).lines.map(Self.trimmingTrailingSpaces)
+        }
+        return lines
+    }
+
+    /// The entry of `step` its ``VectorizedStep/link`` ties to the scalar derivation, as an equation:
+    /// the entry, the scalar quantity, its composition from scalar steps when it is not one, and the
+    /// scalar derivation's value, as in `[δ⁽ᴸ⁾]₁ = ∂C/∂z⁽ᴸ⁾₁ = ∂C/∂a⁽ᴸ⁾₁ · ∂σ(z⁽ᴸ⁾₁)/∂z⁽ᴸ⁾₁ = 0.25`.
+    /// The last sign is ≈ when the matrix entry prints differently from the scalar value (the two
+    /// associate their products differently).
+    public func linkEquation(of step: VectorizedStep) -> String {
+        let link = step.link
+        var parts = [entry(row: link.row, column: link.column, of: step.quantity), scalars.string(link.symbol)]
+        if let general = link.general { parts.append(scalars.string(general)) }
+        let value = scalars.string(.constant(link.value))
+        let entryValue = step.value.entry(link.row, link.column).map { scalars.string(.constant($0)) }
+        return parts.joined(separator: " = ") + (entryValue == value ? " = " : syntax.isLaTeX ? " \\approx " : " ≈ ") + value
+    }
+
+    /// Entry (`row`, `column`) (0-based) of `quantity`, 1-based in print: `[∂C/∂W⁽²⁾]₁,₂`, `[δ⁽²⁾]₁`.
+    public func entry(row: Int, column: Int, of quantity: MatrixQuantity) -> String {
+        let indices = quantity.isVector ? "\(row + 1)" : "\(row + 1),\(column + 1)"
+        let name = printed(quantity)
+        if syntax.isLaTeX {
+            return (isTall(name) ? "\\left[" + name.text + "\\right]" : "[" + name.text + "]") + "_{" + indices + "}"
+        }
+        return "[" + name.text + "]" + (UnicodeScripts.subscripted(indices) ?? "_(" + indices + ")")
+    }
+
+    // MARK: - Names
+
+    /// A printed name.
+    private struct Printed {
+        /// The text.
+        let text: String
+        /// Whether the name is a derivative ∂x/∂y: a fraction in LaTeX, a slash in Unicode.
+        let isFraction: Bool
+        /// Whether ᵀ may follow without parentheses: a plain letter without superscript.
+        let takesMark: Bool
+    }
+
+    private func printed(_ quantity: MatrixQuantity) -> Printed {
+        if let own = notation.matrixName(of: quantity) { return name(own) }
+        switch quantity {
+        case .activations, .preactivations, .weights, .biases:
+            return name(vectorName(of: quantity))
+        case .errors(let l): return partial(of: loss, by: .preactivations(layer: l))
+        case .lossGradient(let l): return partial(of: loss, by: .activations(layer: l))
+        case .weightGradient(let l): return partial(of: loss, by: .weights(layer: l))
+        case .biasGradient(let l): return partial(of: loss, by: .biases(layer: l))
+        case .activationJacobian(let l): return partial(of: printed(.activations(layer: l)), by: .preactivations(layer: l))
+        case .activationDerivatives(let l):
+            let function = notation.name(of: .activation(layer: l))
+            var text = ""
+            scalars.write(function, to: &text)
+            if syntax.isLaTeX {
+                text = (function.superscript == nil ? text : "{" + text + "}") + "'"
+            } else {
+                text += "′"
+            }
+            let argument = printed(.preactivations(layer: l))
+            return Printed(text: text + parenthesized(argument.text, tall: isTall(argument)), isFraction: false, takesMark: false)
+        }
+    }
+
+    private var loss: Printed {
+        Printed(text: scalars.string(.of(.loss)), isFraction: false, takesMark: false)
+    }
+
+    /// ∂`quantity`/∂`variable`.
+    private func partial(of quantity: Printed, by variable: MatrixQuantity) -> Printed {
+        let variable = printed(variable).text
+        let text = syntax.isLaTeX ? "\\frac{\\partial " + quantity.text + "}{\\partial " + variable + "}" : "∂" + quantity.text + "/∂" + variable
+        return Printed(text: text, isFraction: true, takesMark: false)
+    }
+
+    private func name(_ name: SymbolName) -> Printed {
+        var text = ""
+        scalars.write(name, to: &text)
+        return Printed(text: text, isFraction: false, takesMark: name.superscript == nil && !name.isOperator)
+    }
+
+    /// The scalar name of a layer's quantity without the neuron indices: the subscripts that change
+    /// from neuron to neuron are dropped; the weight matrix's letter is capitalised.
+    private func vectorName(of quantity: MatrixQuantity) -> SymbolName {
+        let names: [SymbolName]
+        switch quantity {
+        case .activations(let l): names = [0, 1].map { notation.name(of: .activation(layer: l, neuron: $0)) }
+        case .preactivations(let l): names = [0, 1].map { notation.name(of: .preactivation(layer: l, neuron: $0)) }
+        case .biases(let l): names = [0, 1].map { notation.name(of: .bias(layer: l, neuron: $0)) }
+        default:
+            let l = quantity.layer
+            names = [(0, 0), (1, 0), (0, 1)].map { notation.name(of: .weight(layer: l - 1, from: $0, to: $1)) }
+        }
+        var name = names[0]
+        name.subscripts = name.subscripts.enumerated().filter { index, part in
+            names.allSatisfy { $0.subscripts.indices.contains(index) && $0.subscripts[index] == part }
+        }.map(\.element)
+        if case .weights = quantity, name.unicode.count == 1, name.unicode == name.latex {
+            name.unicode = name.unicode.uppercased()
+            name.latex = name.latex.uppercased()
+        }
+        return name
+    }
+
+    // MARK: - Layout
+
+    /// An operand of `parent`, parenthesised when it is a product or Hadamard product of its own.
+    private func operand(_ child: MatrixExpression, of parent: MatrixExpression) -> String {
+        let text = string(child)
+        switch child {
+        case .product, .hadamard: return parenthesized(text, tall: isTall(child))
+        case .quantity(let quantity) where !syntax.isLaTeX && printed(quantity).isFraction:
+            // ∂δ/∂f oᵀ would read as ∂δ/(∂f oᵀ): a slashed derivative next to a factor gets parentheses.
+            if case .product = parent { return "(" + text + ")" }
+            return text
+        default: return text
+        }
+    }
+
+    private func block(_ expression: MatrixExpression) -> TextBlock {
+        switch expression {
+        case .quantity: return TextBlock(string(expression))
+        case .value(let matrix):
+            let lines = matrices.lines(matrix)
+            return lines.isEmpty ? TextBlock("[]") : TextBlock(lines: lines, baseline: (lines.count - 1) / 2)
+        case .transpose(let operand):
+            let inner = block(operand)
+            return (isBare(operand) ? inner : inner.parenthesized).marked(transposeMark)
+        case .product(let left, let right):
+            return operandBlock(left, of: expression).followed(by: TextBlock(" ")).followed(by: operandBlock(right, of: expression))
+        case .hadamard(let left, let right):
+            return operandBlock(left, of: expression).followed(by: TextBlock(" ⊙ ")).followed(by: operandBlock(right, of: expression))
+        }
+    }
+
+    private func operandBlock(_ child: MatrixExpression, of parent: MatrixExpression) -> TextBlock {
+        switch child {
+        case .product, .hadamard: return block(child).parenthesized
+        case .quantity: return TextBlock(operand(child, of: parent))
+        default: return block(child)
+        }
+    }
+
+    /// Whether ᵀ may follow `operand` without parentheses: a numeric matrix, or a plain name.
+    private func isBare(_ operand: MatrixExpression) -> Bool {
+        switch operand {
+        case .value: return true
+        case .quantity(let quantity): return printed(quantity).takesMark
+        default: return false
+        }
+    }
+
+    /// Whether LaTeX sets `expression` taller than a line: a fraction or a matrix.
+    private func isTall(_ expression: MatrixExpression) -> Bool {
+        switch expression {
+        case .quantity(let quantity): return isTall(printed(quantity))
+        case .value: return syntax.isLaTeX
+        case .transpose(let operand): return isTall(operand)
+        case .product(let left, let right), .hadamard(let left, let right): return isTall(left) || isTall(right)
+        }
+    }
+
+    /// Whether LaTeX sets the name taller than a line: a fraction.
+    private func isTall(_ name: Printed) -> Bool { syntax.isLaTeX && name.isFraction }
+
+    private func parenthesized(_ text: String, tall: Bool) -> String {
+        syntax.isLaTeX && tall ? "\\left(" + text + "\\right)" : "(" + text + ")"
+    }
+
+    private var transposeMark: String { syntax.isLaTeX ? "^{\\top}" : "ᵀ" }
+
+    private static func trimmingTrailingSpaces(_ line: String) -> String {
+        var line = Substring(line)
+        while line.last == " " { line.removeLast() }
+        return String(line)
+    }
+}

@@ -1,0 +1,275 @@
+import BackpropKit
+
+/// The headings and explanatory sentences of a derivation, shared by every renderer so all formats
+/// read alike; only their syntax differs.
+public struct Outline: Sendable {
+    /// A heading: level 1 for a part, 2 for a section, 3 for a subsection.
+    public struct Heading: Sendable, Equatable {
+        /// 1, 2 or 3.
+        public let level: Int
+        /// The words of the heading.
+        public let title: [Phrase]
+    }
+
+    /// How layers are labelled.
+    public let notation: any Notation
+    /// The network derived.
+    public let network: Network
+    /// How numbers are printed.
+    public let numbers: NumberFormat
+    /// How values were stored.
+    public let rounding: Rounding
+
+    /// The outline of a derivation of `network` in `notation`, printed with `numbers` from values stored as `rounding` says.
+    public init(network: Network, notation: any Notation, numbers: NumberFormat = .roundTrip, rounding: Rounding = .exact) {
+        self.network = network
+        self.notation = notation
+        self.numbers = numbers
+        self.rounding = rounding
+    }
+
+    /// Which numbers the handout prints and how each step's value was computed.
+    public var numberMode: String {
+        if let digits = rounding.significantDigits {
+            return "Every value is rounded to \(digits) significant digits, and each step is computed from the rounded values printed before it, as with a calculator: a hand calculation agrees digit for digit."
+        }
+        if let digits = numbers.significantDigits {
+            return "Values are printed to \(digits) significant digits; each step is computed from the exact values, so the last digit of a hand calculation may differ."
+        }
+        return "Values are printed exactly: each is the shortest decimal that reads back as the same double, and each step's value is exactly the arithmetic shown."
+    }
+
+    /// The headings that open a section of kind `kind`.
+    public func headings(before kind: Section.Kind) -> [Heading] {
+        switch kind {
+        case .given:
+            return [Heading(level: 1, title: [.text("The network")])]
+        case .forwardPass(let k):
+            let layer = Heading(level: 2, title: [.text("Layer "), .layer(label(k))])
+            return k == 1 ? [Heading(level: 1, title: [.text("Forward pass")]), layer] : [layer]
+        case .loss:
+            return [Heading(level: 2, title: [.text("Loss")])]
+        case .errorDerivatives:
+            return [Heading(level: 1, title: [.text("Backpropagation")]), Heading(level: 2, title: [.text("Error derivatives")])]
+        case .calculate(let k):
+            return [Heading(level: 2, title: [.text("Layer "), .layer(label(k))]), Heading(level: 3, title: [.text("Calculate")])]
+        case .furtherCalculate:
+            return [Heading(level: 3, title: [.text("Further calculate")])]
+        case .weightDerivatives(let k):
+            let what = network.layer(k).biases == nil ? "Weight derivatives in layer " : "Weight and bias derivatives in layer "
+            return [Heading(level: 3, title: [.text(what), .layer(label(k))])]
+        case .update(let k):
+            return [Heading(level: 3, title: [.text("Gradient-descent update in layer "), .layer(label(k))])]
+        case .propagated(let k):
+            return [Heading(level: 3, title: [.text("Derivatives used in layer "), .layer(label(k - 1)), .text(" (multivariable chain rule)")])]
+        }
+    }
+
+    /// The sentence that explains a section of kind `kind`.
+    public func explanation(of kind: Section.Kind) -> [Phrase] {
+        let n = network.depth
+        switch kind {
+        case .given:
+            return description + [.text(" " + numberMode)]
+        case .forwardPass(let k):
+            guard k == 1 else { return [] }
+            return [.text("Each pre-activation "), .math(.of(.preactivation(layer: k, neuron: 0))),
+                    .text(" is the weighted sum of the previous layer's outputs; each output "),
+                    .math(.of(.activation(layer: k, neuron: 0))), .text(" applies the layer's activation to it.")]
+        case .loss:
+            return [.text("The loss compares each output with its target"),
+                    .text(network.target.count > 1 ? "; the total loss is the sum over the outputs." : ".")]
+        case .errorDerivatives:
+            return [.text("The backward pass starts by differentiating the loss with respect to each output.")]
+        case .calculate(let k):
+            var phrases: [Phrase] = [
+                .text("The local derivatives of layer "), .layer(label(k)),
+                .text(": the activation differentiated at each pre-activation, and each pre-activation differentiated with respect to its weights"),
+            ]
+            if k == 1 {
+                phrases.append(.text(". The derivatives with respect to the input are not needed for the weights, so they are left out."))
+            } else {
+                phrases += [.text(" and the outputs of layer "), .layer(label(k - 1)), .text(".")]
+            }
+            return phrases
+        case .furtherCalculate(let k):
+            return [.text("The chain rule inside layer "), .layer(label(k)), .text(": each output "),
+                    .math(.of(.activation(layer: k, neuron: 0))), .text(" depends on a weight only through its pre-activation.")]
+        case .weightDerivatives(let k):
+            var phrases: [Phrase] = [.text("Each derivative multiplies the error derivative "),
+                                     .math(.partial(.loss, .activation(layer: k, neuron: 0)))]
+            if k == n {
+                phrases.append(.text(", derived from the loss,"))
+            } else {
+                phrases += [.text(", passed down from layer "), .layer(label(k + 1)), .text(",")]
+            }
+            phrases.append(.text(" by the derivative of the output found above."))
+            return phrases
+        case .update:
+            return [.text("One step of gradient descent with learning rate "), .math(.of(.learningRate)), .text(".")]
+        case .propagated(let k):
+            return [.text("Each output of layer "), .layer(label(k - 1)),
+                    .text(" feeds every neuron of layer "), .layer(label(k)),
+                    .text(", so its error derivative sums over all of them. Layer "), .layer(label(k - 1)),
+                    .text(" reuses these values instead of expanding them again.")]
+        }
+    }
+
+    // MARK: - Pictures
+
+    /// The heading of the four pictures.
+    public var picturesHeading: Heading { Heading(level: 1, title: [.text("Backpropagation in four pictures")]) }
+
+    /// What the four pictures show.
+    public var picturesExplanation: [Phrase] {
+        [.text("The four diagrams of \u{201C}Backpropagation in four diagrams\u{201D}, drawn for this network with its values: one neuron forward, one neuron backward, the cost, and the whole backward pass, each layer's error derivatives in that layer's colour.")]
+    }
+
+    // MARK: - Matrix form
+
+    /// The heading of the matrix form.
+    public var matrixFormHeading: Heading { Heading(level: 1, title: [.text("Matrix form")]) }
+
+    /// The heading of one layer of the matrix form.
+    public func matrixLayerHeading(_ k: Int) -> Heading { Heading(level: 2, title: [.text("Layer "), .layer(label(k))]) }
+
+    /// What the matrix form is.
+    public var matrixFormExplanation: [Phrase] {
+        [.text("The same derivation, one layer at a time, with vectors and matrices: the errors of a layer come from the errors of the layer above through the transposed weights, multiplied entry by entry (⊙) by the activation's derivative; the weight gradient is the outer product of the errors with the previous layer's outputs. One entry of each result is tied back to the scalar step it summarises.")]
+    }
+
+    /// A remark on a matrix step, such as why softmax goes through its Jacobian.
+    public func matrixRemark(_ step: VectorizedStep) -> [Phrase] {
+        switch step.kind {
+        case .outputErrorThroughJacobian, .hiddenErrorThroughJacobian:
+            return [.text("Softmax couples the outputs of its layer, so its derivative is a full Jacobian matrix rather than one factor per neuron, and the entry-by-entry product ⊙ becomes a product with the transposed Jacobian.")]
+        default:
+            return []
+        }
+    }
+
+    // MARK: - Exercises
+
+    /// What a student is asked to do on an exercise sheet.
+    public var exerciseInstructions: [Phrase] {
+        [.text("Fill in the blanks. The first step of every section is worked for you; the answers are in the key.")]
+    }
+
+    /// The heading of an answer key.
+    public var answerKeyHeading: Heading { Heading(level: 1, title: [.text("Answer key")]) }
+
+    /// The heading of one section's answers in a key, naming the layer it belongs to.
+    public func answerHeading(_ kind: Section.Kind) -> Heading {
+        let title: [Phrase]
+        switch kind {
+        case .given: title = [.text("The network")]
+        case .forwardPass(let k): title = [.text("Forward pass, layer "), .layer(label(k))]
+        case .loss: title = [.text("Loss")]
+        case .errorDerivatives: title = [.text("Error derivatives")]
+        case .calculate(let k): title = [.text("Layer "), .layer(label(k)), .text(", calculate")]
+        case .furtherCalculate(let k): title = [.text("Layer "), .layer(label(k)), .text(", further calculate")]
+        case .weightDerivatives(let k): title = [.text("Layer "), .layer(label(k)), .text(", weight derivatives")]
+        case .update(let k): title = [.text("Layer "), .layer(label(k)), .text(", update")]
+        case .propagated(let k): title = [.text("Layer "), .layer(label(k)), .text(", derivatives used in layer "), .layer(label(k - 1))]
+        }
+        return Heading(level: 2, title: title)
+    }
+
+    // MARK: - Closing sections
+
+    /// The sections that close a complete handout, each a heading, an explanation and a table:
+    /// the gradient sizes by layer, then the gradient check when there is one.
+    public func closingSections(of derivation: Derivation) -> [(heading: Heading, explanation: [Phrase], table: Table)] {
+        var sections = [(summaryHeading, summaryExplanation(derivation.summary), summaryTable(derivation.summary))]
+        if let check = derivation.gradientCheck {
+            sections.append((checkHeading, checkExplanation(check), checkTable(check)))
+        }
+        return sections
+    }
+
+    /// The heading of the gradient sizes by layer.
+    public var summaryHeading: Heading { Heading(level: 1, title: [.text("Gradient sizes by layer")]) }
+
+    /// The heading of the gradient check.
+    public var checkHeading: Heading { Heading(level: 1, title: [.text("Gradient check")]) }
+
+    /// The largest weight derivative and activation derivative of every layer.
+    public func summaryTable(_ summary: GradientSummary) -> Table {
+        Table(columns: [.text("Layer"), .typeset(unicode: "largest |∂δ/∂w|", latex: "\\max |\\partial \\delta / \\partial w|"),
+                        .typeset(unicode: "largest |g'(f)|", latex: "\\max |g'(f)|")], rows: summary.layers.reversed().map { layer in
+            let figure = NumberFormat(significantDigits: 3)
+            return [.text(label(layer.layer)), .number(figure.rounded(layer.largestWeightGradient)),
+                    .number(figure.rounded(layer.largestActivationDerivative))]
+        })
+    }
+
+    /// What the gradient sizes say: a remark when they shrink or grow by orders of magnitude towards the input.
+    public func summaryExplanation(_ summary: GradientSummary) -> [Phrase] {
+        var phrases: [Phrase] = [.text("The largest weight derivative of each layer, from the output back to the first layer, and the largest derivative of its activation.")]
+        guard summary.isRemarkable, let orders = summary.ordersOfMagnitude, let first = summary.layers.first else { return phrases }
+        let size = Int(Swift.abs(orders).rounded())
+        let product = NumberFormat(significantDigits: 2).string(summary.activationDerivativeProduct)
+        if orders < 0 {
+            phrases.append(.text(" The gradients vanish: from layer \(label(network.depth)) to layer \(label(first.layer)) the largest weight derivative shrinks by about \(size) orders of magnitude. On its way down the error is multiplied in every layer by the activation's derivative g'(f) (at most 1/4 for the sigmoid) and by the weights; here the product of the largest g' factors below the output is \(product). This is the vanishing gradient problem: the first layers barely learn."))
+        } else {
+            phrases.append(.text(" The gradients explode: from layer \(label(network.depth)) to layer \(label(first.layer)) the largest weight derivative grows by about \(size) orders of magnitude, because the weights and the activation derivatives multiply the error by more than 1 in every layer (the product of the largest g' factors below the output is \(product)). This is the exploding gradient problem."))
+        }
+        return phrases
+    }
+
+    /// The check's table: each parameter, its derivative, the finite-difference estimate, the relative error and a mark.
+    public func checkTable(_ check: GradientCheck) -> Table {
+        Table(columns: [.text("Parameter"), .text("derivation"), .text("finite difference"), .text("relative error"), .text("pass")], rows: check.entries.map { entry in
+            [.math(.partial(.loss, entry.parameter)), .number(entry.derived), .number(entry.estimated),
+             .number(NumberFormat(significantDigits: 2).rounded(entry.relativeError)), .text(entry.passes ? "✓" : "✗")]
+        })
+    }
+
+    /// What the gradient check did and found.
+    public func checkExplanation(_ check: GradientCheck) -> [Phrase] {
+        let passed = check.entries.filter(\.passes).count
+        var phrases: [Phrase] = [
+            .text("Each derivative above beside the fourth-order central difference "),
+            .typeset(unicode: "(−δ(x + 2h) + 8δ(x + h) − 8δ(x − h) + δ(x − 2h)) / 12h",
+                     latex: "\\frac{-\\delta(x + 2h) + 8\\delta(x + h) - 8\\delta(x - h) + \\delta(x - 2h)}{12h}"),
+            .text(" with "), .typeset(unicode: "h = 10⁻⁴ · max(1, |x|)", latex: "h = 10^{-4} \\max(1, |x|)"),
+            .text(". An entry passes when the relative error "),
+            .typeset(unicode: "|a − b| / max(|a|, |b|)", latex: "|a - b| / \\max(|a|, |b|)"),
+            .text(" is below "), .typeset(unicode: "10⁻⁷", latex: "10^{-7}"),
+            .text(": \(passed) of \(check.entries.count) pass; the largest relative error is "),
+            .math(.constant(NumberFormat(significantDigits: 2).rounded(check.largestRelativeError))), .text("."),
+        ]
+        if let digits = rounding.significantDigits {
+            phrases += [.text(" The derivation's values are rounded to \(digits) significant digits here, so relative errors near "),
+                        .typeset(unicode: "10⁻" + Self.superscriptDigits(digits), latex: "10^{-\(digits)}"),
+                        .text(" come from that rounding, not from a mistake.")]
+        }
+        return phrases
+    }
+
+    private static func superscriptDigits(_ number: Int) -> String {
+        String(String(number).map { digit in Array("⁰¹²³⁴⁵⁶⁷⁸⁹")[Int(String(digit)) ?? 0] })
+    }
+
+    // MARK: - Description
+
+    /// The network in one sentence: widths, activations, loss and biases.
+    public var description: [Phrase] {
+        let widths = network.widths.map(String.init).joined(separator: ", ")
+        let activations = network.layers.map(\.activation.rawValue)
+        let activationText: String
+        if Set(activations).count == 1, let only = activations.first {
+            activationText = "activation \(only) in every layer"
+        } else {
+            activationText = "activations " + activations.joined(separator: ", ") + " from the first layer to the output"
+        }
+        return [.text("A fully connected network with widths \(widths) from the input layer "), .layer(label(0)),
+                .text(" to the output layer "), .layer(label(network.depth)),
+                .text("; \(activationText); \(network.loss.rawValue) loss "),
+                .math(.of(.lossTerm(neuron: 0))),
+                .text(" = "), .math(network.lossExpression(neuron: 0)),
+                .text(network.hasBiases ? "; with biases." : "; no biases.")]
+    }
+
+    private func label(_ layer: Int) -> String { notation.layerLabel(layer) }
+}

@@ -1,0 +1,13 @@
+import BackpropKit
+
+/// A piece of prose mixing words and mathematics, written by each renderer in its own syntax.
+public enum Phrase: Sendable, Equatable {
+    /// Words, escaped by the renderer.
+    case text(String)
+    /// A formula, printed inline.
+    case math(Expression)
+    /// A layer label such as `n-1`, set as mathematics.
+    case layer(String)
+    /// A formula given ready-made for each syntax, for mathematics the expression tree does not model.
+    case typeset(unicode: String, latex: String)
+}

@@ -1,0 +1,34 @@
+import BackpropKit
+
+/// A table of a handout (the gradient check, the gradient sizes by layer), independent of format.
+public struct Table: Sendable, Equatable {
+    /// One cell.
+    public enum Cell: Sendable, Equatable {
+        /// A formula.
+        case math(Expression)
+        /// A number, written through the handout's number format.
+        case number(Double)
+        /// Words.
+        case text(String)
+        /// A formula given ready-made for each syntax, for headings such as |∂δ/∂w|.
+        case typeset(unicode: String, latex: String)
+    }
+
+    /// The column headings.
+    public let columns: [Cell]
+    /// The rows, each with one cell per column.
+    public let rows: [[Cell]]
+}
+
+extension ExpressionPrinter {
+    /// The cell as this printer's syntax writes it, without escaping words (the renderer escapes them).
+    /// - Returns: The text and whether it is mathematics (to be set in math mode by LaTeX and Markdown).
+    func cell(_ cell: Table.Cell) -> (text: String, isMath: Bool) {
+        switch cell {
+        case .math(let expression): return (string(expression), true)
+        case .number(let value): return (string(.constant(value)), true)
+        case .text(let text): return (text, false)
+        case .typeset(let unicode, let latex): return (syntax.isLaTeX ? latex : unicode, true)
+        }
+    }
+}

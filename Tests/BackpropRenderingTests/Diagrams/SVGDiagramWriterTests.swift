@@ -1,0 +1,108 @@
+import BackpropKit
+@testable import BackpropRendering
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// The SVG documents: well-formed XML whatever the names, self-contained, with scripts set as raised and lowered text.
+@Suite struct SVGDiagramWriterTests {
+    @Test(arguments: NetworkDiagramTests.pictures)
+    func writesWellFormedXML(_ network: DiagramNetwork, _ kind: DiagramKind) throws {
+        var svg = ""
+        SVGDiagramWriter().write(try network.diagram(kind), to: &svg)
+        let document = try #require(XMLDocumentSummary(svg))
+        #expect(document.root == "svg")
+        #expect(document.elements["title"] == 1)
+        #expect((document.elements["text"] ?? 0) > 5)
+        #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.contains("viewBox=\"0 0 "))
+        // Nothing outside the file: no links, images, scripts or style sheets.
+        for external in ["href", "<image", "<script", "@import", "url(http"] {
+            #expect(!svg.contains(external))
+        }
+    }
+
+    @Test(arguments: LegendNotation.allCases)
+    func writesWellFormedXMLInEveryNotation(_ notation: LegendNotation) throws {
+        for kind in DiagramKind.allCases {
+            var svg = ""
+            SVGDiagramWriter().write(NetworkDiagram(derivation: try DiagramNetwork.note.derivation(), notation: notation.notation, kind: kind), to: &svg)
+            #expect(XMLDocumentSummary(svg) != nil, "\(kind)")
+        }
+    }
+
+    @Test func drawsArrowheadsAsMarkersOfTheEdgesColours() throws {
+        var svg = ""
+        SVGDiagramWriter().write(try DiagramNetwork.note.diagram(.backwardPass), to: &svg)
+        for color in ["blue", "red", "teal", "gray"] {
+            #expect(svg.contains("<marker id=\"arrow-\(color)\""))
+            #expect(svg.contains("marker-end=\"url(#arrow-\(color))\""))
+        }
+    }
+
+    @Test func escapesHostileNames() throws {
+        var svg = ""
+        let diagram = NetworkDiagram(derivation: try DiagramNetwork.note.derivation(), notation: HostileNotation(), kind: .network)
+        SVGDiagramWriter().write(diagram, to: &svg)
+        let document = try #require(XMLDocumentSummary(svg))
+        #expect(document.text.contains("<script>&\"'\u{FFFD}"))
+        #expect(!svg.contains("<script>"))
+        #expect(svg.contains("&lt;script&gt;&amp;&quot;&apos;"))
+    }
+
+    @Test func setsScriptsAsLoweredAndRaisedText() {
+        #expect(ScriptRun.runs(of: "oₙ₋₁,₁ = 2×10⁻⁵") == [
+            ScriptRun(text: "o", script: .base), ScriptRun(text: "n-1,1", script: .sub),
+            ScriptRun(text: " = 2×10", script: .base), ScriptRun(text: "−5", script: .sup),
+        ])
+        #expect(ScriptRun.runs(of: "a, b") == [ScriptRun(text: "a, b", script: .base)])
+    }
+
+    @Test func titlesThePictureInUnicode() throws {
+        #expect(SVGDiagramWriter().caption(of: try DiagramNetwork.note.diagram(.forwardNode)) == "Forward propagation through oₙ₋₁,₁")
+    }
+}
+
+/// A notation whose names hold every character XML and LaTeX treat specially.
+struct HostileNotation: Notation {
+    func name(of symbol: Symbol) -> SymbolName { SymbolName("<script>&\"'\u{1}", subscripts: ["1"]) }
+    func name(of function: Function) -> SymbolName { SymbolName("</svg>") }
+    func layerLabel(_ layer: Int) -> String { "<\(layer)&>" }
+    func matrixName(of quantity: MatrixQuantity) -> SymbolName? { nil }
+}
+
+/// What an XML parser makes of a document: its root element, how many of each element, and its text.
+struct XMLDocumentSummary {
+    let root: String
+    let elements: [String: Int]
+    let text: String
+
+    /// The summary of `xml`, or `nil` when it does not parse.
+    init?(_ xml: String) {
+        let parser = XMLParser(data: Data(xml.utf8))
+        let delegate = Collector()
+        parser.delegate = delegate
+        guard parser.parse(), let root = delegate.root else { return nil }
+        self.root = root
+        elements = delegate.elements
+        text = delegate.text
+    }
+
+    private final class Collector: NSObject, XMLParserDelegate {
+        var root: String?
+        var elements: [String: Int] = [:]
+        var text = ""
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            if root == nil { root = name }
+            elements[name, default: 0] += 1
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            text += string
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import BackpropKit
+@testable import BackpropRendering
+import Testing
+
+/// Text a user supplies (titles, authors) comes out literally in every format.
+@Suite struct EscapingTests {
+    static let hostileTitle = ##"50% of \ $x$ & {y} #1 ~ ^ _ *bold* `code` <b> | done"##
+
+    @Test func latexEscapesEverySpecialCharacter() {
+        #expect(##"\ $ % # _ { } & ~ ^"##.latexEscaped
+                == ##"\textbackslash{} \$ \% \# \_ \{ \} \& \textasciitilde{} \textasciicircum{}"##)
+        #expect("plain words".latexEscaped == "plain words")
+        #expect("∂δ/∂w − 1".latexEscaped == ##"\ensuremath{\partial}\ensuremath{\delta}/\ensuremath{\partial}w \ensuremath{-} 1"##)
+    }
+
+    @Test func markdownEscapesEverySpecialCharacter() {
+        #expect("* _ ` < > |".markdownEscaped == ##"\* \_ \` \< \> \|"##)
+        #expect("plain words".markdownEscaped == "plain words")
+    }
+
+    @Test func hostileTitleInEveryHandout() throws {
+        let derivation = try Derivation(network: NetworkBlueprint(widths: [1, 1], activations: [.sigmoid]).network())
+        let info = HandoutInfo(title: Self.hostileTitle, author: "A & B")
+        var latex = ""
+        LaTeXRenderer(options: .init(notation: NoteNotation(depth: 1), info: info)).render(derivation, to: &latex)
+        #expect(latex.contains(##"\title{50\% of \textbackslash{} \$x\$ \& \{y\} \#1 \textasciitilde{} \textasciicircum{} \_ *bold* `code` \textless{}b\textgreater{} \textbar{} done}"##))
+        var markdown = ""
+        MarkdownRenderer(options: .init(notation: NoteNotation(depth: 1), info: info)).render(derivation, to: &markdown)
+        #expect(markdown.hasPrefix(##"# 50% of \\ \$x\$ & \{y\} \#1 \~ \^ \_ \*bold\* \`code\` \<b\> \| done"##))
+    }
+}

@@ -1,0 +1,84 @@
+import BackpropKit
+@testable import BackpropRendering
+import Testing
+
+/// Matrices of numbers in LaTeX, Markdown math and Unicode, aligned, and summarised when large.
+@Suite struct MatrixPrinterTests {
+    private let square = Matrix(rows: [[0.1, -0.25], [12.5, 0.4]])
+
+    @Test(arguments: [MathSyntax.latex, .markdownMath])
+    func latexIsABmatrix(_ syntax: MathSyntax) throws {
+        let printer = MatrixPrinter(syntax: syntax)
+        #expect(printer.string(try #require(square)) == "\\begin{bmatrix} 0.1 & -0.25 \\\\ 12.5 & 0.4 \\end{bmatrix}")
+        #expect(printer.string(Matrix(column: [1, 2])) == "\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}")
+        #expect(printer.lines(Matrix(row: [1, 2])) == ["\\begin{bmatrix} 1 & 2 \\end{bmatrix}"])
+    }
+
+    @Test func numbersGoThroughTheNumberFormat() {
+        let value = Matrix(row: [0.123456, 1.5e-7, -2])
+        #expect(MatrixPrinter(syntax: .latex).string(value) == "\\begin{bmatrix} 0.123456 & 1.5 \\times 10^{-7} & -2 \\end{bmatrix}")
+        #expect(MatrixPrinter(syntax: .unicode, numbers: NumberFormat(significantDigits: 2)).string(value) == "[0.12, 1.5×10⁻⁷, −2]")
+    }
+
+    @Test func unicodeInlineSeparatesRowsBySemicolons() throws {
+        let printer = MatrixPrinter(syntax: .unicode)
+        #expect(printer.string(try #require(square)) == "[0.1, −0.25; 12.5, 0.4]")
+        #expect(printer.string(Matrix(column: [1, 2, 3])) == "[1; 2; 3]")
+        #expect(printer.string(Matrix(row: [1, 2, 3])) == "[1, 2, 3]")
+    }
+
+    /// Each column is aligned on its decimal points; a single row gets square brackets.
+    @Test func unicodeBlockAlignsDecimalPoints() throws {
+        let printer = MatrixPrinter(syntax: .unicode)
+        #expect(printer.lines(try #require(square)) == [
+            "⎡  0.1  −0.25 ⎤",
+            "⎣ 12.5   0.4  ⎦",
+        ])
+        #expect(printer.lines(Matrix(column: [0.5, -12, 3.25])) == [
+            "⎡   0.5  ⎤",
+            "⎢ −12    ⎥",
+            "⎣   3.25 ⎦",
+        ])
+        #expect(printer.lines(Matrix(row: [1, 2.5])) == ["[ 1  2.5 ]"])
+        #expect(printer.lines(Matrix(row: [1.5e-7, 2])) == ["[ 1.5×10⁻⁷  2 ]"])
+    }
+
+    /// More than eight rows or columns: the first six, an ellipsis, the last.
+    @Test func largeMatricesAreSummarised() throws {
+        let large = try #require(Matrix(rows: (0..<10).map { i in (0..<12).map { j in Double(100 * i + j) } }))
+        let latex = MatrixPrinter(syntax: .latex).string(large)
+        let rows = latex.dropFirst("\\begin{bmatrix} ".count).dropLast(" \\end{bmatrix}".count)
+            .components(separatedBy: " \\\\ ")
+        #expect(rows.count == 8)
+        #expect(rows[0] == "0 & 1 & 2 & 3 & 4 & 5 & \\cdots & 11")
+        #expect(rows[6] == "\\vdots & \\vdots & \\vdots & \\vdots & \\vdots & \\vdots & \\ddots & \\vdots")
+        #expect(rows[7] == "900 & 901 & 902 & 903 & 904 & 905 & \\cdots & 911")
+
+        let text = MatrixPrinter(syntax: .unicode).lines(large)
+        #expect(text.count == 8)
+        #expect(text[0] == "⎡   0    1    2    3    4    5  ⋯   11 ⎤")
+        #expect(text[6] == "⎢  ⋮    ⋮    ⋮    ⋮    ⋮    ⋮   ⋱   ⋮  ⎥")
+        #expect(text[7] == "⎣ 900  901  902  903  904  905  ⋯  911 ⎦")
+        #expect(MatrixPrinter(syntax: .unicode).string(Matrix(column: (1...20).map(Double.init)))
+            == "[1; 2; 3; 4; 5; 6; ⋮; 20]")
+    }
+
+    @Test func limitsCanBeChosen() {
+        let printer = MatrixPrinter(syntax: .unicode, maximumRows: 3, maximumColumns: 1)
+        #expect(printer.maximumColumns == 3)
+        #expect(printer.string(Matrix(row: [1, 2, 3, 4])) == "[1, ⋯, 4]")
+        #expect(printer.string(Matrix(column: [1, 2, 3])) == "[1; 2; 3]")
+    }
+
+    @Test func matrixArithmetic() throws {
+        let a = try #require(Matrix(rows: [[1, 2, 3], [4, 5, 6]]))
+        #expect(a.transposed == Matrix(rows: [[1, 4], [2, 5], [3, 6]]))
+        #expect(a.multiplied(by: Matrix(column: [1, 0, -1])) == Matrix(column: [-2, -2]))
+        #expect(a.multiplied(by: a) == nil)
+        #expect(a.hadamard(a) == Matrix(rows: [[1, 4, 9], [16, 25, 36]]))
+        #expect(a.hadamard(a.transposed) == nil)
+        #expect(Matrix(rows: [[1, 2], [3]]) == nil)
+        #expect(a.entry(1, 2) == 6 && a.entry(2, 0) == nil && a.entry(0, 3) == nil)
+        #expect(a.column == nil && Matrix(column: [1, 2]).column == [1, 2])
+    }
+}
