@@ -5,7 +5,7 @@ import BackpropKit
 /// and a dashed edge in the second colour for what the backward pass (or forward mode) sends along it.
 ///
 /// Render it with `dot -Tsvg graph.dot > graph.svg`.
-public struct DotRenderer: GraphDerivationRenderer {
+public struct DotRenderer {
     /// How numbers are written.
     public let numbers: NumberFormat
 
@@ -20,7 +20,7 @@ public struct DotRenderer: GraphDerivationRenderer {
     public func render(_ derivation: GraphDerivation, to output: inout some TextOutputStream) {
         let graph = derivation.graph
         let forward = derivation.forward
-        let printer = ExpressionPrinter(syntax: .unicode, notation: GraphNotation(), numbers: numbers)
+        let printer = MathPrinter(UnicodeMath(), notation: GraphNotation(), numbers: numbers)
         let isReverse: Bool
         let second: [Double]
         switch derivation.accumulation {

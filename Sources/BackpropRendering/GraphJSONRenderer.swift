@@ -9,14 +9,14 @@ import BackpropKit
 /// operands, one per use (x · x has `["x", "x"]`), and `localDerivatives` gives ∂node/∂input for each.
 /// In forward mode `gradients` holds the one input differentiated and each node has a `tangent` instead of
 /// an `adjoint`. Expressions are Unicode text; numbers are round-trip doubles.
-public struct GraphJSONRenderer: GraphDerivationRenderer {
+public struct GraphJSONRenderer {
     /// A renderer.
     public init() {}
 
     public func render(_ derivation: GraphDerivation, to output: inout some TextOutputStream) {
         let graph = derivation.graph
         let forward = derivation.forward
-        let printer = ExpressionPrinter(syntax: .unicode, notation: GraphNotation())
+        let printer = MathPrinter(UnicodeMath(), notation: GraphNotation())
         let (key, second, gradients): (String, [Double], [(input: Int, derivative: Double)])
         switch derivation.accumulation {
         case .reverse(let reverse): (key, second, gradients) = ("adjoint", reverse.adjoints, graph.inputs.map { ($0, reverse.adjoints[$0]) })

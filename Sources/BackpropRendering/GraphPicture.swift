@@ -3,7 +3,7 @@ import BackpropKit
 /// The computational graph of a derivation drawn with TikZ: each node with its value and, in a second
 /// colour, its adjoint (or forward mode's tangent) as the sum of what the pass brings it along each edge;
 /// each edge with its local derivative, and beside it an edge in the second colour for the pass.
-struct GraphPicture {
+public struct GraphPicture {
     /// The largest graph drawn: more nodes, rows or nodes side by side would not fit a page legibly.
     static let maximumNodes = 24
     static let maximumRows = 9
@@ -26,14 +26,14 @@ struct GraphPicture {
 
     let derivation: GraphDerivation
     /// Prints the labels, numbers to at most four significant digits.
-    let printer: ExpressionPrinter
+    let printer: MathPrinter<LaTeXMath>
     let layout: GraphLayout
 
     /// The picture of `derivation`, naming symbols with `notation` and numbers at most as precise as `numbers`.
     init(derivation: GraphDerivation, notation: any Notation, numbers: NumberFormat) {
         self.derivation = derivation
         let digits = min(numbers.significantDigits ?? Self.digits, Self.digits)
-        self.printer = ExpressionPrinter(syntax: .latex, notation: notation, numbers: NumberFormat(significantDigits: digits))
+        self.printer = MathPrinter(LaTeXMath(), notation: notation, numbers: NumberFormat(significantDigits: digits))
         self.layout = GraphLayout(graph: derivation.graph)
     }
 

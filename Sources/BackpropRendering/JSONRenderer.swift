@@ -9,7 +9,7 @@ import BackpropKit
 /// `layers[k]` is weight layer k + 1 (as in the network file); `gradWeights[i][j]` = ∂δ/∂w_{k,i,j};
 /// `gradBiases` appears only with biases and `updated*` only with a learning rate. Numbers are
 /// round-trip doubles.
-public struct JSONRenderer: DerivationRenderer {
+public struct JSONRenderer {
     /// A renderer.
     public init() {}
 

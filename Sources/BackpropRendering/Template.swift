@@ -44,15 +44,17 @@ public struct Template: Sendable, Equatable {
         segments.compactMap { if case .placeholder(let name) = $0 { return name } else { return nil } }
     }
 
-    /// Writes the template with each placeholder replaced by its value (empty when it has none),
-    /// calling `body` where `{{body}}` stands.
-    func render<Output: TextOutputStream>(_ values: [String: String], to output: inout Output, body: (inout Output) -> Void) {
+    /// The template with each placeholder replaced by its value (empty when it has none), cut where
+    /// `{{body}}` stands: the body goes between each two pieces.
+    public func pieces(_ values: [String: String]) -> [String] {
+        var pieces = [""]
         for segment in segments {
             switch segment {
-            case .literal(let text): output.write(text)
-            case .placeholder("body"): body(&output)
-            case .placeholder(let name): output.write(values[name] ?? "")
+            case .literal(let text): pieces[pieces.count - 1] += text
+            case .placeholder("body"): pieces.append("")
+            case .placeholder(let name): pieces[pieces.count - 1] += values[name] ?? ""
             }
         }
+        return pieces
     }
 }

@@ -39,21 +39,12 @@ public enum DeriveCommand {
             } catch let failure {
                 throw DeriveError.data(failure, source: options.networkPath.map { "'\($0)'" })
             }
+            let style = try style(options, arguments: arguments, network: network, provenance: provenance, template: template)
             if let path = options.outputPath {
                 let file = try isDirectory(path) ? try directory(path) + "/handout." + options.format.fileExtension : path
-                let pictures = options.format == .markdown && options.exercise == nil ? pictureFiles(beside: file) : [:]
-                let renderer = try makeRenderer(options, arguments: arguments, network: network, provenance: provenance, template: template,
-                                                pictureFiles: pictures.mapValues(\.name))
-                let notation = options.notation.notation(depth: network.depth, indexing: options.indexing)
-                var files: [OutputFile.Content] = [(file, { renderer.render(derivation, to: &$0) })]
-                for (kind, picture) in pictures.sorted(by: { $0.value.path < $1.value.path }) {
-                    let diagram = NetworkDiagram(derivation: derivation, notation: notation, kind: kind)
-                    files.append((picture.path, { SVGDiagramWriter().write(diagram, to: &$0) }))
-                }
-                try OutputFile.write(files)
+                try OutputFile.write(try files(HandoutFile.network(derivation, style: style, path: file, drawsPictures: true)))
             } else {
-                let renderer = try makeRenderer(options, arguments: arguments, network: network, provenance: provenance, template: template)
-                renderer.render(derivation, to: &output)
+                try files(HandoutFile.network(derivation, style: style, path: "-", drawsPictures: false))[0].write(to: &output)
             }
             return .success
         } catch let failure {
@@ -214,47 +205,26 @@ public enum DeriveCommand {
         let widths = base.widths
         try checkSize(widths: widths, parameterCount: parameterCount(base) &* (count + 1), options)
         let template = try options.templatePath.map(loadTemplate)
-        var sheets: [(title: String, derivation: Derivation)] = []
+        let title = options.title ?? "Backpropagation exercise"
+        var sheets: [HandoutFile.Sheet] = []
         for (student, blueprint) in blueprints.enumerated() {
+            let derivation: Derivation
             do {
-                let derivation = try Derivation(network: try blueprint.network(),
-                                                rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
-                                                exercise: options.exercise)
-                sheets.append(("Sheet \(student + 1) (seed \(blueprint.seed))", derivation))
+                derivation = try Derivation(network: try blueprint.network(),
+                                            rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
+                                            exercise: options.exercise)
             } catch let failure {
                 throw DeriveError.data(failure, source: "sheet \(student + 1)")
             }
+            let provenance = "The values of this sheet are drawn with seed \(blueprint.seed) in steps of 0.01."
+            var info = try style(options, arguments: arguments, network: derivation.network, provenance: provenance, template: template).info
+            info.title = title + ", sheet \(student + 1)"
+            sheets.append(HandoutFile.Sheet(info: info, keyHeading: "Sheet \(student + 1) (seed \(blueprint.seed))", derivation: derivation))
         }
         let folder = try directory(options.outputPath ?? ".")
-        let digits = String(count).count
-        var files: [OutputFile.Content] = []
-        for (student, sheet) in sheets.enumerated() {
-            let number = String(repeating: "0", count: digits - String(student + 1).count) + String(student + 1)
-            let provenance = "The values of this sheet are drawn with seed \(blueprints[student].seed) in steps of 0.01."
-            let renderer = try makeRenderer(options, arguments: arguments, network: sheet.derivation.network, provenance: provenance,
-                                        template: template, title: (options.title ?? "Backpropagation exercise") + ", sheet \(student + 1)")
-            files.append((folder + "/sheet-\(number)." + options.format.fileExtension, { renderer.render(sheet.derivation, to: &$0) }))
-        }
-        let keyRenderer = try makeRenderer(options, arguments: arguments, network: sheets[0].derivation.network, provenance: "",
-                                       template: template, title: (options.title ?? "Backpropagation exercise") + ": answer key")
-        if let keyRenderer = keyRenderer as? any AnswerKeyRenderer {
-            files.append((folder + "/key." + options.format.fileExtension, { keyRenderer.renderAnswerKey(sheets, to: &$0) }))
-        }
-        try OutputFile.write(files)
-    }
-
-    /// The SVG file of each picture beside the Markdown file `path`: `name-network.svg`, ... for `name.md`.
-    private static func pictureFiles(beside path: String) -> [DiagramKind: (name: String, path: String)] {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        var base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        if base.hasSuffix(".md") { base.removeLast(3) }
-        var files: [DiagramKind: (name: String, path: String)] = [:]
-        for kind in DiagramKind.allCases {
-            let name = base + "-" + kind.rawValue + ".svg"
-            files[kind] = (name, folder + name)
-        }
-        return files
+        var style = try style(options, arguments: arguments, network: sheets[0].derivation.network, provenance: "", template: template)
+        style.info.title = title + ": answer key"
+        try OutputFile.write(try files(HandoutFile.classSet(sheets, style: style, folder: folder)))
     }
 
     /// Whether `path` names a directory to write into: an existing one, or a path ending in `/`.
@@ -287,22 +257,23 @@ public enum DeriveCommand {
         return template
     }
 
-    private static func makeRenderer(_ options: Options, arguments: [String], network: Network, provenance: String,
-                                     template: Template?, title: String? = nil,
-                                     pictureFiles: [DiagramKind: String] = [:]) throws(DeriveError) -> any DerivationRenderer {
+    private static func style(_ options: Options, arguments: [String], network: Network, provenance: String,
+                              template: Template?) throws(DeriveError) -> HandoutFile.Style {
         let notation = options.notation.notation(depth: network.depth, indexing: options.indexing)
-        let numbers = NumberFormat(significantDigits: options.digits)
         var info = HandoutInfo(provenance: provenance, command: options.networkPath == nil ? commandLine(arguments) : nil)
-        if let title = title ?? options.title { info.title = title }
+        if let title = options.title { info.title = title }
         if let author = options.author { info.author = author }
-        switch options.format {
-        case .latex: return LaTeXRenderer(options: .init(notation: notation, numbers: numbers, info: info, template: template ?? .latexHandout))
-        case .markdown:
-            return MarkdownRenderer(options: .init(notation: notation, numbers: numbers, info: info, template: template ?? .markdownHandout,
-                                                   pictureFiles: pictureFiles))
-        case .text: return PlainTextRenderer(options: .init(notation: notation, numbers: numbers, info: info))
-        case .json: return JSONRenderer()
-        case .dot: throw .usage("Error: '--format dot' draws the computational graph of '--expr <expression>'; a network has none")
+        return HandoutFile.Style(format: options.format, notation: notation, numbers: NumberFormat(significantDigits: options.digits),
+                                 info: info, template: template)
+    }
+
+    /// The files of a request, as ``OutputFile`` writes them.
+    /// - Throws: ``DeriveError/usage(_:)`` for a format the request cannot be written in.
+    static func files(_ make: @autoclosure () throws(HandoutFile.Unsupported) -> [HandoutFile]) throws(DeriveError) -> [HandoutFile] {
+        do {
+            return try make()
+        } catch {
+            throw .usage("Error: '--format \(error.format.rawValue)' draws the computational graph of '--expr <expression>'; a network has none")
         }
     }
 

@@ -20,6 +20,6 @@ enum ErrorMessage {
 
     /// `expression` in Unicode text with the graph notation.
     private static func text(_ expression: Expression) -> String {
-        ExpressionPrinter(syntax: .unicode, notation: GraphNotation()).string(expression)
+        MathPrinter(UnicodeMath(), notation: GraphNotation()).string(expression)
     }
 }

@@ -33,12 +33,18 @@ enum ExpressionCommand {
         } catch let failure {
             throw .data("Error: \(ErrorMessage.text(failure))")
         }
-        let renderer = try makeRenderer(options, arguments: arguments)
+        let template = try options.templatePath.map(DeriveCommand.loadTemplate)
+        let command = DeriveCommand.commandLine(arguments)
+        var info = HandoutInfo(title: options.title ?? "Backpropagation on a computational graph",
+                               command: command.count <= longestQuotedCommand ? command : nil)
+        if let author = options.author { info.author = author }
+        let style = HandoutFile.Style(format: options.format, notation: GraphNotation(), numbers: NumberFormat(significantDigits: options.digits),
+                                      info: info, template: template)
         if let path = options.outputPath {
             let file = try DeriveCommand.isDirectory(path) ? try DeriveCommand.directory(path) + "/handout." + options.format.fileExtension : path
-            try OutputFile.write(to: file) { renderer.render(derivation, to: &$0) }
+            try OutputFile.write(try DeriveCommand.files([HandoutFile.graph(derivation, style: style, path: file)]))
         } else {
-            renderer.render(derivation, to: &output)
+            try DeriveCommand.files([HandoutFile.graph(derivation, style: style, path: "-")])[0].write(to: &output)
         }
     }
 
@@ -89,22 +95,6 @@ enum ExpressionCommand {
                 throw Options.invalid(name, .wrt, "the expression has no variable '\(name)' (its variables: \(variables))")
             }
             return .forward(withRespectTo: name)
-        }
-    }
-
-    private static func makeRenderer(_ options: Options, arguments: [String]) throws(DeriveError) -> any GraphDerivationRenderer {
-        let template = try options.templatePath.map(DeriveCommand.loadTemplate)
-        let numbers = NumberFormat(significantDigits: options.digits)
-        let command = DeriveCommand.commandLine(arguments)
-        var info = HandoutInfo(title: options.title ?? "Backpropagation on a computational graph",
-                               command: command.count <= longestQuotedCommand ? command : nil)
-        if let author = options.author { info.author = author }
-        switch options.format {
-        case .latex: return GraphLaTeXRenderer(options: .init(numbers: numbers, info: info, template: template ?? .latexHandout))
-        case .markdown: return GraphMarkdownRenderer(options: .init(numbers: numbers, info: info, template: template ?? .markdownHandout))
-        case .text: return GraphTextRenderer(options: .init(numbers: numbers, info: info))
-        case .json: return GraphJSONRenderer()
-        case .dot: return DotRenderer(numbers: numbers)
         }
     }
 

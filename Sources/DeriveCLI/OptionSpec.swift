@@ -65,3 +65,4 @@ struct OptionSpec: Sendable {
 }
 
 import BackpropKit
+import BackpropRendering

@@ -1,4 +1,5 @@
 import BackpropKit
+import BackpropRendering
 
 /// The parsed command line of `derive`.
 struct Options: Equatable {

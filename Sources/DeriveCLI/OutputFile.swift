@@ -1,6 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import BackpropKit
+import BackpropRendering
 
 /// Writes files atomically: each into a temporary file beside it, all renamed over their destinations only
 /// when every one was written, so a failed run never leaves a truncated, half-written or partial set of files.
@@ -12,6 +14,12 @@ enum OutputFile {
     /// - Throws: ``DeriveError/cannotWrite(_:)`` when the file cannot be created, written or renamed.
     static func write(to path: String, _ body: (inout FileDescriptorStream) -> Void) throws(DeriveError) {
         try withoutActuallyEscaping(body) { body throws(DeriveError) in try write([(path, body)]) }
+    }
+
+    /// Writes every handout file, or none.
+    /// - Throws: ``DeriveError/cannotWrite(_:)`` naming the first file that cannot be created, written or renamed.
+    static func write(_ files: [HandoutFile]) throws(DeriveError) {
+        try write(files.map { file in (file.path, { file.write(to: &$0) }) })
     }
 
     /// Writes every file, or none.

@@ -1,5 +1,6 @@
 import BackpropKit
 import BackpropRendering
+import BackpropRendering
 @testable import DeriveCLI
 import Foundation
 import Testing

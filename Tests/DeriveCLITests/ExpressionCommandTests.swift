@@ -1,4 +1,5 @@
 import BackpropKit
+import BackpropRendering
 @testable import DeriveCLI
 import Foundation
 import Testing

@@ -5,11 +5,11 @@ import Foundation
 /// do not overlap. Widths are measured on the Unicode form, which is never narrower than the LaTeX one.
 struct DiagramMetrics {
     /// Prints texts as Unicode for measuring.
-    let printer: DiagramTextPrinter
+    let printer: DiagramTextPrinter<UnicodeMath>
 
     /// Metrics for the texts of a diagram in `notation` and `numbers`.
     init(notation: any Notation, numbers: NumberFormat) {
-        printer = DiagramTextPrinter(syntax: .unicode, notation: notation, numbers: numbers)
+        printer = DiagramTextPrinter(UnicodeMath(), notation: notation, numbers: numbers)
     }
 
     /// Centimetres per point.

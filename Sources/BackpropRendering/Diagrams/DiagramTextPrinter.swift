@@ -1,20 +1,20 @@
 import BackpropKit
 
-/// Prints a ``DiagramText`` as LaTeX math (the inside of `$...$`) or as Unicode text, naming symbols
-/// through the diagram's notation and writing numbers in its format.
-struct DiagramTextPrinter {
+/// Prints a ``DiagramText`` in one math syntax (LaTeX math for TikZ, the inside of `$...$`; Unicode for SVG),
+/// naming symbols through the diagram's notation and writing numbers in its format.
+struct DiagramTextPrinter<Spelling: MathSpelling> {
     /// The printer of expressions and names.
-    let printer: ExpressionPrinter
+    let printer: MathPrinter<Spelling>
 
-    /// A printer of `syntax` for the texts of `diagram`.
-    init(syntax: MathSyntax, notation: any Notation, numbers: NumberFormat) {
-        printer = ExpressionPrinter(syntax: syntax, notation: notation, numbers: numbers)
+    /// A printer writing `spelling` for the texts of a diagram.
+    init(_ spelling: Spelling, notation: any Notation, numbers: NumberFormat) {
+        printer = MathPrinter(spelling, notation: notation, numbers: numbers)
     }
 
-    /// The text printed; LaTeX output is math-mode content, words in `\text{...}`.
+    /// The text printed; words as the spelling sets words inside a formula.
     func string(_ text: DiagramText) -> String {
         var output = ""
-        let latex = printer.syntax.isLaTeX
+        let spelling = printer.spelling
         for piece in text.pieces {
             switch piece {
             case .math(let expression):
@@ -24,22 +24,22 @@ struct DiagramTextPrinter {
             case .layer(let label):
                 output += label
             case .words(let words):
-                output += latex ? "\\text{" + words.latexEscaped + "}" : words
+                output += spelling.words(words)
             case .partial(let quantity, let variable):
-                output += latex ? "\\partial " : "∂"
+                output += spelling.slashedPartial.open
                 printer.write(quantity, to: &output)
-                output += latex ? "/\\partial " : "/∂"
+                output += spelling.slashedPartial.middle
                 printer.write(variable, to: &output)
             case .equals:
                 output += " = "
             case .plus:
                 output += " + "
             case .times:
-                output += latex ? " \\cdot " : " · "
+                output += spelling.times
             case .dots:
-                output += latex ? "\\cdots" : "⋯"
+                output += spelling.ellipses.horizontal
             case .verticalDots:
-                output += latex ? "\\vdots" : "⋮"
+                output += spelling.ellipses.vertical
             }
         }
         return output

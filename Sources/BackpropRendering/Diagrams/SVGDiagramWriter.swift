@@ -30,7 +30,7 @@ public struct SVGDiagramWriter: Sendable {
 
     /// Writes `diagram` as a complete SVG document.
     public func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
-        let printer = DiagramTextPrinter(syntax: .unicode, notation: diagram.notation, numbers: diagram.numbers)
+        let printer = DiagramTextPrinter(UnicodeMath(), notation: diagram.notation, numbers: diagram.numbers)
         let metrics = DiagramMetrics(notation: diagram.notation, numbers: diagram.numbers)
         let canvas = Canvas(bounds: diagram.bounds, scale: options.pixelsPerCentimetre)
         let width = canvas.length(diagram.bounds.width), height = canvas.length(diagram.bounds.height)
@@ -83,12 +83,12 @@ public struct SVGDiagramWriter: Sendable {
 
     /// The title of `diagram` as Unicode text, e.g. for a Markdown image's alternative text.
     public func caption(of diagram: NetworkDiagram) -> String {
-        DiagramTextPrinter(syntax: .unicode, notation: diagram.notation, numbers: diagram.numbers).string(diagram.title)
+        DiagramTextPrinter(UnicodeMath(), notation: diagram.notation, numbers: diagram.numbers).string(diagram.title)
     }
 
     // MARK: - Texts, colours and coordinates
 
-    private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter, _ metrics: DiagramMetrics, _ canvas: Canvas,
+    private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter<UnicodeMath>, _ metrics: DiagramMetrics, _ canvas: Canvas,
                        to output: inout some TextOutputStream) {
         let position = canvas.point(label.position)
         let rotation = label.angle == 0 ? "" : " transform=\"rotate(\(DiagramCoordinate.string(label.angle)) \(position.x) \(position.y))\""

@@ -28,7 +28,7 @@ public struct TikZDiagramWriter: Sendable {
 
     /// Writes `diagram` as a `tikzpicture`, inside a `\resizebox` when it fits the line width.
     public func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
-        let printer = DiagramTextPrinter(syntax: .latex, notation: diagram.notation, numbers: diagram.numbers)
+        let printer = DiagramTextPrinter(LaTeXMath(), notation: diagram.notation, numbers: diagram.numbers)
         if options.fitsLineWidth { output.write("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n") }
         output.write("\\begin{tikzpicture}[x=1cm, y=-1cm, >=stealth, line cap=round, line join=round]\n")
         for edge in diagram.edges {
@@ -62,7 +62,7 @@ public struct TikZDiagramWriter: Sendable {
 
     /// The title of `diagram` as LaTeX text, words escaped and symbols in `$...$`, e.g. for a heading or a caption.
     public func caption(of diagram: NetworkDiagram) -> String {
-        let printer = DiagramTextPrinter(syntax: .latex, notation: diagram.notation, numbers: diagram.numbers)
+        let printer = DiagramTextPrinter(LaTeXMath(), notation: diagram.notation, numbers: diagram.numbers)
         var text = ""
         var math: [DiagramText.Piece] = []
         func flush() {
@@ -84,7 +84,7 @@ public struct TikZDiagramWriter: Sendable {
 
     // MARK: - Texts and coordinates
 
-    private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter, to output: inout some TextOutputStream) {
+    private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter<LaTeXMath>, to output: inout some TextOutputStream) {
         var style: [String] = []
         switch label.anchor {
         case .center: break

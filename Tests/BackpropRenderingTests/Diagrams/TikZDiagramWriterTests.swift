@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func escapesWordsAndSetsSymbolsAsMath() throws {
-        let printer = DiagramTextPrinter(syntax: .latex, notation: NoteNotation(depth: 3), numbers: .diagram)
+        let printer = DiagramTextPrinter(LaTeXMath(), notation: NoteNotation(depth: 3), numbers: .diagram)
         let text = DiagramText([.words("50% of {x} & $y_1$ #2 ~ ^ \\"), .equals, .math(.constant(-1.5e-7))], style: .note)
         #expect(printer.string(text) == ##"\text{50\% of \{x\} \& \$y\_1\$ \#2 \textasciitilde{} \textasciicircum{} \textbackslash{}} = -1.5 \times 10^{-7}"##)
         let writer = TikZDiagramWriter()

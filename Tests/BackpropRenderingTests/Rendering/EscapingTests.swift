@@ -22,10 +22,13 @@ import Testing
         let derivation = try Derivation(network: NetworkBlueprint(widths: [1, 1], activations: [.sigmoid]).network())
         let info = HandoutInfo(title: Self.hostileTitle, author: "A & B")
         var latex = ""
-        LaTeXRenderer(options: .init(notation: NoteNotation(depth: 1), info: info)).render(derivation, to: &latex)
+        let handout = Handout(.network(derivation), info: info, notation: NoteNotation(depth: 1))
+        var formatter = LaTeXFormatter()
+        formatter.format(handout, to: &latex)
         #expect(latex.contains(##"\title{50\% of \textbackslash{} \$x\$ \& \{y\} \#1 \textasciitilde{} \textasciicircum{} \_ *bold* `code` \textless{}b\textgreater{} \textbar{} done}"##))
         var markdown = ""
-        MarkdownRenderer(options: .init(notation: NoteNotation(depth: 1), info: info)).render(derivation, to: &markdown)
+        var markdownFormatter = MarkdownFormatter()
+        markdownFormatter.format(handout, to: &markdown)
         #expect(markdown.hasPrefix(##"# 50% of \\ \$x\$ & \{y\} \#1 \~ \^ \_ \*bold\* \`code\` \<b\> \| done"##))
     }
 }

@@ -50,6 +50,11 @@ enum GraphExample: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
+    /// The handout of the derivation, as every format writes it.
+    func handout() throws -> Handout {
+        Handout(.graph(try derivation()), info: info, notation: GraphNotation())
+    }
+
     func derivation() throws -> GraphDerivation {
         let expression = try ExpressionParser.parse(source)
         let forward = try GraphForwardPass(graph: ComputationGraph(expression: expression), at: point)

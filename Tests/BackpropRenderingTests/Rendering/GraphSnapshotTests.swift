@@ -9,34 +9,37 @@ import Testing
 @Suite struct GraphSnapshotTests {
     @Test(arguments: GraphExample.allCases)
     func latex(_ example: GraphExample) throws {
-        try expectSnapshot(GraphLaTeXRenderer(options: .init(info: example.info)), example, extension: "tex")
+        try expectSnapshot(LaTeXFormatter().string(example.handout()), example, extension: "tex")
     }
 
     @Test(arguments: GraphExample.allCases)
     func markdown(_ example: GraphExample) throws {
-        try expectSnapshot(GraphMarkdownRenderer(options: .init(info: example.info)), example, extension: "md")
+        try expectSnapshot(MarkdownFormatter().string(example.handout()), example, extension: "md")
     }
 
     @Test(arguments: GraphExample.allCases)
     func text(_ example: GraphExample) throws {
-        try expectSnapshot(GraphTextRenderer(options: .init(info: example.info)), example, extension: "txt")
+        try expectSnapshot(TextFormatter().string(example.handout()), example, extension: "txt")
     }
 
     @Test(arguments: GraphExample.allCases)
     func json(_ example: GraphExample) throws {
-        try expectSnapshot(GraphJSONRenderer(), example, extension: "json")
+        var output = ""
+        GraphJSONRenderer().render(try example.derivation(), to: &output)
+        try expectSnapshot(output, example, extension: "json")
     }
 
     @Test(arguments: GraphExample.allCases)
     func dot(_ example: GraphExample) throws {
-        try expectSnapshot(DotRenderer(), example, extension: "dot")
+        var output = ""
+        DotRenderer().render(try example.derivation(), to: &output)
+        try expectSnapshot(output, example, extension: "dot")
     }
 
     @Test(arguments: GraphExample.allCases)
     func latexCompilesWithItsPicture(_ example: GraphExample) throws {
         guard let pdflatex = PDFLaTeX.required() else { return }
-        var source = ""
-        GraphLaTeXRenderer(options: .init(info: example.info)).render(try example.derivation(), to: &source)
+        let source = LaTeXFormatter().string(try example.handout())
         #expect(source.contains("\\begin{tikzpicture}"))
         let result = try PDFLaTeX.compile(source, with: pdflatex)
         #expect(result.status == 0, "pdflatex failed: \(result.errors.joined(separator: "\n"))")
@@ -48,16 +51,14 @@ import Testing
     @Test func aGraphTooLargeToDrawPointsToDot() throws {
         let expression = try ExpressionParser.parse(Array(repeating: "a", count: 40).joined(separator: "*"))
         let forward = try GraphForwardPass(graph: ComputationGraph(expression: expression), at: ["a": 1])
-        var source = ""
-        GraphLaTeXRenderer(options: .init()).render(try GraphDerivation(expression: expression, forward: forward, mode: .reverse), to: &source)
+        let derivation = try GraphDerivation(expression: expression, forward: forward, mode: .reverse)
+        let source = LaTeXFormatter().string(Handout(.graph(derivation), notation: GraphNotation()))
         #expect(!source.contains("tikzpicture"))
         #expect(source.contains("too many to draw legibly here; derive --format dot writes it for Graphviz"))
     }
 
-    private func expectSnapshot(_ renderer: some GraphDerivationRenderer, _ example: GraphExample, extension ext: String,
+    private func expectSnapshot(_ output: String, _ example: GraphExample, extension ext: String,
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
-        var output = ""
-        renderer.render(try example.derivation(), to: &output)
         Snapshot.expect(output, matches: SourceTree.path("Tests/BackpropRenderingTests/Snapshots/graph-\(example.rawValue).\(ext)"), sourceLocation: sourceLocation)
     }
 }

@@ -12,8 +12,7 @@ import Testing
 
     @Test(arguments: SnapshotNetwork.allCases)
     func compilesSnapshotNetwork(_ network: SnapshotNetwork) throws {
-        let renderer = LaTeXRenderer(options: .init(notation: network.notation, numbers: network.numbers, info: network.info))
-        try expectCompiles(renderer, try network.derivation())
+        try expectCompiles(try network.handout())
     }
 
     @Test("The note's network compiles at every depth from 1 to 5", arguments: 1...5)
@@ -21,7 +20,7 @@ import Testing
         let blueprint = NetworkBlueprint(widths: Array(repeating: 2, count: depth) + [1],
                                          activations: Array(repeating: .sigmoid, count: depth))
         let network = try blueprint.network()
-        try expectCompiles(LaTeXRenderer(options: .init(notation: NoteNotation(depth: depth))), try Derivation(network: network))
+        try expectCompiles(Handout(.network(try Derivation(network: network)), notation: NoteNotation(depth: depth)))
     }
 
     @Test func compilesWideLayersAndHostileTitle() throws {
@@ -29,14 +28,12 @@ import Testing
                                          loss: .categoricalCrossEntropy, hasBiases: true, seed: 11, learningRate: 0.1)
         let info = HandoutInfo(title: #"50% of \ $x$ & {y} #1 ~ ^ _"#, author: "A & B", provenance: "Seed 11.",
                                command: "derive --widths 4,4,4,3 --title '50%'")
-        let renderer = LaTeXRenderer(options: .init(notation: NoteNotation(depth: 3), info: info))
-        try expectCompiles(renderer, try Derivation(network: blueprint.network()))
+        try expectCompiles(Handout(.network(try Derivation(network: blueprint.network())), info: info, notation: NoteNotation(depth: 3)))
     }
 
-    private func expectCompiles(_ renderer: LaTeXRenderer, _ derivation: Derivation) throws {
+    private func expectCompiles(_ handout: Handout) throws {
         guard let pdflatex = PDFLaTeX.required() else { return }
-        var source = ""
-        renderer.render(derivation, to: &source)
+        let source = LaTeXFormatter().string(handout)
         let result = try PDFLaTeX.compile(source, with: pdflatex)
         #expect(result.status == 0, "pdflatex failed: \(result.errors.joined(separator: "\n"))")
         #expect(result.producedPDF)

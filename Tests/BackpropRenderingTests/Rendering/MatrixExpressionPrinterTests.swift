@@ -13,14 +13,14 @@ import Testing
     }
 
     @Test func textbook() {
-        let latex = MatrixExpressionPrinter(syntax: .latex, notation: TextbookNotation(depth: 2))
+        let latex = MatrixExpressionPrinter(LaTeXMath(), notation: TextbookNotation(depth: 2))
         #expect(formulas.map(latex.string) == [
             "\\nabla_{a} C \\odot \\sigma'(z^{(L)})",
             "\\delta^{(L)} (a^{(L-1)})^{\\top}",
             "((W^{(L)})^{\\top} \\delta^{(L)}) \\odot \\sigma'(z^{(L-1)})",
             "\\delta^{(L-1)} x^{\\top}",
         ])
-        let unicode = MatrixExpressionPrinter(syntax: .unicode, notation: TextbookNotation(depth: 2))
+        let unicode = MatrixExpressionPrinter(UnicodeMath(), notation: TextbookNotation(depth: 2))
         #expect(formulas.map(unicode.string) == [
             "∇ₐC ⊙ σ′(z⁽ᴸ⁾)",
             "δ⁽ᴸ⁾ (a⁽ᴸ⁻¹⁾)ᵀ",
@@ -34,14 +34,14 @@ import Testing
 
     /// The note has no δ^{(l)} (δ is the loss): the errors are ∂δ/∂f_k, the weight matrix W_{k-1}.
     @Test func note() {
-        let latex = MatrixExpressionPrinter(syntax: .latex, notation: NoteNotation(depth: 2))
+        let latex = MatrixExpressionPrinter(LaTeXMath(), notation: NoteNotation(depth: 2))
         #expect(formulas.map(latex.string) == [
             "\\frac{\\partial \\delta}{\\partial o_{n}} \\odot g_{n}'(f_{n})",
             "\\frac{\\partial \\delta}{\\partial f_{n}} o_{n-1}^{\\top}",
             "\\left(W_{n-1}^{\\top} \\frac{\\partial \\delta}{\\partial f_{n}}\\right) \\odot g_{n-1}'(f_{n-1})",
             "\\frac{\\partial \\delta}{\\partial f_{n-1}} o_{n-2}^{\\top}",
         ])
-        let unicode = MatrixExpressionPrinter(syntax: .unicode, notation: NoteNotation(depth: 2))
+        let unicode = MatrixExpressionPrinter(UnicodeMath(), notation: NoteNotation(depth: 2))
         #expect(formulas.map(unicode.string) == [
             "∂δ/∂oₙ ⊙ gₙ′(fₙ)",
             "(∂δ/∂fₙ) oₙ₋₁ᵀ",
@@ -49,41 +49,41 @@ import Testing
             "(∂δ/∂fₙ₋₁) oₙ₋₂ᵀ",
         ])
         #expect(unicode.string(.weightGradient(layer: 2)) == "∂δ/∂Wₙ₋₁")
-        #expect(MatrixExpressionPrinter(syntax: .unicode, notation: NoteNotation(depth: 2, indexing: .absolute))
+        #expect(MatrixExpressionPrinter(UnicodeMath(), notation: NoteNotation(depth: 2, indexing: .absolute))
             .string(.weights(layer: 2)) == "W₁")
     }
 
     @Test func diagrams() {
-        let unicode = MatrixExpressionPrinter(syntax: .unicode, notation: FourDiagramsNotation(depth: 2))
+        let unicode = MatrixExpressionPrinter(UnicodeMath(), notation: FourDiagramsNotation(depth: 2))
         #expect(formulas.map(unicode.string) == [
             "∂c/∂Ô ⊙ σ′(O)",
             "(∂c/∂O) (Aⁿ⁻¹)ᵀ",
             "((Wⁿ)ᵀ (∂c/∂O)) ⊙ σ′(Lⁿ⁻¹)",
             "(∂c/∂Lⁿ⁻¹) Iᵀ",
         ])
-        let latex = MatrixExpressionPrinter(syntax: .markdownMath, notation: FourDiagramsNotation(depth: 2))
+        let latex = MatrixExpressionPrinter(LaTeXMath(flavor: .markdown), notation: FourDiagramsNotation(depth: 2))
         #expect(latex.string(formulas[0]) == "\\frac{\\partial c}{\\partial \\hat{O}} \\odot \\sigma'(O)")
     }
 
     @Test func jacobian() throws {
         let network = try NetworkBlueprint(widths: [2, 3], activations: [.softmax], loss: .categoricalCrossEntropy).network()
         let step = try #require(try VectorizedDerivation(backpropagation: Backpropagation(network: network)).steps.first)
-        #expect(MatrixExpressionPrinter(syntax: .unicode, notation: TextbookNotation(depth: 1)).string(step.formula)
+        #expect(MatrixExpressionPrinter(UnicodeMath(), notation: TextbookNotation(depth: 1)).string(step.formula)
             == "(∂a⁽ᴸ⁾/∂z⁽ᴸ⁾)ᵀ ∇ₐC")
-        #expect(MatrixExpressionPrinter(syntax: .latex, notation: TextbookNotation(depth: 1)).string(step.formula)
+        #expect(MatrixExpressionPrinter(LaTeXMath(), notation: TextbookNotation(depth: 1)).string(step.formula)
             == "\\left(\\frac{\\partial a^{(L)}}{\\partial z^{(L)}}\\right)^{\\top} \\nabla_{a} C")
-        #expect(MatrixExpressionPrinter(syntax: .unicode, notation: NoteNotation(depth: 1)).string(step.formula)
+        #expect(MatrixExpressionPrinter(UnicodeMath(), notation: NoteNotation(depth: 1)).string(step.formula)
             == "(∂oₙ/∂fₙ)ᵀ (∂δ/∂oₙ)")
     }
 
     @Test func substitutedNumbers() {
         let substituted = MatrixExpression.hadamard(
             .product(.transpose(.value(Matrix(row: [0.5, 2]))), .value(Matrix(row: [3]))), .value(Matrix(column: [1, 0.25])))
-        #expect(MatrixExpressionPrinter(syntax: .unicode, notation: NoteNotation(depth: 1)).string(substituted)
+        #expect(MatrixExpressionPrinter(UnicodeMath(), notation: NoteNotation(depth: 1)).string(substituted)
             == "([0.5, 2]ᵀ [3]) ⊙ [1; 0.25]")
-        #expect(MatrixExpressionPrinter(syntax: .latex, notation: NoteNotation(depth: 1)).string(substituted)
+        #expect(MatrixExpressionPrinter(LaTeXMath(), notation: NoteNotation(depth: 1)).string(substituted)
             == "\\left(\\begin{bmatrix} 0.5 & 2 \\end{bmatrix}^{\\top} \\begin{bmatrix} 3 \\end{bmatrix}\\right) \\odot \\begin{bmatrix} 1 \\\\ 0.25 \\end{bmatrix}")
-        #expect(MatrixExpressionPrinter(syntax: .unicode, notation: NoteNotation(depth: 1)).lines(substituted) == [
+        #expect(MatrixExpressionPrinter(UnicodeMath(), notation: NoteNotation(depth: 1)).lines(substituted) == [
             "([ 0.5  2 ]ᵀ [ 3 ]) ⊙ ⎡ 1    ⎤",
             "                      ⎣ 0.25 ⎦",
         ])
@@ -94,7 +94,7 @@ import Testing
         let layer = Layer(activation: .identity, weights: [[0.5, 0], [0, 0.25], [0.25, 0.5]])
         let network = try Network(layers: [layer], input: [1, 2, 3], target: [1, 1], loss: .halfSquared)
         let steps = try VectorizedDerivation(backpropagation: Backpropagation(network: network)).steps
-        let unicode = MatrixExpressionPrinter(syntax: .unicode, notation: TextbookNotation(depth: 1))
+        let unicode = MatrixExpressionPrinter(UnicodeMath(), notation: TextbookNotation(depth: 1))
         #expect(unicode.lines(of: steps[0]) == [
             "δ⁽ᴸ⁾ = ∇ₐC ⊙ σ′(z⁽ᴸ⁾)",
             "     = ⎡ 0.25 ⎤ ⊙ ⎡ 1 ⎤",
@@ -110,11 +110,13 @@ import Testing
             "         = ⎡ 0.25  0.5  0.75 ⎤",
             "           ⎣ 1     2    3    ⎦",
         ])
-        let latex = MatrixExpressionPrinter(syntax: .latex, notation: TextbookNotation(depth: 1))
-        #expect(latex.lines(of: steps[1]) == [
-            "\\frac{\\partial C}{\\partial W^{(L)}} &= \\delta^{(L)} x^{\\top}",
-            "&= \\begin{bmatrix} 0.25 \\\\ 1 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 2 \\\\ 3 \\end{bmatrix}^{\\top}",
-            "&= \\begin{bmatrix} 0.25 & 0.5 & 0.75 \\\\ 1 & 2 & 3 \\end{bmatrix}",
+        let latex = MatrixExpressionPrinter(LaTeXMath(), notation: TextbookNotation(depth: 1))
+        let forms = latex.forms(of: steps[1])
+        #expect(forms.quantity == "\\frac{\\partial C}{\\partial W^{(L)}}")
+        #expect(forms.forms == [
+            "\\delta^{(L)} x^{\\top}",
+            "\\begin{bmatrix} 0.25 \\\\ 1 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 2 \\\\ 3 \\end{bmatrix}^{\\top}",
+            "\\begin{bmatrix} 0.25 & 0.5 & 0.75 \\\\ 1 & 2 & 3 \\end{bmatrix}",
         ])
     }
 
@@ -123,7 +125,7 @@ import Testing
         let layer = Layer(activation: .identity, weights: [[1]], biases: [0.5])
         let network = try Network(layers: [layer], input: [1], target: [1], loss: .halfSquared)
         let steps = try VectorizedDerivation(backpropagation: Backpropagation(network: network)).steps
-        #expect(MatrixExpressionPrinter(syntax: .unicode, notation: TextbookNotation(depth: 1)).lines(of: steps[2])
+        #expect(MatrixExpressionPrinter(UnicodeMath(), notation: TextbookNotation(depth: 1)).lines(of: steps[2])
             == ["∂C/∂b⁽ᴸ⁾ = δ⁽ᴸ⁾", "         = [ 0.5 ]"])
     }
 
@@ -133,12 +135,12 @@ import Testing
         let layer = Layer(activation: .identity, weights: [[0.5, 0], [0, 0.25], [0.25, 0.5]])
         let network = try Network(layers: [layer], input: [1, 2, 3], target: [1, 1], loss: .halfSquared)
         let steps = try VectorizedDerivation(backpropagation: Backpropagation(network: network)).steps
-        let textbook = MatrixExpressionPrinter(syntax: .unicode, notation: TextbookNotation(depth: 1))
+        let textbook = MatrixExpressionPrinter(UnicodeMath(), notation: TextbookNotation(depth: 1))
         #expect(textbook.linkEquation(of: steps[1]) == "[∂C/∂W⁽ᴸ⁾]₁,₂ = ∂C/∂w⁽ᴸ⁾₁,₂ = 0.5")
         #expect(textbook.linkEquation(of: steps[0]) == "[δ⁽ᴸ⁾]₁ = ∂C/∂z⁽ᴸ⁾₁ = ∂C/∂a⁽ᴸ⁾₁ · ∂σ(z⁽ᴸ⁾₁)/∂z⁽ᴸ⁾₁ = 0.25")
-        let note = MatrixExpressionPrinter(syntax: .unicode, notation: NoteNotation(depth: 1))
+        let note = MatrixExpressionPrinter(UnicodeMath(), notation: NoteNotation(depth: 1))
         #expect(note.linkEquation(of: steps[1]) == "[∂δ/∂Wₙ₋₁]₁,₂ = ∂δ/∂wₙ₋₁,₂,₁ = 0.5")
-        let latex = MatrixExpressionPrinter(syntax: .latex, notation: TextbookNotation(depth: 1))
+        let latex = MatrixExpressionPrinter(LaTeXMath(), notation: TextbookNotation(depth: 1))
         #expect(latex.linkEquation(of: steps[1])
             == "\\left[\\frac{\\partial C}{\\partial W^{(L)}}\\right]_{1,2} = \\frac{\\partial C}{\\partial w_{1,2}^{(L)}} = 0.5")
         #expect(latex.entry(row: 0, column: 0, of: .errors(layer: 1)) == "[\\delta^{(L)}]_{1}")
@@ -150,9 +152,9 @@ import Testing
             kind: .biasGradient, layer: 1, quantity: .biasGradient(layer: 1), formula: .quantity(.errors(layer: 1)),
             substituted: .value(Matrix(column: [0.30000000000000004])), value: Matrix(column: [0.30000000000000004]),
             link: ScalarLink(row: 0, column: 0, symbol: .partial(.loss, .bias(layer: 1, neuron: 0)), value: 0.3))
-        let printer = MatrixExpressionPrinter(syntax: .unicode, notation: TextbookNotation(depth: 1))
+        let printer = MatrixExpressionPrinter(UnicodeMath(), notation: TextbookNotation(depth: 1))
         #expect(printer.linkEquation(of: step) == "[∂C/∂b⁽ᴸ⁾]₁ = ∂C/∂b⁽ᴸ⁾₁ ≈ 0.3")
-        let rounded = MatrixExpressionPrinter(syntax: .unicode, notation: TextbookNotation(depth: 1), numbers: NumberFormat(significantDigits: 4))
+        let rounded = MatrixExpressionPrinter(UnicodeMath(), notation: TextbookNotation(depth: 1), numbers: NumberFormat(significantDigits: 4))
         #expect(rounded.linkEquation(of: step) == "[∂C/∂b⁽ᴸ⁾]₁ = ∂C/∂b⁽ᴸ⁾₁ = 0.3")
     }
 }

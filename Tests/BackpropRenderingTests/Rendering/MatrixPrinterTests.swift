@@ -6,9 +6,9 @@ import Testing
 @Suite struct MatrixPrinterTests {
     private let square = Matrix(rows: [[0.1, -0.25], [12.5, 0.4]])
 
-    @Test(arguments: [MathSyntax.latex, .markdownMath])
-    func latexIsABmatrix(_ syntax: MathSyntax) throws {
-        let printer = MatrixPrinter(syntax: syntax)
+    @Test(arguments: [LaTeXMath.Flavor.document, .markdown])
+    func latexIsABmatrix(_ flavor: LaTeXMath.Flavor) throws {
+        let printer = MatrixPrinter(LaTeXMath(flavor: flavor))
         #expect(printer.string(try #require(square)) == "\\begin{bmatrix} 0.1 & -0.25 \\\\ 12.5 & 0.4 \\end{bmatrix}")
         #expect(printer.string(Matrix(column: [1, 2])) == "\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}")
         #expect(printer.lines(Matrix(row: [1, 2])) == ["\\begin{bmatrix} 1 & 2 \\end{bmatrix}"])
@@ -16,12 +16,12 @@ import Testing
 
     @Test func numbersGoThroughTheNumberFormat() {
         let value = Matrix(row: [0.123456, 1.5e-7, -2])
-        #expect(MatrixPrinter(syntax: .latex).string(value) == "\\begin{bmatrix} 0.123456 & 1.5 \\times 10^{-7} & -2 \\end{bmatrix}")
-        #expect(MatrixPrinter(syntax: .unicode, numbers: NumberFormat(significantDigits: 2)).string(value) == "[0.12, 1.5×10⁻⁷, −2]")
+        #expect(MatrixPrinter(LaTeXMath()).string(value) == "\\begin{bmatrix} 0.123456 & 1.5 \\times 10^{-7} & -2 \\end{bmatrix}")
+        #expect(MatrixPrinter(UnicodeMath(), numbers: NumberFormat(significantDigits: 2)).string(value) == "[0.12, 1.5×10⁻⁷, −2]")
     }
 
     @Test func unicodeInlineSeparatesRowsBySemicolons() throws {
-        let printer = MatrixPrinter(syntax: .unicode)
+        let printer = MatrixPrinter(UnicodeMath())
         #expect(printer.string(try #require(square)) == "[0.1, −0.25; 12.5, 0.4]")
         #expect(printer.string(Matrix(column: [1, 2, 3])) == "[1; 2; 3]")
         #expect(printer.string(Matrix(row: [1, 2, 3])) == "[1, 2, 3]")
@@ -29,7 +29,7 @@ import Testing
 
     /// Each column is aligned on its decimal points; a single row gets square brackets.
     @Test func unicodeBlockAlignsDecimalPoints() throws {
-        let printer = MatrixPrinter(syntax: .unicode)
+        let printer = MatrixPrinter(UnicodeMath())
         #expect(printer.lines(try #require(square)) == [
             "⎡  0.1  −0.25 ⎤",
             "⎣ 12.5   0.4  ⎦",
@@ -46,7 +46,7 @@ import Testing
     /// More than eight rows or columns: the first six, an ellipsis, the last.
     @Test func largeMatricesAreSummarised() throws {
         let large = try #require(Matrix(rows: (0..<10).map { i in (0..<12).map { j in Double(100 * i + j) } }))
-        let latex = MatrixPrinter(syntax: .latex).string(large)
+        let latex = MatrixPrinter(LaTeXMath()).string(large)
         let rows = latex.dropFirst("\\begin{bmatrix} ".count).dropLast(" \\end{bmatrix}".count)
             .components(separatedBy: " \\\\ ")
         #expect(rows.count == 8)
@@ -54,17 +54,17 @@ import Testing
         #expect(rows[6] == "\\vdots & \\vdots & \\vdots & \\vdots & \\vdots & \\vdots & \\ddots & \\vdots")
         #expect(rows[7] == "900 & 901 & 902 & 903 & 904 & 905 & \\cdots & 911")
 
-        let text = MatrixPrinter(syntax: .unicode).lines(large)
+        let text = MatrixPrinter(UnicodeMath()).lines(large)
         #expect(text.count == 8)
         #expect(text[0] == "⎡   0    1    2    3    4    5  ⋯   11 ⎤")
         #expect(text[6] == "⎢  ⋮    ⋮    ⋮    ⋮    ⋮    ⋮   ⋱   ⋮  ⎥")
         #expect(text[7] == "⎣ 900  901  902  903  904  905  ⋯  911 ⎦")
-        #expect(MatrixPrinter(syntax: .unicode).string(Matrix(column: (1...20).map(Double.init)))
+        #expect(MatrixPrinter(UnicodeMath()).string(Matrix(column: (1...20).map(Double.init)))
             == "[1; 2; 3; 4; 5; 6; ⋮; 20]")
     }
 
     @Test func limitsCanBeChosen() {
-        let printer = MatrixPrinter(syntax: .unicode, maximumRows: 3, maximumColumns: 1)
+        let printer = MatrixPrinter(UnicodeMath(), maximumRows: 3, maximumColumns: 1)
         #expect(printer.maximumColumns == 3)
         #expect(printer.string(Matrix(row: [1, 2, 3, 4])) == "[1, ⋯, 4]")
         #expect(printer.string(Matrix(column: [1, 2, 3])) == "[1; 2; 3]")

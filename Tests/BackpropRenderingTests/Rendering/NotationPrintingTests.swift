@@ -101,7 +101,7 @@ import Testing
     func unicodeScriptsNeverFallBack(_ style: NotationStyle, _ indexing: LayerIndexing) {
         let depth = 12
         let notation = style.notation(depth: depth, indexing: indexing)
-        let printer = ExpressionPrinter(syntax: .unicode, notation: notation)
+        let printer = MathPrinter(UnicodeMath(), notation: notation)
         var symbols: [Symbol] = [.loss, .learningRate, .target(neuron: 11), .lossTerm(neuron: 11)]
         for k in 0...depth {
             symbols += [.activation(layer: k, neuron: 10), .preactivation(layer: k, neuron: 10), .bias(layer: k, neuron: 10),
@@ -115,8 +115,8 @@ import Testing
     }
 
     private func expectPrinted(_ expected: Case, in notation: any Notation, sourceLocation: SourceLocation = #_sourceLocation) {
-        let latex = ExpressionPrinter(syntax: .latex, notation: notation).string(expected.expression)
-        let unicode = ExpressionPrinter(syntax: .unicode, notation: notation).string(expected.expression)
+        let latex = MathPrinter(LaTeXMath(), notation: notation).string(expected.expression)
+        let unicode = MathPrinter(UnicodeMath(), notation: notation).string(expected.expression)
         #expect(latex == expected.latex, sourceLocation: sourceLocation)
         #expect(unicode == expected.unicode, sourceLocation: sourceLocation)
     }

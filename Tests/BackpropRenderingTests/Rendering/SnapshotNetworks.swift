@@ -67,6 +67,11 @@ enum SnapshotNetwork: String, CaseIterable, CustomTestStringConvertible {
         HandoutInfo(title: "Backpropagation: the \(rawValue) network", provenance: "The values are drawn with seed \(blueprint.seed).")
     }
 
+    /// The handout of the derivation, as every format writes it.
+    func handout() throws -> Handout {
+        Handout(.network(try derivation()), info: info, notation: notation, numbers: numbers)
+    }
+
     var testDescription: String { rawValue }
 }
 

@@ -14,45 +14,33 @@ import BackpropKit
 ///   ⎡ 0.1   −0.25 ⎤
 ///   ⎣ 12.5   0.4  ⎦
 ///   ```
-public struct MatrixPrinter {
-    /// The syntax written.
-    public let syntax: MathSyntax
+public struct MatrixPrinter<Spelling: MathSpelling> {
     /// How numbers are written.
-    public let numbers: NumberFormat
+    public var numbers: NumberFormat { printer.numbers }
     /// The most rows printed, ⋮ included; at least 3.
     public let maximumRows: Int
     /// The most columns printed, ⋯ included; at least 3.
     public let maximumColumns: Int
     /// Writes the numbers as the expression printer does (−, × 10ⁿ); it names no symbol.
-    private let printer: ExpressionPrinter
+    private let printer: MathPrinter<Spelling>
 
-    /// A printer for `syntax` that shows at most `maximumRows` rows and `maximumColumns` columns.
-    public init(syntax: MathSyntax, numbers: NumberFormat = .roundTrip, maximumRows: Int = 8, maximumColumns: Int = 8) {
-        self.syntax = syntax
-        self.numbers = numbers
+    /// A printer writing `spelling` that shows at most `maximumRows` rows and `maximumColumns` columns.
+    public init(_ spelling: Spelling, numbers: NumberFormat = .roundTrip, maximumRows: Int = 8, maximumColumns: Int = 8) {
         self.maximumRows = Swift.max(maximumRows, 3)
         self.maximumColumns = Swift.max(maximumColumns, 3)
-        printer = ExpressionPrinter(syntax: syntax, notation: NoteNotation(depth: 1), numbers: numbers)
+        printer = MathPrinter(spelling, notation: NoteNotation(depth: 1), numbers: numbers)
     }
 
     /// The matrix on one line: a `bmatrix` in LaTeX and Markdown math, `[a, b; c, d]` in Unicode.
     public func string(_ matrix: Matrix) -> String {
-        let cells = self.cells(of: matrix)
-        if syntax.isLaTeX {
-            let rows = cells.map { row in row.map(\.text).joined(separator: " & ") }
-            return "\\begin{bmatrix} " + rows.joined(separator: " \\\\ ") + " \\end{bmatrix}"
-        }
-        let rows = cells.map { row in
-            row.allSatisfy(\.isEllipsis) ? verticalEllipsis.text : row.map(\.text).joined(separator: ", ")
-        }
-        return "[" + rows.joined(separator: "; ") + "]"
+        printer.spelling.matrix(cells(of: matrix).map { row in row.map(\.text) })
     }
 
     /// The matrix as lines of Unicode text: one per row between ⎡ ⎢ ⎣ and ⎤ ⎥ ⎦ (`[` and `]` for a
     /// single row), the columns aligned on their decimal points. In LaTeX and Markdown math, the one
     /// line of ``string(_:)``.
     public func lines(_ matrix: Matrix) -> [String] {
-        guard !syntax.isLaTeX else { return [string(matrix)] }
+        guard printer.spelling.setsMatricesAsBlocks else { return [string(matrix)] }
         let cells = self.cells(of: matrix)
         let widths = (0..<(cells.first?.count ?? 0)).map { column in
             (left: cells.map { $0[column].integerPart.count }.max() ?? 0,
@@ -110,9 +98,9 @@ public struct MatrixPrinter {
         }
     }
 
-    private var verticalEllipsis: Cell { Cell(text: syntax.isLaTeX ? "\\vdots" : "⋮", isEllipsis: true) }
-    private var horizontalEllipsis: Cell { Cell(text: syntax.isLaTeX ? "\\cdots" : "⋯", isEllipsis: true) }
-    private var diagonalEllipsis: Cell { Cell(text: syntax.isLaTeX ? "\\ddots" : "⋱", isEllipsis: true) }
+    private var verticalEllipsis: Cell { Cell(text: printer.spelling.ellipses.vertical, isEllipsis: true) }
+    private var horizontalEllipsis: Cell { Cell(text: printer.spelling.ellipses.horizontal, isEllipsis: true) }
+    private var diagonalEllipsis: Cell { Cell(text: printer.spelling.ellipses.diagonal, isEllipsis: true) }
 
     /// The indices shown of `count`, `nil` standing for the left-out ones: all when they fit in
     /// `maximum`, else the first `maximum − 2`, an ellipsis and the last.

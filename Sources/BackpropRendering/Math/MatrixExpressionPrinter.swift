@@ -12,26 +12,25 @@ import BackpropKit
 /// - gradients are derivatives of the loss, ∂δ/∂f_n, ∂δ/∂o_n, ∂δ/∂W_{n-1}, ∂δ/∂b_n;
 /// - the activation's derivatives are g'_n(f_n), and its Jacobian ∂o_n/∂f_n.
 ///
-/// Transposition is ᵀ (`^{\top}`), the matrix product juxtaposition and the Hadamard product ⊙ (`\odot`).
-public struct MatrixExpressionPrinter {
-    /// The syntax written.
-    public let syntax: MathSyntax
+/// Transposition is ᵀ (`^{\top}`), the matrix product juxtaposition and the Hadamard product ⊙ (`\odot`), each as the spelling writes it.
+public struct MatrixExpressionPrinter<Spelling: MathSpelling> {
     /// How vectors and matrices are named.
     public let notation: any Notation
     /// How numeric matrices are printed.
-    public let matrices: MatrixPrinter
+    public let matrices: MatrixPrinter<Spelling>
     /// How scalar symbols and numbers are printed.
-    private let scalars: ExpressionPrinter
+    private let scalars: MathPrinter<Spelling>
 
-    /// A printer for `syntax` naming quantities in `notation`, printing numbers as `numbers` says and
+    /// A printer writing `spelling`, naming quantities in `notation`, printing numbers as `numbers` says and
     /// summarising matrices larger than `maximumRows` by `maximumColumns`.
-    public init(syntax: MathSyntax, notation: any Notation, numbers: NumberFormat = .roundTrip,
+    public init(_ spelling: Spelling, notation: any Notation, numbers: NumberFormat = .roundTrip,
                 maximumRows: Int = 8, maximumColumns: Int = 8) {
-        self.syntax = syntax
         self.notation = notation
-        matrices = MatrixPrinter(syntax: syntax, numbers: numbers, maximumRows: maximumRows, maximumColumns: maximumColumns)
-        scalars = ExpressionPrinter(syntax: syntax, notation: notation, numbers: numbers)
+        matrices = MatrixPrinter(spelling, numbers: numbers, maximumRows: maximumRows, maximumColumns: maximumColumns)
+        scalars = MathPrinter(spelling, notation: notation, numbers: numbers)
     }
+
+    private var spelling: Spelling { scalars.spelling }
 
     // MARK: - Formulas
 
@@ -51,38 +50,41 @@ public struct MatrixExpressionPrinter {
         case .product(let left, let right):
             return operand(left, of: expression) + " " + operand(right, of: expression)
         case .hadamard(let left, let right):
-            return operand(left, of: expression) + (syntax.isLaTeX ? " \\odot " : " ⊙ ") + operand(right, of: expression)
+            return operand(left, of: expression) + spelling.hadamard + operand(right, of: expression)
         }
     }
 
-    /// `expression` as lines of Unicode text, numeric matrices set as blocks (``MatrixPrinter/lines(_:)``)
-    /// side by side, the operators on their middle lines; in LaTeX and Markdown math, the one line of
-    /// `string(_:)`.
+    /// `expression` as lines of text, numeric matrices set as blocks (``MatrixPrinter/lines(_:)``)
+    /// side by side, the operators on their middle lines, where the spelling sets matrices as blocks;
+    /// elsewhere the one line of `string(_:)`.
     public func lines(_ expression: MatrixExpression) -> [String] {
-        guard !syntax.isLaTeX else { return [string(expression)] }
+        guard spelling.setsMatricesAsBlocks else { return [string(expression)] }
         return block(expression).lines.map(Self.trimmingTrailingSpaces)
     }
 
-    /// A whole step: the quantity = its formula, = the numbers substituted (left out for ∂C/∂b^{(l)} =
-    /// δ^{(l)}, which substitutes nothing), = the resulting numbers.
-    ///
-    /// In LaTeX and Markdown math the rows of an `align*` (or `aligned`) environment, `&=` marking the
-    /// alignment, to be joined with ` \\`. In Unicode, text lines with each `=` under the first.
+    /// A whole step as its quantity and its forms: its formula, the numbers substituted (left out for
+    /// ∂C/∂b^{(l)} = δ^{(l)}, which substitutes nothing) and the resulting numbers, each on one line.
+    public func forms(of step: VectorizedStep) -> (quantity: String, forms: [String]) {
+        (string(step.quantity), formExpressions(of: step).map(string))
+    }
+
+    /// A whole step as lines of text, numeric matrices set as blocks, each `=` under the first.
     public func lines(of step: VectorizedStep) -> [String] {
         let quantity = string(step.quantity)
-        var forms = [step.formula]
-        if step.showsArithmetic { forms.append(step.substituted) }
-        forms.append(.value(step.value))
-        if syntax.isLaTeX {
-            return forms.enumerated().map { index, form in (index == 0 ? quantity + " " : "") + "&= " + string(form) }
-        }
         let indent = String(repeating: " ", count: quantity.count)
         var lines: [String] = []
-        for (index, form) in forms.enumerated() {
+        for (index, form) in formExpressions(of: step).enumerated() {
             let lead = TextBlock((index == 0 ? quantity : indent) + " = ")
             lines += lead.followed(by: block(form)).lines.map(Self.trimmingTrailingSpaces)
         }
         return lines
+    }
+
+    private func formExpressions(of step: VectorizedStep) -> [MatrixExpression] {
+        var forms = [step.formula]
+        if step.showsArithmetic { forms.append(step.substituted) }
+        forms.append(.value(step.value))
+        return forms
     }
 
     /// The entry of `step` its ``VectorizedStep/link`` ties to the scalar derivation, as an equation:
@@ -96,17 +98,16 @@ public struct MatrixExpressionPrinter {
         if let general = link.general { parts.append(scalars.string(general)) }
         let value = scalars.string(.constant(link.value))
         let entryValue = step.value.entry(link.row, link.column).map { scalars.string(.constant($0)) }
-        return parts.joined(separator: " = ") + (entryValue == value ? " = " : syntax.isLaTeX ? " \\approx " : " ≈ ") + value
+        return parts.joined(separator: " = ") + (entryValue == value ? " = " : spelling.approximately) + value
     }
 
     /// Entry (`row`, `column`) (0-based) of `quantity`, 1-based in print: `[∂C/∂W⁽²⁾]₁,₂`, `[δ⁽²⁾]₁`.
     public func entry(row: Int, column: Int, of quantity: MatrixQuantity) -> String {
         let indices = quantity.isVector ? "\(row + 1)" : "\(row + 1),\(column + 1)"
         let name = printed(quantity)
-        if syntax.isLaTeX {
-            return (isTall(name) ? "\\left[" + name.text + "\\right]" : "[" + name.text + "]") + "_{" + indices + "}"
-        }
-        return "[" + name.text + "]" + (UnicodeScripts.subscripted(indices) ?? "_(" + indices + ")")
+        var text = ""
+        spelling.write(SymbolName(spelling.squareBracketed(name.text, tall: isTall(name)), subscripts: [indices]), to: &text)
+        return text
     }
 
     // MARK: - Names
@@ -133,13 +134,9 @@ public struct MatrixExpressionPrinter {
         case .activationJacobian(let l): return partial(of: printed(.activations(layer: l)), by: .preactivations(layer: l))
         case .activationDerivatives(let l):
             let function = notation.name(of: .activation(layer: l))
-            var text = ""
-            scalars.write(function, to: &text)
-            if syntax.isLaTeX {
-                text = (function.superscript == nil ? text : "{" + text + "}") + "'"
-            } else {
-                text += "′"
-            }
+            var name = ""
+            scalars.write(function, to: &name)
+            let text = spelling.primed(name, hasSuperscript: function.superscript != nil)
             let argument = printed(.preactivations(layer: l))
             return Printed(text: text + parenthesized(argument.text, tall: isTall(argument)), isFraction: false, takesMark: false)
         }
@@ -152,7 +149,8 @@ public struct MatrixExpressionPrinter {
     /// ∂`quantity`/∂`variable`.
     private func partial(of quantity: Printed, by variable: MatrixQuantity) -> Printed {
         let variable = printed(variable).text
-        let text = syntax.isLaTeX ? "\\frac{\\partial " + quantity.text + "}{\\partial " + variable + "}" : "∂" + quantity.text + "/∂" + variable
+        let pieces = spelling.partial
+        let text = pieces.open + quantity.text + pieces.middle + variable + pieces.close
         return Printed(text: text, isFraction: true, takesMark: false)
     }
 
@@ -192,7 +190,7 @@ public struct MatrixExpressionPrinter {
         let text = string(child)
         switch child {
         case .product, .hadamard: return parenthesized(text, tall: isTall(child))
-        case .quantity(let quantity) where !syntax.isLaTeX && printed(quantity).isFraction:
+        case .quantity(let quantity) where !spelling.stacksFractions && printed(quantity).isFraction:
             // ∂δ/∂f oᵀ would read as ∂δ/(∂f oᵀ): a slashed derivative next to a factor gets parentheses.
             if case .product = parent { return "(" + text + ")" }
             return text
@@ -237,20 +235,20 @@ public struct MatrixExpressionPrinter {
     private func isTall(_ expression: MatrixExpression) -> Bool {
         switch expression {
         case .quantity(let quantity): return isTall(printed(quantity))
-        case .value: return syntax.isLaTeX
+        case .value: return spelling.stacksFractions
         case .transpose(let operand): return isTall(operand)
         case .product(let left, let right), .hadamard(let left, let right): return isTall(left) || isTall(right)
         }
     }
 
     /// Whether LaTeX sets the name taller than a line: a fraction.
-    private func isTall(_ name: Printed) -> Bool { syntax.isLaTeX && name.isFraction }
+    private func isTall(_ name: Printed) -> Bool { spelling.stacksFractions && name.isFraction }
 
     private func parenthesized(_ text: String, tall: Bool) -> String {
-        syntax.isLaTeX && tall ? "\\left(" + text + "\\right)" : "(" + text + ")"
+        spelling.openParenthesis(tall: tall) + text + spelling.closeParenthesis(tall: tall)
     }
 
-    private var transposeMark: String { syntax.isLaTeX ? "^{\\top}" : "ᵀ" }
+    private var transposeMark: String { spelling.transposeMark }
 
     private static func trimmingTrailingSpaces(_ line: String) -> String {
         var line = Substring(line)

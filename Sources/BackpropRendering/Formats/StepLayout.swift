@@ -2,7 +2,7 @@ import BackpropKit
 
 /// Breaks the right-hand side of a step into rows that fit a line: each row either starts a new form
 /// (`= ...`) or continues a long sum (`+ ...`), so wide sums wrap instead of running off the page.
-struct StepLayout {
+struct StepLayout<Spelling: MathSpelling> {
     /// One row of a step's right-hand side.
     struct Row: Equatable {
         /// Whether the row starts with `=` (a new form) rather than continuing a sum.
@@ -11,12 +11,12 @@ struct StepLayout {
         var text: String
     }
 
-    let printer: ExpressionPrinter
+    let printer: MathPrinter<Spelling>
     /// The width a line may take, in characters of the estimated printed width.
     let budget: Double
 
     /// The estimated width of a blank to fill in.
-    static let blankWidth = 14.0
+    static var blankWidth: Double { 14 }
 
     /// The rows of `step`'s forms and value, each form after the first on the same row when it fits.
     func rows(for step: Step) -> [Row] {
@@ -77,7 +77,7 @@ struct StepLayout {
 }
 
 /// `symbol = value` for each step, as many to a line as fit in `budget`: how the given values are listed.
-func valueLines(_ steps: [Step], _ printer: ExpressionPrinter, separator: String, budget: Double) -> [String] {
+func valueLines<Spelling>(_ steps: [Step], _ printer: MathPrinter<Spelling>, separator: String, budget: Double) -> [String] {
     var lines: [String] = []
     var line = ""
     var width = 0.0

@@ -1,8 +1,8 @@
 import BackpropKit
 
-/// A piece of prose mixing words and mathematics, written by each renderer in its own syntax.
+/// A piece of prose mixing words and mathematics, written by each formatter in its own syntax.
 public enum Phrase: Sendable, Equatable {
-    /// Words, escaped by the renderer.
+    /// Words, escaped by the formatter.
     case text(String)
     /// A formula, printed inline.
     case math(Expression)
@@ -10,4 +10,6 @@ public enum Phrase: Sendable, Equatable {
     case layer(String)
     /// A formula given ready-made for each syntax, for mathematics the expression tree does not model.
     case typeset(unicode: String, latex: String)
+    /// A command line, set as code.
+    case code(String)
 }

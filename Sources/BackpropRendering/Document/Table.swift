@@ -19,16 +19,3 @@ public struct Table: Sendable, Equatable {
     /// The rows, each with one cell per column.
     public let rows: [[Cell]]
 }
-
-extension ExpressionPrinter {
-    /// The cell as this printer's syntax writes it, without escaping words (the renderer escapes them).
-    /// - Returns: The text and whether it is mathematics (to be set in math mode by LaTeX and Markdown).
-    func cell(_ cell: Table.Cell) -> (text: String, isMath: Bool) {
-        switch cell {
-        case .math(let expression): return (string(expression), true)
-        case .number(let value): return (string(.constant(value)), true)
-        case .text(let text): return (text, false)
-        case .typeset(let unicode, let latex): return (syntax.isLaTeX ? latex : unicode, true)
-        }
-    }
-}

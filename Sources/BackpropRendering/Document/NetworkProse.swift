@@ -1,16 +1,8 @@
 import BackpropKit
 
-/// The headings and explanatory sentences of a derivation, shared by every renderer so all formats
-/// read alike; only their syntax differs.
-public struct Outline: Sendable {
-    /// A heading: level 1 for a part, 2 for a section, 3 for a subsection.
-    public struct Heading: Sendable, Equatable {
-        /// 1, 2 or 3.
-        public let level: Int
-        /// The words of the heading.
-        public let title: [Phrase]
-    }
-
+/// The English of a network handout: its headings and explanatory sentences, written once for every
+/// format, so all formats read alike; only their syntax differs.
+public struct NetworkProse: Sendable {
     /// How layers are labelled.
     public let notation: any Notation
     /// The network derived.
@@ -20,7 +12,7 @@ public struct Outline: Sendable {
     /// How values were stored.
     public let rounding: Rounding
 
-    /// The outline of a derivation of `network` in `notation`, printed with `numbers` from values stored as `rounding` says.
+    /// The prose of a derivation of `network` in `notation`, printed with `numbers` from values stored as `rounding` says.
     public init(network: Network, notation: any Notation, numbers: NumberFormat = .roundTrip, rounding: Rounding = .exact) {
         self.network = network
         self.notation = notation

@@ -1,15 +1,15 @@
 import BackpropKit
 
-/// The headings and explanatory sentences of a graph derivation, shared by every renderer so all formats
-/// read alike; only their syntax differs.
-public struct GraphOutline: Sendable {
-    /// The derivation outlined.
+/// The English of a graph handout: its headings and explanatory sentences, written once for every
+/// format, so all formats read alike; only their syntax differs.
+public struct GraphProse: Sendable {
+    /// The derivation described.
     public let derivation: GraphDerivation
 
     /// Graphs with more nodes than this are described by their size rather than printed whole.
     public static let largestPrintedExpression = 40
 
-    /// The outline of `derivation`.
+    /// The prose of `derivation`.
     public init(derivation: GraphDerivation) {
         self.derivation = derivation
     }
@@ -19,7 +19,7 @@ public struct GraphOutline: Sendable {
     private var output: Expression { .symbol(outputSymbol) }
 
     /// The heading that opens a section of kind `kind`.
-    public func heading(before kind: GraphSection.Kind) -> Outline.Heading {
+    public func heading(before kind: GraphSection.Kind) -> Heading {
         let title: [Phrase]
         switch kind {
         case .given: title = [.text("The expression")]
@@ -29,11 +29,11 @@ public struct GraphOutline: Sendable {
         case .tangents: title = [.text("Forward mode with respect to ")] + (forwardInput.map { [.math(.symbol($0))] } ?? [])
         case .gradient: title = [.text(forwardInput == nil ? "The gradient" : "The derivative")]
         }
-        return Outline.Heading(level: 1, title: title)
+        return Heading(level: 1, title: title)
     }
 
     /// The heading of the picture of the graph.
-    public var pictureHeading: Outline.Heading { Outline.Heading(level: 1, title: [.text("The computational graph")]) }
+    public var pictureHeading: Heading { Heading(level: 1, title: [.text("The computational graph")]) }
 
     /// The sentences under the picture of the graph: how to read it, or, when it is too large to draw,
     /// where to get it.

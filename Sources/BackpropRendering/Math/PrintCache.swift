@@ -1,6 +1,6 @@
 import BackpropKit
 
-/// The printed text and estimated width of symbols and numbers an ``ExpressionPrinter`` has written:
+/// The printed text and estimated width of symbols and numbers a ``MathPrinter`` has written:
 /// the same o_{k,i}, w_{k-1,i,j} and values recur in step after step, so each is formatted once.
 ///
 /// It holds at most ``limit`` entries of each kind and starts over when full, so memory stays flat

@@ -1,17 +1,5 @@
 import BackpropKit
 
-/// Writes a ``Derivation`` in one output format, streaming it section by section.
-public protocol DerivationRenderer {
-    /// Writes the whole document for `derivation` to `output`.
-    func render(_ derivation: Derivation, to output: inout some TextOutputStream)
-}
-
-/// A renderer that can also write the combined answer key of several exercise sheets.
-public protocol AnswerKeyRenderer: DerivationRenderer {
-    /// Writes one document with the answers of every sheet, each under its title.
-    func renderAnswerKey(_ sheets: [(title: String, derivation: Derivation)], to output: inout some TextOutputStream)
-}
-
 /// What a handout says about itself: its title, author, date, and how its values were chosen.
 public struct HandoutInfo: Sendable, Equatable {
     /// The title.
@@ -33,4 +21,7 @@ public struct HandoutInfo: Sendable, Equatable {
         self.provenance = provenance
         self.command = command
     }
+
+    /// The author and the date that are given, in that order.
+    public var byline: [String] { [author, date].filter { !$0.isEmpty } }
 }

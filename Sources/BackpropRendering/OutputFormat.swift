@@ -1,4 +1,6 @@
-/// The formats `derive --format` writes.
+import BackpropKit
+
+/// The formats derive writes.
 public enum OutputFormat: String, CaseIterable, Sendable {
     /// A complete LaTeX document.
     case latex
@@ -12,7 +14,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case dot
 
     /// The file extension of a document in this format.
-    var fileExtension: String {
+    public var fileExtension: String {
         switch self {
         case .latex: return "tex"
         case .markdown: return "md"

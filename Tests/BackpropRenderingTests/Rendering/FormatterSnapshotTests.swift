@@ -5,34 +5,31 @@ import TestSupport
 import Testing
 
 /// Pins the rendered derivations of ``SnapshotNetwork`` in every format to the golden files in `Snapshots/`.
-@Suite struct RendererSnapshotTests {
+@Suite struct FormatterSnapshotTests {
     @Test(arguments: SnapshotNetwork.allCases)
     func latex(_ network: SnapshotNetwork) throws {
-        let renderer = LaTeXRenderer(options: .init(notation: network.notation, numbers: network.numbers, info: network.info))
-        try expectSnapshot(renderer, network, extension: "tex")
+        try expectSnapshot(LaTeXFormatter().string(network.handout()), network, extension: "tex")
     }
 
     @Test(arguments: SnapshotNetwork.allCases)
     func markdown(_ network: SnapshotNetwork) throws {
-        let renderer = MarkdownRenderer(options: .init(notation: network.notation, numbers: network.numbers, info: network.info))
-        try expectSnapshot(renderer, network, extension: "md")
+        try expectSnapshot(MarkdownFormatter().string(network.handout()), network, extension: "md")
     }
 
     @Test(arguments: SnapshotNetwork.allCases)
     func text(_ network: SnapshotNetwork) throws {
-        let renderer = PlainTextRenderer(options: .init(notation: network.notation, numbers: network.numbers, info: network.info))
-        try expectSnapshot(renderer, network, extension: "txt")
+        try expectSnapshot(TextFormatter().string(network.handout()), network, extension: "txt")
     }
 
     @Test(arguments: SnapshotNetwork.allCases)
     func json(_ network: SnapshotNetwork) throws {
-        try expectSnapshot(JSONRenderer(), network, extension: "json")
+        var output = ""
+        JSONRenderer().render(try network.derivation(), to: &output)
+        try expectSnapshot(output, network, extension: "json")
     }
 
-    private func expectSnapshot(_ renderer: some DerivationRenderer, _ network: SnapshotNetwork, extension ext: String,
+    private func expectSnapshot(_ output: String, _ network: SnapshotNetwork, extension ext: String,
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
-        var output = ""
-        renderer.render(try network.derivation(), to: &output)
         let path = SourceTree.path("Tests/BackpropRenderingTests/Snapshots/\(network.rawValue).\(ext)")
         Snapshot.expect(output, matches: path, sourceLocation: sourceLocation)
     }

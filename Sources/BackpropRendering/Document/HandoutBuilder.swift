@@ -1,0 +1,127 @@
+import BackpropKit
+
+/// Emits the blocks of every document derive writes, in reading order: the document's structure written
+/// once, for every format. The words come from ``NetworkProse`` and ``GraphProse`` beside it.
+struct HandoutBuilder {
+    let handout: Handout
+    let shows: (PictureKind) -> Bool
+
+    /// The blocks of the handout, one section at a time.
+    var blocks: HandoutBlocks {
+        switch handout.content {
+        case .network(let derivation): return HandoutBlocks(chunks: network(derivation))
+        case .graph(let derivation): return HandoutBlocks(chunks: graph(derivation))
+        case .classKey(let sheets): return HandoutBlocks(chunks: classKey(sheets))
+        }
+    }
+
+    // MARK: - Network derivations and exercise sheets
+
+    private func network(_ derivation: Derivation) -> AnySequence<[HandoutBlock]> {
+        let prose = NetworkProse(network: derivation.network, notation: handout.notation, numbers: handout.numbers,
+                                 rounding: derivation.backpropagation.rounding)
+        let isExercise = derivation.exercise != nil
+        let opening: [HandoutBlock] = isExercise ? [.paragraph(prose.exerciseInstructions)] : []
+        let sections = derivation.sections.lazy.map { section in
+            var blocks = self.blocks(of: section, headings: prose.headings(before: section.kind),
+                                     explanation: prose.explanation(of: section.kind))
+            if section.kind == .given && !isExercise { blocks += self.diagrams([.network], of: derivation, headed: false) }
+            return blocks
+        }
+        let closing = Self.deferred {
+            isExercise ? [.pageBreak, .heading(prose.answerKeyHeading)] + self.answers(of: derivation, prose)
+                : self.pictures(of: derivation, prose) + self.matrixForm(of: derivation, prose) + self.closingSections(of: derivation, prose)
+        }
+        return AnySequence([AnySequence([opening]), AnySequence(sections), closing].joined())
+    }
+
+    /// A section's headings, its explanation and its steps; nothing when it prints no step.
+    private func blocks(of section: Section, headings: [Heading], explanation: [Phrase]) -> [HandoutBlock] {
+        let steps = section.printedSteps
+        guard !steps.isEmpty else { return [] }
+        var blocks = headings.map(HandoutBlock.heading)
+        if !explanation.isEmpty { blocks.append(.paragraph(explanation)) }
+        guard section.kind == .given else { return blocks + [.equations(steps)] }
+        if let provenance = HandoutProse.provenance(of: handout.info) { blocks.append(.paragraph(provenance)) }
+        return blocks + [.givenValues(steps)]
+    }
+
+    /// The four pictures of "Backpropagation in four diagrams", under their heading, when the format shows any.
+    private func pictures(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
+        let diagrams = self.diagrams(DiagramKind.fourDiagrams, of: derivation, headed: true)
+        guard !diagrams.isEmpty else { return [] }
+        return [.heading(prose.picturesHeading), .paragraph(prose.picturesExplanation)] + diagrams
+    }
+
+    private func diagrams(_ kinds: [DiagramKind], of derivation: Derivation, headed: Bool) -> [HandoutBlock] {
+        kinds.filter { shows(.diagram($0)) }.map { kind in
+            .picture(.diagram(NetworkDiagram(derivation: derivation, notation: handout.notation, kind: kind), headed: headed))
+        }
+    }
+
+    private func matrixForm(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
+        guard let vectorized = derivation.vectorized else { return [] }
+        var blocks: [HandoutBlock] = [.heading(prose.matrixFormHeading), .paragraph(prose.matrixFormExplanation)]
+        var layer: Int?
+        for step in vectorized.steps {
+            if step.layer != layer {
+                layer = step.layer
+                blocks.append(.heading(prose.matrixLayerHeading(step.layer)))
+            }
+            let remark = prose.matrixRemark(step)
+            if !remark.isEmpty { blocks.append(.paragraph(remark)) }
+            blocks.append(.matrixStep(MatrixStepBlock(step: step, tieBack: HandoutProse.tieBack)))
+        }
+        return blocks
+    }
+
+    private func closingSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
+        prose.closingSections(of: derivation).flatMap { heading, explanation, table in
+            [HandoutBlock.heading(heading), .paragraph(explanation), .table(table)]
+        }
+    }
+
+    /// The filled-in steps of an exercise sheet, each section under a heading naming its layer.
+    private func answers(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
+        derivation.answers.flatMap { section in
+            blocks(of: section, headings: [prose.answerHeading(section.kind)], explanation: [])
+        }
+    }
+
+    // MARK: - Class keys
+
+    private func classKey(_ sheets: [(title: String, derivation: Derivation)]) -> AnySequence<[HandoutBlock]> {
+        AnySequence(sheets.enumerated().lazy.map { index, sheet in
+            let prose = NetworkProse(network: sheet.derivation.network, notation: handout.notation, numbers: handout.numbers,
+                                     rounding: sheet.derivation.backpropagation.rounding)
+            let start: [HandoutBlock] = index > 0 ? [.pageBreak] : []
+            return start + [.heading(Heading(level: 1, title: [.text(sheet.title)]))] + self.answers(of: sheet.derivation, prose)
+        })
+    }
+
+    // MARK: - Graph derivations
+
+    private func graph(_ derivation: GraphDerivation) -> AnySequence<[HandoutBlock]> {
+        let prose = GraphProse(derivation: derivation)
+        return AnySequence(derivation.sections.lazy.filter { !$0.steps.isEmpty }.map { section in
+            var blocks: [HandoutBlock] = [.heading(prose.heading(before: section.kind))]
+            let explanation = prose.explanation(of: section.kind)
+            if !explanation.isEmpty { blocks.append(.paragraph(explanation)) }
+            guard section.kind == .given else { return blocks + [.equations(section.steps)] }
+            if let provenance = HandoutProse.provenance(of: self.handout.info) { blocks.append(.paragraph(provenance)) }
+            blocks.append(.givenValues(section.steps))
+            guard self.shows(.graph) else { return blocks }
+            let picture = GraphPicture(derivation: derivation, notation: self.handout.notation, numbers: self.handout.numbers)
+            blocks.append(.heading(prose.pictureHeading))
+            if picture.isDrawable { blocks.append(.picture(.graph(picture))) }
+            let digits = picture.isDrawable && picture.roundsNumbers ? picture.printer.numbers.significantDigits : nil
+            blocks.append(.paragraph(prose.pictureExplanation(isDrawn: picture.isDrawable, roundedTo: digits)))
+            return blocks
+        })
+    }
+
+    /// A chunk made only when the iteration reaches it.
+    private static func deferred(_ make: @escaping () -> [HandoutBlock]) -> AnySequence<[HandoutBlock]> {
+        AnySequence(CollectionOfOne(()).lazy.map { make() })
+    }
+}

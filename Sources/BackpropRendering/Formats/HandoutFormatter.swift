@@ -1,0 +1,73 @@
+import BackpropKit
+
+/// Writes a ``Handout`` in one format by visiting its blocks.
+///
+/// Every visit has a default, so a format overrides only what it renders: a format without pictures or
+/// pages leaves ``visitPicture(_:to:)`` and ``visitPageBreak(to:)`` alone. ``format(_:to:)`` is the one
+/// loop over the blocks; blocks arrive lazily and go straight to the output, so a handout of any size is
+/// written in constant memory.
+public protocol HandoutFormatter {
+    /// Prepares for `handout` and returns the document around its body: the pieces of the template with the
+    /// title block filled in, the body going between each two pieces.
+    mutating func begin(_ handout: Handout) -> [String]
+    /// Whether the format shows a picture of `kind`.
+    func shows(_ kind: PictureKind) -> Bool
+    /// Writes a heading.
+    mutating func visitHeading(_ heading: Heading, to output: inout some TextOutputStream)
+    /// Writes a paragraph.
+    mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream)
+    /// Writes the given values, `symbol = value`, several to a line.
+    mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream)
+    /// Writes aligned equations.
+    mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream)
+    /// Writes a step of the matrix form and its tie-back to the scalar derivation.
+    mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream)
+    /// Writes a table.
+    mutating func visitTable(_ table: Table, to output: inout some TextOutputStream)
+    /// Writes a picture.
+    mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream)
+    /// Starts a new page.
+    mutating func visitPageBreak(to output: inout some TextOutputStream)
+}
+
+extension HandoutFormatter {
+    /// Shows no picture.
+    public func shows(_ kind: PictureKind) -> Bool { false }
+    /// Writes nothing: the format has no pictures.
+    public mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {}
+    /// Writes nothing: the format has no pages.
+    public mutating func visitPageBreak(to output: inout some TextOutputStream) {}
+    /// Writes the values as equations.
+    public mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
+        visitEquations(steps, to: &output)
+    }
+    /// Writes nothing.
+    public mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {}
+    /// Writes nothing.
+    public mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {}
+
+    /// Writes the whole of `handout`: the document around it, and every block in order.
+    public mutating func format(_ handout: Handout, to output: inout some TextOutputStream) {
+        let frame = begin(handout)
+        for (index, piece) in frame.enumerated() {
+            if index > 0 {
+                for block in handout.blocks(showing: { [self] in self.shows($0) }) { visit(block, to: &output) }
+            }
+            output.write(piece)
+        }
+    }
+
+    /// Writes one block through its visit.
+    public mutating func visit(_ block: HandoutBlock, to output: inout some TextOutputStream) {
+        switch block {
+        case .heading(let heading): visitHeading(heading, to: &output)
+        case .paragraph(let phrases): visitParagraph(phrases, to: &output)
+        case .givenValues(let steps): visitGivenValues(steps, to: &output)
+        case .equations(let steps): visitEquations(steps, to: &output)
+        case .matrixStep(let step): visitMatrixStep(step, to: &output)
+        case .table(let table): visitTable(table, to: &output)
+        case .picture(let picture): visitPicture(picture, to: &output)
+        case .pageBreak: visitPageBreak(to: &output)
+        }
+    }
+}

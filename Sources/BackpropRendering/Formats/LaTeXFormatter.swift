@@ -1,0 +1,139 @@
+import BackpropKit
+
+/// Writes a handout as a complete LaTeX document from the handout template: `align*` blocks whose long
+/// sums wrap, TikZ pictures, and each layer's error derivatives ∂δ/∂o_{k,j} in that layer's colour.
+public struct LaTeXFormatter: HandoutFormatter {
+    /// What the formatter writes besides the handout's blocks.
+    public struct Options: Sendable {
+        /// The document skeleton.
+        public var template: Template
+        /// Whether to draw pictures (TikZ).
+        public var includesPictures: Bool
+
+        /// The shipped template, with pictures.
+        public static let `default` = Options()
+
+        /// Options with `template`, drawing pictures when `includesPictures`.
+        public init(template: Template = .latexHandout, includesPictures: Bool = true) {
+            self.template = template
+            self.includesPictures = includesPictures
+        }
+    }
+
+    /// The options.
+    public let options: Options
+    private var printer = MathPrinter(LaTeXMath(), notation: NoteNotation(depth: 1))
+
+    /// The widest line of an equation, in estimated characters.
+    static let lineBudget = 72.0
+
+    /// A formatter with `options`.
+    public init(options: Options = .default) {
+        self.options = options
+    }
+
+    public mutating func begin(_ handout: Handout) -> [String] {
+        printer = MathPrinter(LaTeXMath(), notation: handout.notation, numbers: handout.numbers, colorDepth: handout.colorDepth)
+        return options.template.pieces([
+            "title": handout.info.title.latexEscaped,
+            "author": handout.info.author.latexEscaped,
+            "date": handout.info.date.latexEscaped,
+        ])
+    }
+
+    public func shows(_ kind: PictureKind) -> Bool { options.includesPictures }
+
+    public mutating func visitHeading(_ heading: Heading, to output: inout some TextOutputStream) {
+        output.write("\\" + Self.headingCommands[min(heading.level, 3) - 1] + "*{" + inline(heading.title) + "}\n\n")
+    }
+
+    public mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream) {
+        output.write(inline(phrases) + "\n\n")
+    }
+
+    public mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
+        let lines = valueLines(steps, printer, separator: ", \\quad ", budget: Self.lineBudget)
+        output.write("\\begin{gather*}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{gather*}\n\n")
+    }
+
+    public mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
+        let layout = StepLayout(printer: printer, budget: Self.lineBudget)
+        output.write("\\begin{align*}\n")
+        for (index, step) in steps.enumerated() {
+            output.write(printer.string(step.symbol))
+            for (row, line) in layout.rows(for: step).enumerated() {
+                if row > 0 { output.write(" \\\\\n") }
+                output.write(line.startsForm ? " &= " : " &\\quad ")
+                output.write(line.text)
+            }
+            output.write(index == steps.count - 1 ? "\n" : " \\\\\n")
+        }
+        output.write("\\end{align*}\n\n")
+    }
+
+    public mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
+        let matrices = MatrixExpressionPrinter(printer.spelling, notation: printer.notation, numbers: printer.numbers,
+                                               maximumColumns: printer.numbers.significantDigits == nil ? 4 : 8)
+        let (quantity, forms) = matrices.forms(of: block.step)
+        let rows = forms.enumerated().map { index, form in (index == 0 ? quantity + " " : "") + "&= " + form }
+        output.write("\\begin{align*}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{align*}\n")
+        output.write(block.tieBack.latexEscaped + "$" + matrices.linkEquation(of: block.step) + "$.\n\n")
+    }
+
+    public mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
+        output.write("\\begin{longtable}{l" + String(repeating: "r", count: table.columns.count - 1) + "}\n\\hline\n")
+        output.write(table.columns.map(cell).joined(separator: " & ") + " \\\\\n\\hline\n\\endhead\n")
+        for row in table.rows { output.write(row.map(cell).joined(separator: " & ") + " \\\\\n") }
+        output.write("\\hline\n\\end{longtable}\n\n")
+    }
+
+    public mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
+        switch picture {
+        case .diagram(let diagram, let headed):
+            let writer = TikZDiagramWriter()
+            if headed { output.write("\\subsection*{" + writer.caption(of: diagram) + "}\n\n") }
+            output.write("\\begin{center}\n")
+            writer.write(diagram, to: &output)
+            output.write("\\end{center}\n\n")
+        case .graph(let picture):
+            output.write(picture.tikz + "\n")
+        }
+    }
+
+    public mutating func visitPageBreak(to output: inout some TextOutputStream) {
+        output.write("\\newpage\n")
+    }
+
+    // MARK: - Inline text
+
+    private static let headingCommands = ["section", "subsection", "subsubsection"]
+
+    /// Words escaped, formulas and layer labels between `$`, code in `\texttt` that may break after
+    /// hyphens and commas.
+    private func inline(_ phrases: [Phrase]) -> String {
+        var text = ""
+        for phrase in phrases {
+            switch phrase {
+            case .text(let words): text += words.latexEscaped
+            case .math(let expression): text += "$" + printer.string(expression) + "$"
+            case .layer(let label): text += "$" + label + "$"
+            case .typeset(_, let latex): text += "$" + latex + "$"
+            case .code(let code):
+                let breakable = code.latexEscaped.replacingOccurrences(of: "-", with: "-{}").replacingOccurrences(of: ",", with: ",\\allowbreak{}")
+                text += "\\texttt{" + breakable + "}"
+            }
+        }
+        return text
+    }
+
+    private func cell(_ cell: Table.Cell) -> String {
+        switch cell {
+        case .math(let expression): return "$" + printer.string(expression) + "$"
+        case .number(let value): return "$" + printer.string(.constant(value)) + "$"
+        case .text("✓"): return "$\\checkmark$"
+        case .text("✗"): return "$\\times$"
+        case .text(let words): return words.latexEscaped
+        case .typeset(_, let latex): return "$" + latex + "$"
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import BackpropKit
+
+/// Writes a handout as GitHub-flavoured Markdown from the Markdown template: `$$…$$` display math (rendered
+/// by GitHub and pandoc), each layer's error derivatives coloured by `\color` inside the math, pictures as
+/// links to SVG files written beside the Markdown file.
+public struct MarkdownFormatter: HandoutFormatter {
+    /// What the formatter writes besides the handout's blocks.
+    public struct Options: Sendable {
+        /// The document skeleton.
+        public var template: Template
+        /// The SVG file of each picture, relative to the Markdown file, written beside it by the caller;
+        /// a picture without a file is left out.
+        public var pictureFiles: [PictureKind: String]
+
+        /// The shipped template, without pictures.
+        public static let `default` = Options()
+
+        /// Options with `template`, linking the pictures of `pictureFiles`.
+        public init(template: Template = .markdownHandout, pictureFiles: [PictureKind: String] = [:]) {
+            self.template = template
+            self.pictureFiles = pictureFiles
+        }
+    }
+
+    /// The options.
+    public let options: Options
+    private var printer = MathPrinter(LaTeXMath(flavor: .markdown), notation: NoteNotation(depth: 1))
+    /// Whether the next block opens the body, with no blank line before it.
+    private var opensBody = true
+
+    /// The widest line of an equation, in estimated characters.
+    static let lineBudget = 90.0
+
+    /// A formatter with `options`.
+    public init(options: Options = .default) {
+        self.options = options
+    }
+
+    public mutating func begin(_ handout: Handout) -> [String] {
+        printer = MathPrinter(LaTeXMath(flavor: .markdown), notation: handout.notation, numbers: handout.numbers,
+                              colorDepth: handout.colorDepth)
+        opensBody = true
+        let byline = handout.info.byline.map(\.markdownEscaped)
+        return options.template.pieces([
+            "title": handout.info.title.markdownEscaped,
+            "author": handout.info.author.markdownEscaped,
+            "date": handout.info.date.markdownEscaped,
+            "byline": byline.isEmpty ? "" : "*" + byline.joined(separator: ", ") + "*\n\n",
+        ])
+    }
+
+    public func shows(_ kind: PictureKind) -> Bool { options.pictureFiles[kind] != nil }
+
+    public mutating func visitHeading(_ heading: Heading, to output: inout some TextOutputStream) {
+        startBlock(&output)
+        output.write(String(repeating: "#", count: heading.level + 1) + " " + inline(heading.title) + "\n")
+    }
+
+    public mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream) {
+        startBlock(&output)
+        output.write(inline(phrases) + "\n")
+    }
+
+    public mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
+        startBlock(&output)
+        let lines = valueLines(steps, printer, separator: ", \\quad ", budget: Self.lineBudget)
+        let body = lines.count == 1 ? lines[0] : "\\begin{gathered}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{gathered}"
+        output.write("$$\n" + body + "\n$$\n")
+    }
+
+    public mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
+        let layout = StepLayout(printer: printer, budget: Self.lineBudget)
+        for step in steps {
+            startBlock(&output)
+            let rows = layout.rows(for: step)
+            output.write("$$\n")
+            if rows.count == 1, let row = rows.first {
+                output.write(printer.string(step.symbol) + " = " + row.text + "\n")
+            } else {
+                output.write("\\begin{aligned}\n" + printer.string(step.symbol))
+                for (index, row) in rows.enumerated() {
+                    if index > 0 { output.write(" \\\\\n") }
+                    output.write((row.startsForm ? " &= " : " &\\quad ") + row.text)
+                }
+                output.write("\n\\end{aligned}\n")
+            }
+            output.write("$$\n")
+        }
+    }
+
+    public mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
+        let matrices = MatrixExpressionPrinter(printer.spelling, notation: printer.notation, numbers: printer.numbers,
+                                               maximumColumns: printer.numbers.significantDigits == nil ? 4 : 8)
+        let (quantity, forms) = matrices.forms(of: block.step)
+        let rows = forms.enumerated().map { index, form in (index == 0 ? quantity + " " : "") + "&= " + form }
+        startBlock(&output)
+        output.write("$$\n\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$\n")
+        startBlock(&output)
+        output.write(block.tieBack.markdownEscaped + "$" + matrices.linkEquation(of: block.step) + "$.\n")
+    }
+
+    public mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
+        startBlock(&output)
+        output.write("| " + table.columns.map(cell).joined(separator: " | ") + " |\n")
+        output.write("|" + String(repeating: " ---: |", count: table.columns.count) + "\n")
+        for row in table.rows { output.write("| " + row.map(cell).joined(separator: " | ") + " |\n") }
+    }
+
+    public mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
+        guard case .diagram(let diagram, let headed) = picture, let file = options.pictureFiles[picture.kind] else { return }
+        let caption = SVGDiagramWriter().caption(of: diagram).markdownEscaped
+        if headed {
+            startBlock(&output)
+            output.write("### " + caption + "\n")
+        }
+        startBlock(&output)
+        output.write("![" + caption + "](" + file + ")\n")
+    }
+
+    // MARK: - Blocks and inline text
+
+    /// Separates a block from the one before it by a blank line.
+    private mutating func startBlock(_ output: inout some TextOutputStream) {
+        if !opensBody { output.write("\n") }
+        opensBody = false
+    }
+
+    /// Words escaped, formulas and layer labels between `$`, code in a code span.
+    private func inline(_ phrases: [Phrase]) -> String {
+        var text = ""
+        for phrase in phrases {
+            switch phrase {
+            case .text(let words): text += words.markdownEscaped
+            case .math(let expression): text += "$" + printer.string(expression) + "$"
+            case .layer(let label): text += "$" + label + "$"
+            case .typeset(_, let latex): text += "$" + latex + "$"
+            case .code(let code): text += code.markdownCodeSpan
+            }
+        }
+        return text
+    }
+
+    private func cell(_ cell: Table.Cell) -> String {
+        let math: String
+        switch cell {
+        case .math(let expression): math = printer.string(expression)
+        case .number(let value): math = printer.string(.constant(value))
+        case .text(let words): return words.markdownEscaped
+        case .typeset(_, let latex): math = latex
+        }
+        return "$" + math.replacingOccurrences(of: "|", with: "\\vert ") + "$"
+    }
+}

@@ -1,0 +1,156 @@
+import BackpropKit
+
+/// One file of a handout, ready to write: its path and what goes in it.
+///
+/// The factory methods give every file a request makes, so a caller writes them and decides nothing:
+/// a network derivation in Markdown brings the SVG pictures it links to, a class set its sheets and key.
+public struct HandoutFile {
+    /// Where the file goes; for standard output, the path it would have.
+    public let path: String
+    private let content: Content
+
+    private enum Content {
+        case handout(Handout, Formatter)
+        case svg(NetworkDiagram)
+        case json(Derivation)
+        case graphJSON(GraphDerivation)
+        case dot(GraphDerivation, NumberFormat)
+    }
+
+    private enum Formatter {
+        case latex(LaTeXFormatter)
+        case markdown(MarkdownFormatter)
+        case text(TextFormatter)
+    }
+
+    /// Writes the file's content to `output`.
+    public func write(to output: inout some TextOutputStream) {
+        switch content {
+        case .handout(let handout, .latex(var formatter)): formatter.format(handout, to: &output)
+        case .handout(let handout, .markdown(var formatter)): formatter.format(handout, to: &output)
+        case .handout(let handout, .text(var formatter)): formatter.format(handout, to: &output)
+        case .svg(let diagram): SVGDiagramWriter().write(diagram, to: &output)
+        case .json(let derivation): JSONRenderer().render(derivation, to: &output)
+        case .graphJSON(let derivation): GraphJSONRenderer().render(derivation, to: &output)
+        case .dot(let derivation, let numbers): DotRenderer(numbers: numbers).render(derivation, to: &output)
+        }
+    }
+
+    // MARK: - Requests
+
+    /// What every handout of a request shares: its format, naming, numbers, title block and template.
+    public struct Style {
+        /// The format written.
+        public var format: OutputFormat
+        /// How symbols are named.
+        public var notation: any Notation
+        /// How numbers are written.
+        public var numbers: NumberFormat
+        /// The title block and where the values come from.
+        public var info: HandoutInfo
+        /// The user's template, or `nil` for the shipped one.
+        public var template: Template?
+
+        /// A style.
+        public init(format: OutputFormat, notation: any Notation, numbers: NumberFormat = .roundTrip, info: HandoutInfo = HandoutInfo(),
+                    template: Template? = nil) {
+            self.format = format
+            self.notation = notation
+            self.numbers = numbers
+            self.info = info
+            self.template = template
+        }
+    }
+
+    /// The files of a network derivation (or exercise sheet) at `path`: the handout, and for Markdown the SVG
+    /// pictures it links to, written beside it as `name-network.svg`, ... when `drawsPictures`.
+    /// - Throws: ``HandoutFile/Unsupported`` for the graph-only format dot.
+    public static func network(_ derivation: Derivation, style: Style, path: String, drawsPictures: Bool) throws(Unsupported) -> [HandoutFile] {
+        let handout = Handout(.network(derivation), info: style.info, notation: style.notation, numbers: style.numbers)
+        guard style.format == .markdown, drawsPictures, derivation.exercise == nil else {
+            return [try document(handout, style: style, path: path, json: .json(derivation))]
+        }
+        let pictures = DiagramKind.allCases.map { kind in (kind, pictureFile(of: kind, beside: path)) }
+        var options = MarkdownFormatter.Options(template: style.template ?? .markdownHandout)
+        for (kind, file) in pictures { options.pictureFiles[.diagram(kind)] = file.name }
+        var files = [HandoutFile(path: path, content: .handout(handout, .markdown(MarkdownFormatter(options: options))))]
+        for (kind, file) in pictures.sorted(by: { $0.1.path < $1.1.path }) {
+            files.append(HandoutFile(path: file.path, content: .svg(NetworkDiagram(derivation: derivation, notation: style.notation, kind: kind))))
+        }
+        return files
+    }
+
+    /// The files of a class set in `folder`: one exercise sheet per derivation, `sheet-1`, ..., numbered with
+    /// as many digits as the largest number, and `key` with every sheet's answers.
+    public static func classSet(_ sheets: [Sheet], style: Style, folder: String) throws(Unsupported) -> [HandoutFile] {
+        let digits = String(sheets.count).count
+        var files: [HandoutFile] = []
+        for (index, sheet) in sheets.enumerated() {
+            let number = String(index + 1)
+            let path = folder + "/sheet-" + String(repeating: "0", count: digits - number.count) + number + "." + style.format.fileExtension
+            var sheetStyle = style
+            sheetStyle.info = sheet.info
+            files += try network(sheet.derivation, style: sheetStyle, path: path, drawsPictures: false)
+        }
+        guard style.format != .json else { return files }
+        let key = Handout(.classKey(sheets.map { ($0.keyHeading, $0.derivation) }), info: style.info, notation: style.notation, numbers: style.numbers)
+        files.append(try document(key, style: style, path: folder + "/key." + style.format.fileExtension, json: nil))
+        return files
+    }
+
+    /// One exercise sheet of a class set.
+    public struct Sheet {
+        /// The sheet's title block.
+        public var info: HandoutInfo
+        /// The heading of the sheet's answers in the key.
+        public var keyHeading: String
+        /// The derivation with its blanks.
+        public var derivation: Derivation
+
+        /// A sheet.
+        public init(info: HandoutInfo, keyHeading: String, derivation: Derivation) {
+            self.info = info
+            self.keyHeading = keyHeading
+            self.derivation = derivation
+        }
+    }
+
+    /// The file of a graph derivation at `path`.
+    public static func graph(_ derivation: GraphDerivation, style: Style, path: String) throws(Unsupported) -> HandoutFile {
+        let handout = Handout(.graph(derivation), info: style.info, notation: style.notation, numbers: style.numbers)
+        if style.format == .dot { return HandoutFile(path: path, content: .dot(derivation, style.numbers)) }
+        return try document(handout, style: style, path: path, json: .graphJSON(derivation))
+    }
+
+    /// The format a handout cannot be written in.
+    public struct Unsupported: Error, Equatable {
+        /// The format.
+        public let format: OutputFormat
+    }
+
+    private static func document(_ handout: Handout, style: Style, path: String, json: Content?) throws(Unsupported) -> HandoutFile {
+        switch style.format {
+        case .latex:
+            return HandoutFile(path: path, content: .handout(handout, .latex(LaTeXFormatter(options: .init(template: style.template ?? .latexHandout)))))
+        case .markdown:
+            return HandoutFile(path: path, content: .handout(handout, .markdown(MarkdownFormatter(options: .init(template: style.template ?? .markdownHandout)))))
+        case .text:
+            return HandoutFile(path: path, content: .handout(handout, .text(TextFormatter())))
+        case .json:
+            guard let json else { throw Unsupported(format: .json) }
+            return HandoutFile(path: path, content: json)
+        case .dot:
+            throw Unsupported(format: .dot)
+        }
+    }
+
+    /// The SVG file of picture `kind` beside the Markdown file `path`: `name-network.svg`, ... for `name.md`.
+    private static func pictureFile(of kind: DiagramKind, beside path: String) -> (name: String, path: String) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        var base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        if base.hasSuffix(".md") { base.removeLast(3) }
+        let name = base + "-" + kind.rawValue + ".svg"
+        return (name, folder + name)
+    }
+}

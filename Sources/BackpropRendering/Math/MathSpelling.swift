@@ -1,0 +1,73 @@
+import BackpropKit
+
+/// How one math syntax spells what a ``MathPrinter`` has laid out: numbers, names, fractions, partials,
+/// powers, parentheses, colour, matrices and blanks.
+///
+/// The printer decides once, for every syntax, where parentheses go and which factors sit side by side
+/// (SymPy's printers work the same way); a spelling only says how each piece is written. A new syntax is
+/// one new type, such as ``LaTeXMath`` and ``UnicodeMath``.
+public protocol MathSpelling: Sendable {
+    /// Whether fractions a/b and partials ∂a/∂b are set stacked, two lines tall: they then bind like atoms,
+    /// stand next to each other without a multiplication sign, and make the parentheses around them grow.
+    var stacksFractions: Bool { get }
+    /// The minus sign of a negative number or a difference.
+    var minus: String { get }
+    /// The multiplication sign before a number, with its spaces.
+    var times: String { get }
+    /// What separates two factors that would otherwise run together, such as two names: a thin space where
+    /// the syntax typesets it, a centred dot in plain text.
+    var adjacentFactors: String { get }
+    /// The estimated width of ``adjacentFactors``, in characters.
+    var adjacentFactorsWidth: Double { get }
+
+    /// A number in scientific form, `mantissa × 10^exponent`; the mantissa is already signed.
+    func scientific(_ mantissa: String, exponent: Int) -> String
+    /// Writes a symbol's name: its base, subscripts and superscript.
+    func write(_ name: SymbolName, to output: inout String)
+    /// An opening parenthesis, growing with its contents when `tall`.
+    func openParenthesis(tall: Bool) -> String
+    /// A closing parenthesis, growing with its contents when `tall`.
+    func closeParenthesis(tall: Bool) -> String
+    /// `text` between square brackets, growing with it when `tall`: an entry [∂δ/∂W]₁,₂ of a matrix.
+    func squareBracketed(_ text: String, tall: Bool) -> String
+    /// The sign between a value and a different rounding of it, with its spaces: ≈.
+    var approximately: String { get }
+    /// The three pieces around a fraction's numerator and denominator: `\frac{`, `}{`, `}` or ``, `/`, ``.
+    var fraction: (open: String, middle: String, close: String) { get }
+    /// The three pieces around a partial derivative's quantity and variable: `∂`, `/∂`, `` in text.
+    var partial: (open: String, middle: String, close: String) { get }
+    /// Writes the exponent of a power: `^{…}`, or a Unicode superscript when every character has one.
+    /// - Parameters:
+    ///   - exponent: The exponent printed on its own.
+    ///   - atom: The exponent printed as an atom (parenthesised when it is not one), for `^(…)`.
+    func writeExponent(_ exponent: String, atom: () -> String, to output: inout String)
+    /// The pieces around a square root's argument, and whether the argument must be an atom (`√x` in text).
+    var squareRoot: (open: String, close: String, argumentIsAtom: Bool) { get }
+    /// The pieces around an absolute value's argument.
+    var absoluteValue: (open: String, close: String) { get }
+    /// The opening of the indicator function `𝟙[x > 0]`.
+    var indicator: String { get }
+    /// The opening of `text` coloured `color`, or `nil` where the syntax has no colour; closed by `}`.
+    func colorOpening(_ color: String) -> String?
+    /// A blank for a student to fill in, long enough for a formula or a number.
+    var blank: String { get }
+
+    /// The transpose mark ᵀ.
+    var transposeMark: String { get }
+    /// The entry-by-entry product ⊙, with its spaces.
+    var hadamard: String { get }
+    /// The ellipses of a summarised matrix or sum: vertical ⋮, horizontal ⋯ and diagonal ⋱.
+    var ellipses: (vertical: String, horizontal: String, diagonal: String) { get }
+    /// Whether matrices are set as two-dimensional blocks of text lines (plain text) rather than by the
+    /// syntax's own matrix environment on one line.
+    var setsMatricesAsBlocks: Bool { get }
+    /// A matrix on one line from its printed cells.
+    func matrix(_ rows: [[String]]) -> String
+    /// A prime for a derivative's name, such as g′.
+    func primed(_ name: String, hasSuperscript: Bool) -> String
+
+    /// Words inside a formula, such as a diagram's label.
+    func words(_ text: String) -> String
+    /// The pieces around a partial derivative written on one line, ∂a/∂b, in both syntaxes.
+    var slashedPartial: (open: String, middle: String) { get }
+}
