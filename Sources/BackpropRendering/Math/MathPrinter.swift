@@ -169,14 +169,17 @@ public struct MathPrinter<Spelling: MathSpelling> {
 
     /// What stands between two factors: a multiplication sign before a number, nothing where a person
     /// would juxtapose (2x, 2(o − t), σ(f)(1 − σ(f)), stacked fractions side by side), and the
-    /// spelling's separator of adjacent factors elsewhere (two names).
+    /// spelling's separator of adjacent factors elsewhere (two names, a number before a function name).
     private func separator(between left: Expression, and right: Expression, next: String) -> String {
         if right.constantValue != nil || next.first?.isNumber == true { return spelling.times }
         let stacked = spelling.stacksFractions
         if case .partial = right { return stacked ? spelling.adjacentFactors : spelling.times }
         if case .partial = left { return stacked ? spelling.adjacentFactors : spelling.times }
         if next.first == "(" { return stacked ? spelling.adjacentFactors : "" }
-        if left.constantValue != nil { return stacked ? spelling.adjacentFactors : "" }
+        if left.constantValue != nil {
+            if case .application(let function, _) = right, !function.hasOwnBrackets { return spelling.adjacentFactors }
+            return stacked ? spelling.adjacentFactors : ""
+        }
         return spelling.adjacentFactors
     }
 
@@ -242,6 +245,16 @@ public struct MathPrinter<Spelling: MathSpelling> {
         case .negation: return .prefix
         case .quotient, .partial: return spelling.stacksFractions ? .atom : .product
         case .power: return .power
+        }
+    }
+}
+
+extension Function {
+    /// Whether the function is printed with brackets of its own rather than after its name: √, |x|, 𝟙[x > 0].
+    var hasOwnBrackets: Bool {
+        switch self {
+        case .elementary(.sqrt), .elementary(.abs), .elementary(.step): return true
+        default: return false
         }
     }
 }
