@@ -4,32 +4,18 @@
 /// colours are xcolor names from ``LayerPalette``. By default it is scaled down to the line width when
 /// it is wider, never up.
 public struct TikZDiagramWriter: Sendable {
-    /// How the picture is set.
-    public struct Options: Sendable, Equatable {
-        /// Whether a picture wider than the line is scaled down to `\linewidth`.
-        public var fitsLineWidth: Bool
+    /// Whether a picture wider than the line is scaled down to `\linewidth`.
+    public var fitsLineWidth: Bool
 
-        /// The picture fitted to the line width.
-        public static let `default` = Options(fitsLineWidth: true)
-
-        /// Options for setting the picture.
-        public init(fitsLineWidth: Bool) {
-            self.fitsLineWidth = fitsLineWidth
-        }
-    }
-
-    /// The options.
-    public let options: Options
-
-    /// A writer with `options`.
-    public init(options: Options = .default) {
-        self.options = options
+    /// A writer that scales a picture wider than the line down to it when `fitsLineWidth`.
+    public init(fitsLineWidth: Bool = true) {
+        self.fitsLineWidth = fitsLineWidth
     }
 
     /// Writes `diagram` as a `tikzpicture`, inside a `\resizebox` when it fits the line width.
     public func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
         let printer = DiagramTextPrinter(LaTeXMath(), notation: diagram.notation, numbers: diagram.numbers)
-        if options.fitsLineWidth { output.write("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n") }
+        if fitsLineWidth { output.write("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n") }
         output.write("\\begin{tikzpicture}[x=1cm, y=-1cm, >=stealth, line cap=round, line join=round]\n")
         for edge in diagram.edges {
             var style = ["->", Self.color(edge.color), "line width=0.6pt"]
@@ -57,7 +43,7 @@ public struct TikZDiagramWriter: Sendable {
             write(label, printer, to: &output)
         }
         output.write("\\end{tikzpicture}")
-        output.write(options.fitsLineWidth ? "%\n}\n" : "\n")
+        output.write(fitsLineWidth ? "%\n}\n" : "\n")
     }
 
     /// The title of `diagram` as LaTeX text, words escaped and symbols in `$...$`, e.g. for a heading or a caption.

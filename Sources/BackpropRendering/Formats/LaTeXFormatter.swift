@@ -60,23 +60,16 @@ public struct LaTeXFormatter: HandoutFormatter {
         let layout = StepLayout(printer: printer, budget: Self.lineBudget)
         output.write("\\begin{align*}\n")
         for (index, step) in steps.enumerated() {
-            output.write(printer.string(step.symbol))
-            for (row, line) in layout.rows(for: step).enumerated() {
-                if row > 0 { output.write(" \\\\\n") }
-                output.write(line.startsForm ? " &= " : " &\\quad ")
-                output.write(line.text)
-            }
+            output.write(LaTeXAlignment.step(printer.string(step.symbol), rows: layout.rows(for: step)))
             output.write(index == steps.count - 1 ? "\n" : " \\\\\n")
         }
         output.write("\\end{align*}\n\n")
     }
 
     public mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
-        let matrices = MatrixExpressionPrinter(printer.spelling, notation: printer.notation, numbers: printer.numbers,
-                                               maximumColumns: printer.numbers.significantDigits == nil ? 4 : 8)
+        let matrices = printer.matrixPrinter
         let (quantity, forms) = matrices.forms(of: block.step)
-        let rows = forms.enumerated().map { index, form in (index == 0 ? quantity + " " : "") + "&= " + form }
-        output.write("\\begin{align*}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{align*}\n")
+        output.write("\\begin{align*}\n" + LaTeXAlignment.matrixStep(quantity, forms: forms) + "\n\\end{align*}\n")
         output.write(block.tieBack.latexEscaped + "$" + matrices.linkEquation(of: block.step) + "$.\n\n")
     }
 

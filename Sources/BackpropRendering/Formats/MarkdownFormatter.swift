@@ -77,24 +77,17 @@ public struct MarkdownFormatter: HandoutFormatter {
             if rows.count == 1, let row = rows.first {
                 output.write(printer.string(step.symbol) + " = " + row.text + "\n")
             } else {
-                output.write("\\begin{aligned}\n" + printer.string(step.symbol))
-                for (index, row) in rows.enumerated() {
-                    if index > 0 { output.write(" \\\\\n") }
-                    output.write((row.startsForm ? " &= " : " &\\quad ") + row.text)
-                }
-                output.write("\n\\end{aligned}\n")
+                output.write("\\begin{aligned}\n" + LaTeXAlignment.step(printer.string(step.symbol), rows: rows) + "\n\\end{aligned}\n")
             }
             output.write("$$\n")
         }
     }
 
     public mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
-        let matrices = MatrixExpressionPrinter(printer.spelling, notation: printer.notation, numbers: printer.numbers,
-                                               maximumColumns: printer.numbers.significantDigits == nil ? 4 : 8)
+        let matrices = printer.matrixPrinter
         let (quantity, forms) = matrices.forms(of: block.step)
-        let rows = forms.enumerated().map { index, form in (index == 0 ? quantity + " " : "") + "&= " + form }
         startBlock(&output)
-        output.write("$$\n\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$\n")
+        output.write("$$\n\\begin{aligned}\n" + LaTeXAlignment.matrixStep(quantity, forms: forms) + "\n\\end{aligned}\n$$\n")
         startBlock(&output)
         output.write(block.tieBack.markdownEscaped + "$" + matrices.linkEquation(of: block.step) + "$.\n")
     }

@@ -83,8 +83,7 @@ public struct TextFormatter: HandoutFormatter {
 
     public mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
         followsHeading = false
-        let matrices = MatrixExpressionPrinter(printer.spelling, notation: printer.notation, numbers: printer.numbers,
-                                               maximumColumns: printer.numbers.significantDigits == nil ? 4 : 8)
+        let matrices = printer.matrixPrinter
         output.write("\n")
         for line in matrices.lines(of: block.step) { output.write("  " + line + "\n") }
         output.write("  " + block.tieBack + matrices.linkEquation(of: block.step) + "\n")

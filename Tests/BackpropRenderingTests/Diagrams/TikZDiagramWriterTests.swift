@@ -33,7 +33,7 @@ import Testing
         let diagram = try DiagramNetwork.note.diagram(.cost)
         var fitted = "", natural = ""
         TikZDiagramWriter().write(diagram, to: &fitted)
-        TikZDiagramWriter(options: .init(fitsLineWidth: false)).write(diagram, to: &natural)
+        TikZDiagramWriter(fitsLineWidth: false).write(diagram, to: &natural)
         #expect(fitted.hasPrefix("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n\\begin{tikzpicture}"))
         #expect(natural.hasPrefix("\\begin{tikzpicture}"))
         #expect(natural.hasSuffix("\\end{tikzpicture}\n"))
