@@ -9,24 +9,24 @@ struct ArgumentScanner {
 
     /// The next option and its value (`nil` for a switch), or `nil` at the end.
     /// - Throws: ``DeriveError/usage(_:)`` for an unknown option, a missing value or a stray argument.
-    mutating func next() throws(DeriveError) -> (OptionSpec, String?)? {
+    mutating func next() throws(DeriveError) -> (Option, String?)? {
         guard let argument = remaining.popFirst() else { return nil }
         if argument == "-h" { return (.help, nil) }
         guard argument.hasPrefix("--") else {
-            throw .usage("Error: Unexpected argument '\(argument)'")
+            throw .usage(.unexpectedArgument(argument))
         }
         let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         let flag = String(parts[0])
-        guard let option = OptionSpec.all.first(where: { $0.flag == flag }) else {
-            throw .usage("Error: Unknown option '\(flag)'")
+        guard let option = Option(rawValue: flag) else {
+            throw .usage(.unknownOption(flag))
         }
-        guard option.value != nil else {
-            if parts.count > 1 { throw .usage("Error: '\(flag)' does not take a value") }
+        guard option.valueName != nil else {
+            if parts.count > 1 { throw .usage(.valueForSwitch(option)) }
             return (option, nil)
         }
         if parts.count > 1 { return (option, String(parts[1])) }
         guard let value = remaining.first, !value.hasPrefix("--") || Double(value) != nil else {
-            throw .usage("Error: Missing value for '\(option.synopsis)'")
+            throw .usage(.missingValue(option))
         }
         remaining.removeFirst()
         return (option, value)

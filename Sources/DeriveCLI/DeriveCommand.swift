@@ -28,7 +28,7 @@ public enum DeriveCommand {
             let (network, provenance) = try makeNetwork(options)
             try checkSize(of: network, options)
             if options.checksGradients && network.parameterCount > GradientCheck.parameterLimit {
-                throw .usage("Error: '--check' covers at most \(GradientCheck.parameterLimit) weights and biases; this network has \(network.parameterCount)")
+                throw .usage(.gradientCheckTooLarge(limit: GradientCheck.parameterLimit, parameters: network.parameterCount))
             }
             let template = try options.templatePath.map(loadTemplate)
             let derivation: Derivation
@@ -37,7 +37,7 @@ public enum DeriveCommand {
                                             checksGradients: options.checksGradients, exercise: options.exercise,
                                             vectorized: options.isVectorized)
             } catch let failure {
-                throw DeriveError.data(failure, source: options.networkPath.map { "'\($0)'" })
+                throw .data(.network(failure, source: options.networkPath.map(DataError.NetworkSource.file)))
             }
             let style = try style(options, arguments: arguments, network: network, provenance: provenance, template: template)
             if let path = options.outputPath {
@@ -48,26 +48,33 @@ public enum DeriveCommand {
             }
             return .success
         } catch let failure {
-            error.write(failure.description + "\n")
-            if case .usage = failure {
-                error.write(HelpText.usage + "\n  See 'derive --help' for more information.\n")
-            }
+            report(failure, to: &error)
             return failure.exitCode
+        }
+    }
+
+    /// Writes `failure` to `error` in the shape of Swift command-line tools: "Error: " and the message, and
+    /// after a usage error the usage line and where to find help.
+    static func report(_ failure: DeriveError, to error: inout some TextOutputStream) {
+        error.write("Error: " + ErrorMessage.text(failure) + "\n")
+        if case .usage = failure {
+            error.write(HelpText.usage + "\n  See 'derive --help' for more information.\n")
         }
     }
 
     /// Runs `derive` with the process's arguments and exits.
     public static func main() -> Never {
-        signal(SIGPIPE, SIG_IGN)
+        Platform.ignoreBrokenPipes()
         var output = FileDescriptorStream(descriptor: 1)
         var error = FileDescriptorStream(descriptor: 2)
         var code = run(arguments: Array(CommandLine.arguments.dropFirst()), output: &output, error: &error)
-        if let failure = output.finish(), failure != EPIPE, code == .success {
-            error.write("Error: cannot write to standard output: \(String(cString: strerror(failure)))\n")
-            code = .cannotCreate
+        if let failure = output.finish(), failure != Platform.brokenPipe, code == .success {
+            let unwritten = DeriveError.cannotWrite(.standardOutput(code: failure))
+            report(unwritten, to: &error)
+            code = unwritten.exitCode
         }
         error.finish()
-        exit(code.rawValue)
+        Platform.terminate(code.rawValue)
     }
 
     // MARK: - Steps
@@ -78,26 +85,25 @@ public enum DeriveCommand {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable file" : "no such file"
-                throw .noInput("Error: cannot read '\(path)': \(reason)")
+                throw .noInput(.network(path: path, exists: FileManager.default.fileExists(atPath: path)))
             }
             var file: NetworkFile
             do {
                 file = try NetworkFile.decode(data)
             } catch let failure {
-                throw .data(failure, source: "'\(path)'")
+                throw .data(.network(failure, source: .file(path)))
             }
             if let input = options.input {
                 if let width = file.layers.first?.weights.count, input.count != width {
                     throw Options.invalid(input.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .input,
-                                          "expected \(width) values (the input width of '\(path)'), found \(input.count)")
+                                          .valueCount(width: width, layer: .input, file: path, found: input.count))
                 }
                 file.input = input
             }
             if let target = options.target {
                 if let width = file.layers.last?.weights.first?.count, target.count != width {
                     throw Options.invalid(target.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .target,
-                                          "expected \(width) values (the output width of '\(path)'), found \(target.count)")
+                                          .valueCount(width: width, layer: .output, file: path, found: target.count))
                 }
                 file.target = target
             }
@@ -106,7 +112,7 @@ public enum DeriveCommand {
             do {
                 return (try file.network(), "The values are read from '\(path)'.")
             } catch let failure {
-                throw .data(failure, source: "'\(path)'")
+                throw .data(.network(failure, source: .file(path)))
             }
         }
         let blueprint = try blueprint(options)
@@ -115,7 +121,7 @@ public enum DeriveCommand {
         do {
             return (try blueprint.network(), provenance(blueprint))
         } catch let failure {
-            throw .usage("Error: \(usageMessage(failure))")
+            throw .usage(.invalidNetwork(failure))
         }
     }
 
@@ -123,10 +129,10 @@ public enum DeriveCommand {
         let widths: [Int]
         if let given = options.widths {
             guard given.count >= 2 else {
-                throw Options.invalid(given.map(String.init).joined(separator: ","), .widths, "expected at least two widths (the input and the output)")
+                throw Options.invalid(given.map(String.init).joined(separator: ","), .widths, .twoWidths)
             }
             if let layers = options.layers, given.count != layers + 1 {
-                throw Options.invalid(given.map(String.init).joined(separator: ","), .widths, "expected \(layers + 1) widths for \(layers) layers, found \(given.count)")
+                throw Options.invalid(given.map(String.init).joined(separator: ","), .widths, .widthCount(layers: layers, found: given.count))
             }
             widths = given
         } else {
@@ -135,11 +141,11 @@ public enum DeriveCommand {
         }
         if let input = options.input, input.count != widths[0] {
             throw Options.invalid(input.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .input,
-                                  "expected \(widths[0]) values (the input width), found \(input.count)")
+                                  .valueCount(width: widths[0], layer: .input, file: nil, found: input.count))
         }
         if let target = options.target, let outputs = widths.last, target.count != outputs {
             throw Options.invalid(target.map { NumberFormat.roundTrip.string($0) }.joined(separator: ","), .target,
-                                  "expected \(outputs) values (the output width), found \(target.count)")
+                                  .valueCount(width: outputs, layer: .output, file: nil, found: target.count))
         }
         let depth = widths.count - 1
         let activations: [Activation]
@@ -149,11 +155,10 @@ public enum DeriveCommand {
         case let given? where given.count == depth: activations = given
         case let given?:
             throw Options.invalid(given.map(\.rawValue).joined(separator: ","), .activation,
-                                  "expected 1 or \(depth) activations, found \(given.count)")
+                                  .activationCount(depth: depth, found: given.count))
         }
         if let index = activations.dropLast().firstIndex(of: .softmax) {
-            throw Options.invalid(activations.map(\.rawValue).joined(separator: ","), .activation,
-                                  "softmax is allowed on the output layer only, not on layer \(index + 1)")
+            throw Options.invalid(activations.map(\.rawValue).joined(separator: ","), .activation, .softmaxBeforeOutput(index: index))
         }
         return NetworkBlueprint(widths: widths, activations: activations, loss: options.loss ?? .squared,
                                 hasBiases: options.hasBiases, seed: options.seed ?? 1, input: options.input,
@@ -172,10 +177,7 @@ public enum DeriveCommand {
         let (weightBytes, overflow) = parameterCount.multipliedReportingOverflow(by: perParameter)
         let (neuronBytes, neuronOverflow) = neurons.multipliedReportingOverflow(by: perNeuron)
         let estimate = overflow || neuronOverflow ? Int.max : weightBytes &+ neuronBytes
-        guard estimate <= largeOutput || options.allowsLargeOutput else {
-            let gigabytes = (Double(estimate) / Double(1 << 30) * 10).rounded() / 10
-            throw .usage("Error: The output would be about \(gigabytes) GB; pass '--allow-large' to write it anyway")
-        }
+        guard estimate <= largeOutput || options.allowsLargeOutput else { throw .usage(.outputTooLarge(bytes: estimate)) }
     }
 
     /// The number of weights and biases a blueprint draws, saturating at `Int.max`.
@@ -198,7 +200,7 @@ public enum DeriveCommand {
         for student in 0..<count {
             var blueprint = base
             let (seed, overflow) = base.seed.addingReportingOverflow(UInt64(student))
-            guard !overflow else { throw Options.invalid(String(base.seed), .seed, "leaves no room for \(count) students' seeds") }
+            guard !overflow else { throw Options.invalid(String(base.seed), .seed, .roomForSeeds(students: count)) }
             blueprint.seed = seed
             blueprints.append(blueprint)
         }
@@ -214,7 +216,7 @@ public enum DeriveCommand {
                                             rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
                                             exercise: options.exercise)
             } catch let failure {
-                throw DeriveError.data(failure, source: "sheet \(student + 1)")
+                throw .data(.network(failure, source: .sheet(index: student)))
             }
             let provenance = "The values of this sheet are drawn with seed \(blueprint.seed) in steps of 0.01."
             var info = try style(options, arguments: arguments, network: derivation.network, provenance: provenance, template: template).info
@@ -239,7 +241,7 @@ public enum DeriveCommand {
         do {
             try FileManager.default.createDirectory(atPath: trimmed, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite("Error: cannot create directory '\(path)'")
+            throw .cannotWrite(.directory(path: path))
         }
         return trimmed
     }
@@ -247,12 +249,11 @@ public enum DeriveCommand {
     /// The user's template, which must mark where the derivation goes.
     static func loadTemplate(_ path: String) throws(DeriveError) -> Template {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable UTF-8 file" : "no such file"
-            throw .noInput("Error: cannot read template '\(path)': \(reason)")
+            throw .noInput(.template(path: path, exists: FileManager.default.fileExists(atPath: path)))
         }
         let template = Template(text: text)
         guard template.placeholders.contains("body") else {
-            throw .data("Error: template '\(path)' has no {{body}} placeholder for the derivation")
+            throw .data(.templateWithoutBody(path: path))
         }
         return template
     }
@@ -273,7 +274,7 @@ public enum DeriveCommand {
         do {
             return try make()
         } catch {
-            throw .usage("Error: '--format \(error.format.rawValue)' draws the computational graph of '--expr <expression>'; a network has none")
+            throw .usage(.formatNeedsExpression(error.format))
         }
     }
 
@@ -293,18 +294,11 @@ public enum DeriveCommand {
         var skipNext = false
         for argument in arguments {
             if skipNext { skipNext = false; continue }
-            if argument == OptionSpec.output.flag { skipNext = true; continue }
-            if argument.hasPrefix(OptionSpec.output.flag + "=") { continue }
+            if argument == Option.output.flag { skipNext = true; continue }
+            if argument.hasPrefix(Option.output.flag + "=") { continue }
             let plain = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_.,=/+".contains($0) }
             words.append(plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'")
         }
         return words.joined(separator: " ")
-    }
-
-    private static func usageMessage(_ error: NetworkError) -> String {
-        switch error {
-        case .invalid(let path, let reason): return "\(path): \(reason)"
-        case .notComputable(let reason): return reason
-        }
     }
 }

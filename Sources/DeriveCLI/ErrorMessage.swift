@@ -1,10 +1,155 @@
 import BackpropKit
 import BackpropRendering
 
-/// The one place library errors become the text `derive` prints: a subexpression in an error is
-/// written as in a text handout, in Unicode with the names typed (``GraphNotation``).
+/// The one place errors become the text `derive` prints, without the "Error: " label, which
+/// ``DeriveCommand`` writes once in front of it. A subexpression in an error is written as in a text
+/// handout, in Unicode with the names typed (``GraphNotation``).
 enum ErrorMessage {
-    /// The message for `error`, without the leading "Error: ".
+    /// The message for `error`.
+    static func text(_ error: DeriveError) -> String {
+        switch error {
+        case .usage(let error): return text(error)
+        case .data(let error): return text(error)
+        case .noInput(let error): return text(error)
+        case .cannotWrite(let error): return text(error)
+        }
+    }
+
+    // MARK: - Usage
+
+    /// The message for a malformed command line.
+    static func text(_ error: UsageError) -> String {
+        switch error {
+        case .unexpectedArgument(let argument):
+            return "Unexpected argument '\(argument)'"
+        case .unknownOption(let flag):
+            return "Unknown option '\(flag)'"
+        case .valueForSwitch(let option):
+            return "'\(option.flag)' does not take a value"
+        case .missingValue(let option):
+            return "Missing value for '\(option.synopsis)'"
+        case .invalidValue(let value, let option, let expectation):
+            return "The value '\(value)' is invalid for '\(option.synopsis)': \(text(expectation, value: value))"
+        case .blanksWithoutExercise:
+            return "'\(Option.blanks.flag)' needs '\(Option.exercise.flag)'"
+        case .studentsWithoutExercise:
+            return "'\(Option.students.flag)' needs '\(Option.exercise.flag)'"
+        case .studentsWithoutOutput:
+            return "'\(Option.students.flag)' writes one file per student and needs '\(Option.output.flag) <directory>'"
+        case .studentsWithNetwork:
+            return "'\(Option.students.flag)' draws a network per student from the seed; it cannot be combined with '\(Option.network.flag)'"
+        case .exerciseInJSON:
+            return "'\(Option.exercise.flag)' applies to the latex, markdown and text formats, not '\(OutputFormat.json.rawValue)'"
+        case .handWithoutDigits:
+            return "'\(Option.hand.flag)' needs '\(Option.digits.synopsis)': the number of digits every step is rounded to"
+        case .templateInFormat(let format):
+            return "'\(Option.template.flag)' applies to the latex and markdown formats, not '\(format.rawValue)'"
+        case .combinedWithNetwork(let option):
+            return "'\(option.flag)' cannot be combined with '\(Option.network.flag)': the file describes the network"
+        case .combinedWithExpression(let option):
+            return "'\(option.flag)' cannot be combined with '\(Option.expr.flag)': it describes a network, not an expression"
+        case .needsExpression(let option):
+            return "'\(option.flag)' needs '\(Option.expr.synopsis)'"
+        case .formatNeedsExpression(let format):
+            return "'\(Option.format.flag) \(format.rawValue)' draws the computational graph of '\(Option.expr.synopsis)'; a network has none"
+        case .gradientCheckTooLarge(let limit, let parameters):
+            return "'\(Option.check.flag)' covers at most \(limit) weights and biases; this network has \(parameters)"
+        case .outputTooLarge(let bytes):
+            let gigabytes = (Double(bytes) / Double(1 << 30) * 10).rounded() / 10
+            return "The output would be about \(gigabytes) GB; pass '\(Option.allowLarge.flag)' to write it anyway"
+        case .expressionTooLarge(let limit):
+            return "The expression has more than \(limit) operations; pass '\(Option.allowLarge.flag)' to derive it anyway"
+        case .invalidNetwork(let error):
+            return text(error)
+        case .missingPoint(let variables):
+            return "Missing '\(Option.at.synopsis)': the expression's variables \(quoted(variables)) need values"
+        case .missingValues(let names):
+            let noun = names.count == 1 ? "the variable" : "the variables"
+            return "'\(Option.at.synopsis)' gives no value for \(noun) \(quoted(names)) of the expression"
+        case .unusedValues(let names, let variables):
+            let what = names.count == 1 ? "a value for \(quoted(names)), not a variable" : "values for \(quoted(names)), not variables"
+            return "'\(Option.at.synopsis)' gives \(what) of the expression (its variables: \(quoted(variables)))"
+        case .variableInReverseMode:
+            return "'\(Option.wrt.flag)' is for '\(Option.mode.flag) \(DifferentiationMode.forward.rawValue)'; reverse mode differentiates with respect to every variable at once"
+        case .forwardModeWithoutVariable:
+            return "'\(Option.mode.flag) \(DifferentiationMode.forward.rawValue)' needs '\(Option.wrt.synopsis)': the variable to differentiate with respect to"
+        }
+    }
+
+    /// What an option's `value` should have been.
+    private static func text(_ expectation: UsageError.Expectation, value: String) -> String {
+        switch expectation {
+        case .positiveInteger: return "expected a positive integer"
+        case .nonNegativeInteger: return "expected a non-negative integer"
+        case .atMost(let limit): return "expected at most \(limit)"
+        case .integer(let range): return "expected an integer from \(range.lowerBound) to \(range.upperBound)"
+        case .positiveNumber: return "expected a positive number"
+        case .finiteNumber: return "expected a finite number"
+        case .filePath: return "expected a file path"
+        case .oneOf(let names): return "expected one of " + names.joined(separator: ", ")
+        case .commaSeparatedList: return "expected a comma-separated list"
+        case .listWithoutEmptyItems: return "expected a comma-separated list without empty items"
+        case .namedValues: return "expected name=value pairs such as a=2,b=1"
+        case .givenTwice(let name): return "'\(name)' is given twice"
+        case .finiteNumberFor(let name, let found): return "expected a finite number for '\(name)', found '\(found)'"
+        case .valueCount(let width, let layer, let file, let found):
+            let end = layer == .input ? "input" : "output"
+            return "expected \(width) values (the \(end) width\(file.map { " of '\($0)'" } ?? "")), found \(found)"
+        case .twoWidths: return "expected at least two widths (the input and the output)"
+        case .widthCount(let layers, let found): return "expected \(layers + 1) widths for \(layers) layers, found \(found)"
+        case .activationCount(let depth, let found): return "expected 1 or \(depth) activations, found \(found)"
+        case .softmaxBeforeOutput(let index): return "softmax is allowed on the output layer only, not on layer \(index + 1)"
+        case .roomForSeeds(let students): return "leaves no room for \(students) students' seeds"
+        case .variable(let variables): return "the expression has no variable '\(value)' (its variables: \(quoted(variables)))"
+        }
+    }
+
+    // MARK: - Data
+
+    /// The message for a network, expression or template that cannot be used.
+    static func text(_ error: DataError) -> String {
+        switch error {
+        case .network(let error, let source):
+            switch source {
+            case .file(let path)?: return "'\(path)': " + text(error)
+            case .sheet(let index)?: return "sheet \(index + 1): " + text(error)
+            case nil: return text(error)
+            }
+        case .expression(let error, let source, let showsCaret):
+            return text(error, in: source, showingCaret: showsCaret)
+        case .graph(let error):
+            return text(error)
+        case .templateWithoutBody(let path):
+            return "template '\(path)' has no {{body}} placeholder for the derivation"
+        }
+    }
+
+    /// The message for a network that cannot be built or derived: the layer, neuron or JSON path, and the reason.
+    static func text(_ error: NetworkError) -> String {
+        switch error {
+        case .invalid(let path, let reason): return "\(path): \(reason)"
+        case .notComputable(let reason): return reason
+        }
+    }
+
+    /// The parse error as one line naming the problem and its column, and with `showingCaret` the expression
+    /// with a caret under that column: at most three lines.
+    static func text(_ error: ExpressionParseError, in source: String, showingCaret: Bool) -> String {
+        let line = error.description
+        guard showingCaret, error.reason != .empty else { return line }
+        let width = ExpressionCommand.excerptWidth
+        let characters = Array(source).map { $0.isNewline || $0 == "\t" ? " " : $0 }
+        let index = error.column - 1
+        let start = max(0, min(index - width / 2, characters.count - width))
+        let end = min(characters.count, start + width)
+        let prefix = start > 0 ? "…" : ""
+        let suffix = end < characters.count ? "…" : ""
+        let excerpt = prefix + String(characters[start..<end]) + suffix
+        let caret = String(repeating: " ", count: prefix.count + index - start) + "^"
+        return line + "\n  " + excerpt + "\n  " + caret
+    }
+
+    /// The message for an expression with no graph, or a graph with no value or derivative at the point.
     static func text(_ error: GraphError) -> String {
         switch error {
         case .undefinedConstant(let expression, let reason):
@@ -18,8 +163,41 @@ enum ErrorMessage {
         }
     }
 
+    // MARK: - Files
+
+    /// The message for an input file that cannot be read.
+    static func text(_ error: InputError) -> String {
+        switch error {
+        case .network(let path, let exists):
+            return "cannot read '\(path)': " + (exists ? "it is not a readable file" : "no such file")
+        case .template(let path, let exists):
+            return "cannot read template '\(path)': " + (exists ? "it is not a readable UTF-8 file" : "no such file")
+        }
+    }
+
+    /// The message for an output that cannot be written.
+    static func text(_ error: OutputError) -> String {
+        switch error {
+        case .directory(let path): return "cannot create directory '\(path)'"
+        case .file(let path, let code): return "cannot write '\(path)': \(Platform.message(for: code))"
+        case .standardOutput(let code): return "cannot write to standard output: \(Platform.message(for: code))"
+        }
+    }
+
+    // MARK: - Pieces
+
     /// `expression` in Unicode text with the graph notation.
     private static func text(_ expression: Expression) -> String {
         MathPrinter(UnicodeMath(), notation: GraphNotation()).string(expression)
     }
+
+    /// `'a', 'b'`.
+    private static func quoted(_ names: [String]) -> String {
+        names.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}
+
+extension DeriveError: CustomStringConvertible {
+    /// The message, without the "Error: " label.
+    var description: String { ErrorMessage.text(self) }
 }

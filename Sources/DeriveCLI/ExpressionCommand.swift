@@ -22,7 +22,7 @@ enum ExpressionCommand {
         do {
             expression = try ExpressionParser.parse(source)
         } catch let failure {
-            throw .data(message(for: failure, in: source, showingCaret: options.format == .text))
+            throw .data(.expression(failure, source: source, showsCaret: options.format == .text))
         }
         let graph = try makeGraph(expression, options)
         let point = try point(options, graph)
@@ -31,7 +31,7 @@ enum ExpressionCommand {
         do {
             derivation = try GraphDerivation(expression: expression, forward: GraphForwardPass(graph: graph, at: point), mode: mode)
         } catch let failure {
-            throw .data("Error: \(ErrorMessage.text(failure))")
+            throw .data(.graph(failure))
         }
         let template = try options.templatePath.map(DeriveCommand.loadTemplate)
         let command = DeriveCommand.commandLine(arguments)
@@ -55,9 +55,9 @@ enum ExpressionCommand {
             return try ComputationGraph(expression: expression, maximumOperations: options.allowsLargeOutput ? .max : operationLimit)
         } catch let failure {
             if case .tooLarge(let limit) = failure {
-                throw .usage("Error: The expression has more than \(limit) operations; pass '--allow-large' to derive it anyway")
+                throw .usage(.expressionTooLarge(limit: limit))
             }
-            throw .data("Error: \(ErrorMessage.text(failure))")
+            throw .data(.graph(failure))
         }
     }
 
@@ -65,18 +65,12 @@ enum ExpressionCommand {
     private static func point(_ options: Options, _ graph: ComputationGraph) throws(DeriveError) -> [String: Double] {
         let variables = graph.inputs.map { graph.nodes[$0].name }
         guard let point = options.point else {
-            throw .usage("Error: Missing '\(OptionSpec.at.synopsis)': the expression's variables \(quoted(variables)) need values")
+            throw .usage(.missingPoint(variables: variables))
         }
         let missing = variables.filter { point[$0] == nil }
-        if !missing.isEmpty {
-            let noun = missing.count == 1 ? "the variable" : "the variables"
-            throw .usage("Error: '\(OptionSpec.at.synopsis)' gives no value for \(noun) \(quoted(missing)) of the expression")
-        }
+        if !missing.isEmpty { throw .usage(.missingValues(missing)) }
         let unused = point.keys.filter { graph.input(named: $0) == nil }.sorted()
-        if !unused.isEmpty {
-            let what = unused.count == 1 ? "a value for \(quoted(unused)), not a variable" : "values for \(quoted(unused)), not variables"
-            throw .usage("Error: '\(OptionSpec.at.synopsis)' gives \(what) of the expression (its variables: \(quoted(variables)))")
-        }
+        if !unused.isEmpty { throw .usage(.unusedValues(unused, variables: variables)) }
         return point
     }
 
@@ -86,37 +80,14 @@ enum ExpressionCommand {
         case (.reverse, nil):
             return .reverse
         case (.reverse, _?):
-            throw .usage("Error: '--wrt' is for '--mode forward'; reverse mode differentiates with respect to every variable at once")
+            throw .usage(.variableInReverseMode)
         case (.forward, nil):
-            throw .usage("Error: '--mode forward' needs '\(OptionSpec.wrt.synopsis)': the variable to differentiate with respect to")
+            throw .usage(.forwardModeWithoutVariable)
         case (.forward, let name?):
             guard graph.input(named: name) != nil else {
-                let variables = quoted(graph.inputs.map { graph.nodes[$0].name })
-                throw Options.invalid(name, .wrt, "the expression has no variable '\(name)' (its variables: \(variables))")
+                throw Options.invalid(name, .wrt, .variable(of: graph.inputs.map { graph.nodes[$0].name }))
             }
             return .forward(withRespectTo: name)
         }
-    }
-
-    // MARK: - Messages
-
-    /// The parse error as one line naming the problem and its column, and in text mode the expression with a
-    /// caret under that column: at most three lines.
-    static func message(for failure: ExpressionParseError, in source: String, showingCaret: Bool) -> String {
-        let line = "Error: \(failure)"
-        guard showingCaret, failure.reason != .empty else { return line }
-        let characters = Array(source).map { $0.isNewline || $0 == "\t" ? " " : $0 }
-        let index = failure.column - 1
-        let start = max(0, min(index - excerptWidth / 2, characters.count - excerptWidth))
-        let end = min(characters.count, start + excerptWidth)
-        let prefix = start > 0 ? "…" : ""
-        let suffix = end < characters.count ? "…" : ""
-        let excerpt = prefix + String(characters[start..<end]) + suffix
-        let caret = String(repeating: " ", count: prefix.count + index - start) + "^"
-        return line + "\n  " + excerpt + "\n  " + caret
-    }
-
-    private static func quoted(_ names: [String]) -> String {
-        names.map { "'\($0)'" }.joined(separator: ", ")
     }
 }

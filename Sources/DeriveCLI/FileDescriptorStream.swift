@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A buffered text stream onto a file descriptor: renderers write small pieces, the stream writes 64 KiB at a time.
 ///
 /// A write error is remembered, further output is dropped, and ``finish()`` reports it.
@@ -40,11 +34,11 @@ public struct FileDescriptorStream: TextOutputStream {
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { bytes in
-                Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                Platform.writeBytes(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             }
             if written < 0 {
-                if errno == EINTR { continue }
-                failure = errno
+                if Platform.errorCode == Platform.interrupted { continue }
+                failure = Platform.errorCode
                 break
             }
             offset += written

@@ -5,7 +5,7 @@ enum HelpText {
 
     /// The full help.
     static var full: String {
-        let labelWidth = (OptionSpec.all.map { $0.synopsis.count }.max() ?? 0) + 2
+        let labelWidth = (Option.allCases.map { $0.synopsis.count }.max() ?? 0) + 2
         var text = """
             OVERVIEW: Write the layer-by-layer backpropagation derivation of a neural
             network, every partial derivative with its general form, its concrete form
@@ -18,7 +18,7 @@ enum HelpText {
 
             """
         let indent = String(repeating: " ", count: labelWidth + 2)
-        for option in OptionSpec.all {
+        for option in Option.allCases {
             let label = option.synopsis
             let lines = option.help.wrapped(toWidth: 80 - indent.count)
             text += "  " + label + String(repeating: " ", count: labelWidth - label.count) + lines.joined(separator: "\n" + indent) + "\n"

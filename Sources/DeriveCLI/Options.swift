@@ -39,6 +39,8 @@ struct Options: Equatable {
     static let exerciseDigits = 4
     /// The largest class a command line may ask sheets for.
     static let studentLimit = 1_000
+    /// The significant digits `--digits` accepts: a double has no more.
+    static let digitRange = 1...17
 
     /// Parses `arguments` (without the program name).
     /// - Throws: ``DeriveError/usage(_:)`` naming the first malformed argument.
@@ -46,139 +48,130 @@ struct Options: Equatable {
         var scanner = ArgumentScanner(arguments: arguments)
         var blanksGiven = false
         var exerciseGiven = false
-        var given: [OptionSpec] = []
+        var given: [Option] = []
         while let (option, value) = try scanner.next() {
             given.append(option)
-            switch option.flag {
-            case OptionSpec.layers.flag: layers = try Self.positiveInteger(value, option)
-            case OptionSpec.widths.flag: widths = try Self.list(value, option) { (item: String) throws(DeriveError) in try Self.positiveInteger(item, option) }
-            case OptionSpec.activation.flag:
+            switch option {
+            case .layers: layers = try Self.positiveInteger(value, option)
+            case .widths: widths = try Self.list(value, option) { (item: String) throws(DeriveError) in try Self.positiveInteger(item, option) }
+            case .activation:
                 activations = try Self.list(value, option) { name throws(DeriveError) in
-                    guard let activation = Activation(name: name) else { throw Self.invalid(name, option, Self.choices(Activation.allCases.map(\.rawValue) + ["linear"])) }
+                    guard let activation = Activation(name: name) else {
+                        throw Self.invalid(name, option, .oneOf(Activation.allCases.map(\.rawValue) + ["linear"]))
+                    }
                     return activation
                 }
-            case OptionSpec.loss.flag: loss = try Self.choice(value, option, Loss.init(rawValue:), Loss.allCases.map(\.rawValue))
-            case OptionSpec.bias.flag: hasBiases = true
-            case OptionSpec.input.flag: input = try Self.list(value, option) { (item: String) throws(DeriveError) in try Self.finiteNumber(item, option) }
-            case OptionSpec.target.flag: target = try Self.list(value, option) { (item: String) throws(DeriveError) in try Self.finiteNumber(item, option) }
-            case OptionSpec.seed.flag:
-                guard let text = value, let seed = UInt64(text) else {
-                    throw Self.invalid(value ?? "", option, "expected a non-negative integer")
-                }
+            case .loss: loss = try Self.choice(value, option, Loss.init(rawValue:), Loss.allCases.map(\.rawValue))
+            case .bias: hasBiases = true
+            case .input: input = try Self.list(value, option) { (item: String) throws(DeriveError) in try Self.finiteNumber(item, option) }
+            case .target: target = try Self.list(value, option) { (item: String) throws(DeriveError) in try Self.finiteNumber(item, option) }
+            case .seed:
+                guard let text = value, let seed = UInt64(text) else { throw Self.invalid(value ?? "", option, .nonNegativeInteger) }
                 self.seed = seed
-            case OptionSpec.network.flag: networkPath = value
-            case OptionSpec.expr.flag: expression = value
-            case OptionSpec.at.flag: point = try Self.point(value, option)
-            case OptionSpec.mode.flag:
+            case .network: networkPath = value
+            case .expr: expression = value
+            case .at: point = try Self.point(value, option)
+            case .mode:
                 mode = try Self.choice(value, option, DifferentiationMode.init(rawValue:), DifferentiationMode.allCases.map(\.rawValue))
-            case OptionSpec.wrt.flag: variable = value
-            case OptionSpec.learningRate.flag:
+            case .wrt: variable = value
+            case .learningRate:
                 let rate = try Self.finiteNumber(value ?? "", option)
-                guard rate > 0 else { throw Self.invalid(value ?? "", option, "expected a positive number") }
+                guard rate > 0 else { throw Self.invalid(value ?? "", option, .positiveNumber) }
                 learningRate = rate
-            case OptionSpec.indices.flag:
+            case .indices:
                 indexing = try Self.choice(value, option, LayerIndexing.init(rawValue:), LayerIndexing.allCases.map(\.rawValue))
-            case OptionSpec.notation.flag:
+            case .notation:
                 notation = try Self.choice(value, option, NotationStyle.init(rawValue:), NotationStyle.allCases.map(\.rawValue))
-            case OptionSpec.vectorized.flag: isVectorized = true
-            case OptionSpec.format.flag:
+            case .vectorized: isVectorized = true
+            case .format:
                 format = try Self.choice(value, option, OutputFormat.init(rawValue:), OutputFormat.allCases.map(\.rawValue))
-            case OptionSpec.output.flag:
-                guard let path = value, !path.isEmpty else { throw Self.invalid("", option, "expected a file path") }
+            case .output:
+                guard let path = value, !path.isEmpty else { throw Self.invalid("", option, .filePath) }
                 outputPath = path
-            case OptionSpec.digits.flag:
+            case .digits:
                 let digits = try Self.positiveInteger(value, option)
-                guard digits <= 17 else { throw Self.invalid(value ?? "", option, "expected an integer from 1 to 17") }
+                guard Self.digitRange.contains(digits) else { throw Self.invalid(value ?? "", option, .integer(Self.digitRange)) }
                 self.digits = digits
-            case OptionSpec.hand.flag: computesByHand = true
-            case OptionSpec.check.flag: checksGradients = true
-            case OptionSpec.template.flag:
-                guard let path = value, !path.isEmpty else { throw Self.invalid("", option, "expected a file path") }
+            case .hand: computesByHand = true
+            case .check: checksGradients = true
+            case .template:
+                guard let path = value, !path.isEmpty else { throw Self.invalid("", option, .filePath) }
                 templatePath = path
-            case OptionSpec.exercise.flag:
+            case .exercise:
                 exercise = exercise ?? .both
                 exerciseGiven = true
-            case OptionSpec.blanks.flag:
+            case .blanks:
                 exercise = try Self.choice(value, option, ExerciseBlanks.init(rawValue:), ExerciseBlanks.allCases.map(\.rawValue))
                 blanksGiven = true
-            case OptionSpec.students.flag:
+            case .students:
                 let count = try Self.positiveInteger(value, option)
-                guard count <= Self.studentLimit else { throw Self.invalid(value ?? "", option, "expected at most \(Self.studentLimit)") }
+                guard count <= Self.studentLimit else { throw Self.invalid(value ?? "", option, .atMost(Self.studentLimit)) }
                 students = count
-            case OptionSpec.title.flag: title = value
-            case OptionSpec.author.flag: author = value
-            case OptionSpec.allowLarge.flag: allowsLargeOutput = true
-            default: showsHelp = true
+            case .title: title = value
+            case .author: author = value
+            case .allowLarge: allowsLargeOutput = true
+            case .help: showsHelp = true
             }
         }
         try Self.checkExpressionFlags(given, expression: expression)
-        if blanksGiven && !exerciseGiven { throw .usage("Error: '--blanks' needs '--exercise'") }
-        if students != nil && exercise == nil { throw .usage("Error: '--students' needs '--exercise'") }
-        if students != nil && outputPath == nil {
-            throw .usage("Error: '--students' writes one file per student and needs '--output <directory>'")
-        }
-        if students != nil && networkPath != nil {
-            throw .usage("Error: '--students' draws a network per student from the seed; it cannot be combined with '--network'")
-        }
-        if exercise != nil && format == .json { throw .usage("Error: '--exercise' applies to the latex, markdown and text formats, not 'json'") }
+        if blanksGiven && !exerciseGiven { throw .usage(.blanksWithoutExercise) }
+        if students != nil && exercise == nil { throw .usage(.studentsWithoutExercise) }
+        if students != nil && outputPath == nil { throw .usage(.studentsWithoutOutput) }
+        if students != nil && networkPath != nil { throw .usage(.studentsWithNetwork) }
+        if exercise != nil && format == .json { throw .usage(.exerciseInJSON) }
         if exercise != nil {
             digits = digits ?? Self.exerciseDigits
             computesByHand = true
         }
-        if computesByHand && digits == nil {
-            throw .usage("Error: '--hand' needs '--digits <d>': the number of digits every step is rounded to")
-        }
-        if templatePath != nil && (format == .text || format == .json) {
-            throw .usage("Error: '--template' applies to the latex and markdown formats, not '\(format.rawValue)'")
-        }
+        if computesByHand && digits == nil { throw .usage(.handWithoutDigits) }
+        if templatePath != nil && (format == .text || format == .json) { throw .usage(.templateInFormat(format)) }
         if networkPath != nil {
-            for (given, spec) in [(layers != nil, OptionSpec.layers), (widths != nil, .widths), (activations != nil, .activation),
-                                  (hasBiases, .bias), (seed != nil, .seed)] where given {
-                throw .usage("Error: '\(spec.flag)' cannot be combined with '--network': the file describes the network")
+            for (given, option) in [(layers != nil, Option.layers), (widths != nil, .widths), (activations != nil, .activation),
+                                    (hasBiases, .bias), (seed != nil, .seed)] where given {
+                throw .usage(.combinedWithNetwork(option))
             }
         }
     }
 
     // MARK: - Values
 
-    private static func positiveInteger(_ value: String?, _ option: OptionSpec) throws(DeriveError) -> Int {
+    private static func positiveInteger(_ value: String?, _ option: Option) throws(DeriveError) -> Int {
         guard let text = value, let number = Int(text), number > 0 else {
-            throw invalid(value ?? "", option, "expected a positive integer")
+            throw invalid(value ?? "", option, .positiveInteger)
         }
-        guard number <= sizeLimit else { throw invalid(text, option, "expected at most \(sizeLimit)") }
+        guard number <= sizeLimit else { throw invalid(text, option, .atMost(sizeLimit)) }
         return number
     }
 
-    static func finiteNumber(_ text: String, _ option: OptionSpec) throws(DeriveError) -> Double {
+    static func finiteNumber(_ text: String, _ option: Option) throws(DeriveError) -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
               !trimmed.lowercased().contains("x"), let number = Double(trimmed), number.isFinite
         else {
-            throw invalid(text, option, "expected a finite number")
+            throw invalid(text, option, .finiteNumber)
         }
         return number
     }
 
-    private static func list<T>(_ value: String?, _ option: OptionSpec, _ element: (String) throws(DeriveError) -> T) throws(DeriveError) -> [T] {
-        guard let text = value, !text.isEmpty else { throw invalid("", option, "expected a comma-separated list") }
+    private static func list<T>(_ value: String?, _ option: Option, _ element: (String) throws(DeriveError) -> T) throws(DeriveError) -> [T] {
+        guard let text = value, !text.isEmpty else { throw invalid("", option, .commaSeparatedList) }
         var result: [T] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = item.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { throw invalid(text, option, "expected a comma-separated list without empty items") }
+            guard !trimmed.isEmpty else { throw invalid(text, option, .listWithoutEmptyItems) }
             result.append(try element(trimmed))
         }
         return result
     }
 
-    static func choice<T>(_ value: String?, _ option: OptionSpec, _ make: (String) -> T?, _ names: [String]) throws(DeriveError) -> T {
-        guard let text = value, let chosen = make(text) else { throw invalid(value ?? "", option, choices(names)) }
+    static func choice<T>(_ value: String?, _ option: Option, _ make: (String) -> T?, _ names: [String]) throws(DeriveError) -> T {
+        guard let text = value, let chosen = make(text) else { throw invalid(value ?? "", option, .oneOf(names)) }
         return chosen
     }
 
-    private static func choices(_ names: [String]) -> String { "expected one of " + names.joined(separator: ", ") }
-
-    static func invalid(_ value: String, _ option: OptionSpec, _ reason: String) -> DeriveError {
-        .usage("Error: The value '\(value)' is invalid for '\(option.synopsis)': \(reason)")
+    /// The usage error for a `value` of `option` that is not what it expected.
+    static func invalid(_ value: String, _ option: Option, _ expectation: UsageError.Expectation) -> DeriveError {
+        .usage(.invalidValue(value, for: option, expectation))
     }
 }
 

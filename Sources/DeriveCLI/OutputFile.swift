@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import BackpropKit
 import BackpropRendering
 
@@ -30,13 +27,13 @@ enum OutputFile {
             do {
                 written.append((try temporary(for: file.path, file.body), file.path))
             } catch {
-                for done in written { unlink(done.temporary) }
+                for done in written { Platform.removeFile(done.temporary) }
                 throw error
             }
         }
-        for (index, file) in written.enumerated() where rename(file.temporary, file.path) != 0 {
-            let code = errno
-            for rest in written[index...] { unlink(rest.temporary) }
+        for (index, file) in written.enumerated() {
+            guard let code = Platform.renameFile(file.temporary, to: file.path) else { continue }
+            for rest in written[index...] { Platform.removeFile(rest.temporary) }
             throw failure(file.path, code)
         }
     }
@@ -45,27 +42,23 @@ enum OutputFile {
     /// - Returns: The temporary file's path.
     private static func temporary(for path: String, _ body: (inout FileDescriptorStream) -> Void) throws(DeriveError) -> String {
         let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-        var template = ((directory.isEmpty ? "" : directory) + "/.derive-XXXXXX").utf8CString.map { $0 }
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else { throw failure(path, errno) }
-        let temporary = String(cString: template)
+        let temporary: String
+        let descriptor: Int32
+        switch Platform.makeTemporaryFile((directory.isEmpty ? "" : directory) + "/.derive-XXXXXX") {
+        case .success(let file): (descriptor, temporary) = file
+        case .failure(let error): throw failure(path, error.code)
+        }
 
         var stream = FileDescriptorStream(descriptor: descriptor)
         body(&stream)
-        let mask = umask(0)
-        umask(mask)
-        var error = stream.finish()
-        if error == nil && fchmod(descriptor, 0o666 & ~mask) != 0 { error = errno }
-        if error == nil && fsync(descriptor) != 0 { error = errno }
-        if close(descriptor) != 0 && error == nil { error = errno }
-        if let error {
-            unlink(temporary)
+        if let error = Platform.finishFile(descriptor, writeError: stream.finish()) {
+            Platform.removeFile(temporary)
             throw failure(path, error)
         }
         return temporary
     }
 
     private static func failure(_ path: String, _ code: Int32) -> DeriveError {
-        .cannotWrite("Error: cannot write '\(path)': \(String(cString: strerror(code)))")
+        .cannotWrite(.file(path: path, code: code))
     }
 }

@@ -35,6 +35,38 @@ import Testing
     }
 
     @Test func errorsWithoutSubexpressionsKeepTheirDescription() {
-        #expect(ErrorMessage.text(.missingValues(["b"])) == "no value for the variable 'b'")
+        #expect(ErrorMessage.text(GraphError.missingValues(["b"])) == "no value for the variable 'b'")
+    }
+
+    /// One error of every kind, as data.
+    static let errors: [DeriveError] = [
+        .usage(.unknownOption("--frobnicate")),
+        .usage(.invalidValue("three", for: .layers, .positiveInteger)),
+        .usage(.invalidNetwork(.invalid(path: "--widths", reason: "expected a positive width"))),
+        .data(.network(.invalid(path: "layers[0].weights", reason: "missing"), source: .file("net.json"))),
+        .data(.network(.notComputable(reason: "log(0)"), source: .sheet(index: 2))),
+        .data(.expression(ExpressionParseError(.unclosedParenthesis, column: 1), source: "(a", showsCaret: true)),
+        .data(.graph(.noVariables)),
+        .noInput(.network(path: "net.json", exists: false)),
+        .cannotWrite(.directory(path: "out/")),
+    ]
+
+    @Test(arguments: errors)
+    func messagesLeaveTheLabelToThePrinter(_ error: DeriveError) {
+        let message = ErrorMessage.text(error)
+        #expect(!message.isEmpty)
+        #expect(!message.hasPrefix("Error"), "\(message)")
+        var printed = ""
+        DeriveCommand.report(error, to: &printed)
+        #expect(printed.hasPrefix("Error: " + message + "\n"))
+        #expect(printed.components(separatedBy: "Error:").count == 2, "the label is written once: \(printed)")
+        let usageLines = ["Usage: derive", "  See 'derive --help' for more information."]
+        #expect(usageLines.allSatisfy(printed.contains) == (error.exitCode == .usage))
+    }
+
+    @Test func messagesNameWhereTheDataCameFrom() {
+        #expect(ErrorMessage.text(.data(.network(.notComputable(reason: "log(0)"), source: .sheet(index: 2)))) == "sheet 3: log(0)")
+        #expect(ErrorMessage.text(.data(.network(.invalid(path: "input", reason: "missing"), source: .file("n.json")))) == "'n.json': input: missing")
+        #expect(ErrorMessage.text(.data(.network(.notComputable(reason: "log(0)"), source: nil))) == "log(0)")
     }
 }

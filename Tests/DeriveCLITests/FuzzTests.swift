@@ -119,7 +119,7 @@ import Testing
 
     // MARK: - Argument vectors
 
-    private static let flags = OptionSpec.all.map(\.flag).filter { $0 != "--help" && $0 != "--allow-large" }
+    private static let flags = Option.allCases.map(\.flag).filter { $0 != "--help" && $0 != "--allow-large" }
         + ["--bogus", "-x", "--", "--layers=", "--format=json"]
     private static let values = [
         "0", "1", "2", "3", "-1", "1.5", "x", "", " ", "100001", "1e9", "2,3", "2,2,1", "3,2,2,1", "1,,1", "0.5,0.5",

@@ -116,7 +116,7 @@ import Testing
 
     @Test func everyOptionIsCovered() {
         let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--exercise", "--vectorized", "--help"])
-        #expect(Set(OptionSpec.all.map(\.flag)) == covered)
+        #expect(Set(Option.allCases.map(\.flag)) == covered)
     }
 
     @Test(arguments: [["--layers", "3"], ["--layers=3"], []])
@@ -156,7 +156,7 @@ import Testing
         for heading in ["OVERVIEW:", "USAGE:", "OPTIONS:"] {
             #expect(run.stdout.contains(heading), "help lacks \(heading)")
         }
-        for option in OptionSpec.all {
+        for option in Option.allCases {
             #expect(run.stdout.contains(option.flag), "help lacks \(option.flag)")
         }
     }
