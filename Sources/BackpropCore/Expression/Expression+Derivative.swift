@@ -59,7 +59,7 @@ extension Expression {
         switch function {
         case .elementary(let elementary):
             return elementary.derivative(at: arguments[0])
-        case .activation, .loss:
+        case .activation, .loss, .maximum, .quantity:
             return .partial(of: self, withRespectTo: arguments[argument])
         case .softmax(let index):
             // ∂s_j/∂x_m = s_j (𝟙[j = m] − s_m)

@@ -45,6 +45,10 @@ extension Expression {
             for argument in arguments { inputs.append(try argument.evaluate(bindings)) }
             guard inputs.indices.contains(index) else { throw .abstract }
             value = Softmax.values(of: inputs)[index]
+        case .application(.maximum, let arguments):
+            guard var largest = try arguments.first?.evaluate(bindings) else { throw .abstract }
+            for argument in arguments.dropFirst() { largest = Swift.max(largest, try argument.evaluate(bindings)) }
+            value = largest
         case .application, .partial:
             throw .abstract
         }

@@ -8,4 +8,8 @@ public enum Function: Hashable, Sendable {
     case loss
     /// Component `index` of softmax over all arguments: e^{x_index} / Σ_m e^{x_m}.
     case softmax(index: Int)
+    /// The larger of its arguments, max(a, b).
+    case maximum
+    /// A quantity written as a function of one parameter, such as the loss δ(x) of a finite difference.
+    case quantity(Symbol)
 }

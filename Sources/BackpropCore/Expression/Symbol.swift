@@ -30,4 +30,7 @@ public enum Symbol: Hashable, Sendable {
     case adjoint(String)
     /// The tangent v̇ = ∂v/∂x of the graph node named `name`: its derivative with respect to the one input x of forward mode.
     case tangent(String)
+    /// Any quantity of the kind of `symbol`, named without its layer and neuron indices: w for every weight,
+    /// o for every output, in sentences and table headings that speak of all of them.
+    indirect case generic(Symbol)
 }

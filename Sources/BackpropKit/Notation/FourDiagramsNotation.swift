@@ -36,6 +36,7 @@ public struct FourDiagramsNotation: Notation {
 
     public func name(of symbol: Symbol) -> SymbolName {
         switch symbol {
+        case .generic(let symbol): return name(of: symbol).withoutIndices
         case .preactivation(let k, let j):
             if k == depth { return SymbolName("O", subscripts: [ordinal(j)]) }
             return SymbolName("L", subscripts: [ordinal(j)], superscript: labels(k))
@@ -66,6 +67,8 @@ public struct FourDiagramsNotation: Notation {
         case .loss: return SymbolName("cost", isOperator: true)
         case .softmax(let j): return SymbolName("softmax", subscripts: [ordinal(j)], isOperator: true)
         case .elementary(let function): return function.conventionalName
+        case .maximum: return SymbolName("max", latex: "\\max")
+        case .quantity(let symbol): return name(of: symbol)
         }
     }
 

@@ -29,6 +29,7 @@ public struct NoteNotation: Notation {
 
     public func name(of symbol: Symbol) -> SymbolName {
         switch symbol {
+        case .generic(let symbol): return name(of: symbol).withoutIndices
         case .preactivation(let k, let j): return SymbolName("f", subscripts: [layerLabel(k), ordinal(j)])
         case .activation(let k, let j): return SymbolName("o", subscripts: [layerLabel(k), ordinal(j)])
         case .weight(let k, let i, let j): return SymbolName("w", subscripts: [layerLabel(k), ordinal(i), ordinal(j)])
@@ -51,6 +52,8 @@ public struct NoteNotation: Notation {
         case .loss: return SymbolName("loss", isOperator: true)
         case .softmax(let j): return SymbolName("softmax", subscripts: [ordinal(j)], isOperator: true)
         case .elementary(let function): return function.conventionalName
+        case .maximum: return SymbolName("max", latex: "\\max")
+        case .quantity(let symbol): return name(of: symbol)
         }
     }
 

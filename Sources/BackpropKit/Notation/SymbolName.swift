@@ -12,6 +12,11 @@ public struct SymbolName: Sendable, Equatable {
     /// Whether the base is a word set upright as an operator name (loss, softmax).
     public var isOperator: Bool
 
+    /// The name without subscripts or superscript: w for w_{n-1,1,2}, a for a^{(l)}_j.
+    public var withoutIndices: SymbolName {
+        SymbolName(unicode, latex: latex, isOperator: isOperator)
+    }
+
     /// A name with the same base in Unicode and LaTeX.
     public init(_ base: String, latex: String? = nil, subscripts: [String] = [], superscript: String? = nil, isOperator: Bool = false) {
         self.unicode = base

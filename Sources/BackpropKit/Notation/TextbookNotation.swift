@@ -32,6 +32,7 @@ public struct TextbookNotation: Notation {
 
     public func name(of symbol: Symbol) -> SymbolName {
         switch symbol {
+        case .generic(let symbol): return name(of: symbol).withoutIndices
         case .preactivation(let l, let j): return SymbolName("z", subscripts: [ordinal(j)], superscript: layer(l))
         case .activation(let l, let j):
             if l == 0 { return SymbolName("x", subscripts: [ordinal(j)]) }
@@ -57,6 +58,8 @@ public struct TextbookNotation: Notation {
         case .loss: return SymbolName("ℓ", latex: "\\ell")
         case .softmax(let j): return SymbolName("softmax", subscripts: [ordinal(j)], isOperator: true)
         case .elementary(let function): return function.conventionalName
+        case .maximum: return SymbolName("max", latex: "\\max")
+        case .quantity(let symbol): return name(of: symbol)
         }
     }
 

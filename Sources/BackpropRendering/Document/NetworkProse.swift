@@ -187,10 +187,10 @@ public struct NetworkProse: Sendable {
 
     /// The largest weight derivative and activation derivative of every layer.
     public func summaryTable(_ summary: GradientSummary) -> Table {
-        Table(columns: [.text("Layer"), .typeset(unicode: "largest |∂δ/∂w|", latex: "\\max |\\partial \\delta / \\partial w|"),
-                        .typeset(unicode: "largest |g'(f)|", latex: "\\max |g'(f)|")], rows: summary.layers.reversed().map { layer in
+        Table(columns: [.text("Layer"), .phrases([.text("largest "), .math(.apply(.abs, weightGradient))]),
+                        .phrases([.text("largest "), .math(.apply(.abs, activationDerivative))])], rows: summary.layers.reversed().map { layer in
             let figure = NumberFormat(significantDigits: 3)
-            return [.text(label(layer.layer)), .number(figure.rounded(layer.largestWeightGradient)),
+            return [.phrases([.layer(label(layer.layer))]), .number(figure.rounded(layer.largestWeightGradient)),
                     .number(figure.rounded(layer.largestActivationDerivative))]
         })
     }
@@ -200,13 +200,29 @@ public struct NetworkProse: Sendable {
         var phrases: [Phrase] = [.text("The largest weight derivative of each layer, from the output back to the first layer, and the largest derivative of its activation.")]
         guard summary.isRemarkable, let orders = summary.ordersOfMagnitude, let first = summary.layers.first else { return phrases }
         let size = Int(Swift.abs(orders).rounded())
-        let product = NumberFormat(significantDigits: 2).string(summary.activationDerivativeProduct)
+        let product = Phrase.math(.constant(NumberFormat(significantDigits: 2).rounded(summary.activationDerivativeProduct)))
+        let span: [Phrase] = [.text(" from layer "), .layer(label(network.depth)), .text(" to layer "), .layer(label(first.layer))]
         if orders < 0 {
-            phrases.append(.text(" The gradients vanish: from layer \(label(network.depth)) to layer \(label(first.layer)) the largest weight derivative shrinks by about \(size) orders of magnitude. On its way down the error is multiplied in every layer by the activation's derivative g'(f) (at most 1/4 for the sigmoid) and by the weights; here the product of the largest g' factors below the output is \(product). This is the vanishing gradient problem: the first layers barely learn."))
+            phrases += [.text(" The gradients vanish:")] + span + [
+                .text(" the largest weight derivative shrinks by about \(size) orders of magnitude. On its way down the error is multiplied in every layer by the activation's derivative "),
+                .math(activationDerivative), .text(" (at most 1/4 for the sigmoid) and by the weights; here the product of the largest such factors below the output is "),
+                product, .text(". This is the vanishing gradient problem: the first layers barely learn."),
+            ]
         } else {
-            phrases.append(.text(" The gradients explode: from layer \(label(network.depth)) to layer \(label(first.layer)) the largest weight derivative grows by about \(size) orders of magnitude, because the weights and the activation derivatives multiply the error by more than 1 in every layer (the product of the largest g' factors below the output is \(product)). This is the exploding gradient problem."))
+            phrases += [.text(" The gradients explode:")] + span + [
+                .text(" the largest weight derivative grows by about \(size) orders of magnitude, because the weights and the activation derivatives "),
+                .math(activationDerivative), .text(" multiply the error by more than 1 in every layer (the product of the largest such factors below the output is "),
+                product, .text("). This is the exploding gradient problem."),
+            ]
         }
         return phrases
+    }
+
+    /// ∂δ/∂w for any weight, in the handout's notation.
+    private var weightGradient: Expression { .partial(.loss, .generic(.weight(layer: 0, from: 0, to: 0))) }
+    /// ∂o/∂f, the activation's derivative g′(f) for any neuron, in the handout's notation.
+    private var activationDerivative: Expression {
+        .partial(.generic(.activation(layer: 1, neuron: 0)), .generic(.preactivation(layer: 1, neuron: 0)))
     }
 
     /// The check's table: each parameter, its derivative, the finite-difference estimate, the relative error and a mark.
@@ -220,27 +236,25 @@ public struct NetworkProse: Sendable {
     /// What the gradient check did and found.
     public func checkExplanation(_ check: GradientCheck) -> [Phrase] {
         let passed = check.entries.filter(\.passes).count
+        let (x, h, a, b) = (Expression.symbol(.variable("x")), Expression.symbol(.variable("h")), Expression.symbol(.variable("a")),
+                            Expression.symbol(.variable("b")))
+        func loss(_ step: Double) -> Expression { .application(.quantity(.loss), [x + .constant(step) * h]) }
+        let difference = (-loss(2) + 8 * loss(1) - 8 * loss(-1) + loss(-2)) / (12 * h)
+        let tolerance = NumberFormat.roundTrip.parts(GradientCheck.tolerance).exponent
         var phrases: [Phrase] = [
-            .text("Each derivative above beside the fourth-order central difference "),
-            .typeset(unicode: "(−δ(x + 2h) + 8δ(x + h) − 8δ(x − h) + δ(x − 2h)) / 12h",
-                     latex: "\\frac{-\\delta(x + 2h) + 8\\delta(x + h) - 8\\delta(x - h) + \\delta(x - 2h)}{12h}"),
-            .text(" with "), .typeset(unicode: "h = 10⁻⁴ · max(1, |x|)", latex: "h = 10^{-4} \\max(1, |x|)"),
+            .text("Each derivative above beside the fourth-order central difference "), .math(difference),
+            .text(" with "), .equation(h, .power(10, -4) * .application(.maximum, [1, .apply(.abs, x)])),
             .text(". An entry passes when the relative error "),
-            .typeset(unicode: "|a − b| / max(|a|, |b|)", latex: "|a - b| / \\max(|a|, |b|)"),
-            .text(" is below "), .typeset(unicode: "10⁻⁷", latex: "10^{-7}"),
+            .math(.apply(.abs, a - b) / .application(.maximum, [.apply(.abs, a), .apply(.abs, b)])),
+            .text(" is below "), .math(.power(10, .constant(Double(tolerance)))),
             .text(": \(passed) of \(check.entries.count) pass; the largest relative error is "),
             .math(.constant(NumberFormat(significantDigits: 2).rounded(check.largestRelativeError))), .text("."),
         ]
         if let digits = rounding.significantDigits {
             phrases += [.text(" The derivation's values are rounded to \(digits) significant digits here, so relative errors near "),
-                        .typeset(unicode: "10⁻" + Self.superscriptDigits(digits), latex: "10^{-\(digits)}"),
-                        .text(" come from that rounding, not from a mistake.")]
+                        .math(.power(10, .constant(Double(-digits)))), .text(" come from that rounding, not from a mistake.")]
         }
         return phrases
-    }
-
-    private static func superscriptDigits(_ number: Int) -> String {
-        String(String(number).map { digit in Array("⁰¹²³⁴⁵⁶⁷⁸⁹")[Int(String(digit)) ?? 0] })
     }
 
     // MARK: - Description

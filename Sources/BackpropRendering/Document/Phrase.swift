@@ -6,10 +6,10 @@ public enum Phrase: Sendable, Equatable {
     case text(String)
     /// A formula, printed inline.
     case math(Expression)
+    /// An equation `left = right`, printed inline as one formula.
+    case equation(Expression, Expression)
     /// A layer label such as `n-1`, set as mathematics.
     case layer(String)
-    /// A formula given ready-made for each syntax, for mathematics the expression tree does not model.
-    case typeset(unicode: String, latex: String)
     /// A command line, set as code.
     case code(String)
 }

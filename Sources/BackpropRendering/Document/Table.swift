@@ -10,8 +10,8 @@ public struct Table: Sendable, Equatable {
         case number(Double)
         /// Words.
         case text(String)
-        /// A formula given ready-made for each syntax, for headings such as |∂δ/∂w|.
-        case typeset(unicode: String, latex: String)
+        /// Words and formulas, such as the heading "largest |∂δ/∂w|".
+        case phrases([Phrase])
     }
 
     /// The column headings.

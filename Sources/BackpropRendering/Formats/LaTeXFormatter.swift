@@ -109,8 +109,8 @@ public struct LaTeXFormatter: HandoutFormatter {
             switch phrase {
             case .text(let words): text += words.latexEscaped
             case .math(let expression): text += "$" + printer.string(expression) + "$"
+            case .equation(let left, let right): text += "$" + printer.string(left) + " = " + printer.string(right) + "$"
             case .layer(let label): text += "$" + label + "$"
-            case .typeset(_, let latex): text += "$" + latex + "$"
             case .code(let code):
                 let breakable = code.latexEscaped.replacingOccurrences(of: "-", with: "-{}").replacingOccurrences(of: ",", with: ",\\allowbreak{}")
                 text += "\\texttt{" + breakable + "}"
@@ -126,7 +126,7 @@ public struct LaTeXFormatter: HandoutFormatter {
         case .text("✓"): return "$\\checkmark$"
         case .text("✗"): return "$\\times$"
         case .text(let words): return words.latexEscaped
-        case .typeset(_, let latex): return "$" + latex + "$"
+        case .phrases(let phrases): return inline(phrases)
         }
     }
 }

@@ -119,28 +119,35 @@ public struct MarkdownFormatter: HandoutFormatter {
     }
 
     /// Words escaped, formulas and layer labels between `$`, code in a code span.
-    private func inline(_ phrases: [Phrase]) -> String {
+    /// - Parameter inTable: Whether the text stands in a table cell, where `|` inside math would end the cell.
+    private func inline(_ phrases: [Phrase], inTable: Bool = false) -> String {
         var text = ""
         for phrase in phrases {
             switch phrase {
             case .text(let words): text += words.markdownEscaped
-            case .math(let expression): text += "$" + printer.string(expression) + "$"
-            case .layer(let label): text += "$" + label + "$"
-            case .typeset(_, let latex): text += "$" + latex + "$"
+            case .math(let expression): text += math(printer.string(expression), inTable: inTable)
+            case .equation(let left, let right): text += math(printer.string(left) + " = " + printer.string(right), inTable: inTable)
+            case .layer(let label): text += math(label, inTable: inTable)
             case .code(let code): text += code.markdownCodeSpan
             }
         }
         return text
     }
 
+    /// Inline math: `$…$` with no space inside the dollars, which pandoc and GitHub require; in a table,
+    /// `|` as `\vert`.
+    private func math(_ latex: String, inTable: Bool) -> String {
+        var math = Substring(inTable ? latex.replacingOccurrences(of: "|", with: "\\vert ") : latex)
+        while math.last == " " { math.removeLast() }
+        return "$" + math + "$"
+    }
+
     private func cell(_ cell: Table.Cell) -> String {
-        let math: String
         switch cell {
-        case .math(let expression): math = printer.string(expression)
-        case .number(let value): math = printer.string(.constant(value))
+        case .math(let expression): return math(printer.string(expression), inTable: true)
+        case .number(let value): return math(printer.string(.constant(value)), inTable: true)
         case .text(let words): return words.markdownEscaped
-        case .typeset(_, let latex): math = latex
+        case .phrases(let phrases): return inline(phrases, inTable: true)
         }
-        return "$" + math.replacingOccurrences(of: "|", with: "\\vert ") + "$"
     }
 }

@@ -112,8 +112,8 @@ public struct TextFormatter: HandoutFormatter {
             switch phrase {
             case .text(let words), .code(let words): text += words
             case .math(let expression): text += printer.string(expression)
+            case .equation(let left, let right): text += printer.string(left) + " = " + printer.string(right)
             case .layer(let label): text += label
-            case .typeset(let unicode, _): text += unicode
             }
         }
         return text
@@ -124,7 +124,7 @@ public struct TextFormatter: HandoutFormatter {
         case .math(let expression): return printer.string(expression)
         case .number(let value): return printer.string(.constant(value))
         case .text(let words): return words
-        case .typeset(let unicode, _): return unicode
+        case .phrases(let phrases): return inline(phrases)
         }
     }
 }
