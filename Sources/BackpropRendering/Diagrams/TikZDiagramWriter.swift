@@ -3,31 +3,31 @@
 /// The picture needs `\usepackage{tikz}` (no TikZ libraries) and the handout's `amsmath` and `xcolor`;
 /// colours are xcolor names from ``LayerPalette``. By default it is scaled down to the line width when
 /// it is wider, never up.
-public struct TikZDiagramWriter: Sendable {
+package struct TikZDiagramWriter: Sendable {
     /// How the picture is set.
-    public struct Options: Sendable, Equatable {
+    package struct Options: Sendable, Equatable {
         /// Whether a picture wider than the line is scaled down to `\linewidth`.
-        public var fitsLineWidth: Bool
+        package var fitsLineWidth: Bool
 
         /// The picture fitted to the line width.
-        public static let `default` = Options(fitsLineWidth: true)
+        package static let `default` = Options(fitsLineWidth: true)
 
         /// Options for setting the picture.
-        public init(fitsLineWidth: Bool) {
+        package init(fitsLineWidth: Bool) {
             self.fitsLineWidth = fitsLineWidth
         }
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A writer with `options`.
-    public init(options: Options = .default) {
+    package init(options: Options = .default) {
         self.options = options
     }
 
     /// Writes `diagram` as a `tikzpicture`, inside a `\resizebox` when it fits the line width.
-    public func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
+    package func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
         let printer = DiagramTextPrinter(LaTeXMath(), notation: diagram.notation, numbers: diagram.numbers)
         if options.fitsLineWidth { output.write("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n") }
         output.write("\\begin{tikzpicture}[x=1cm, y=-1cm, >=stealth, line cap=round, line join=round]\n")
@@ -61,7 +61,7 @@ public struct TikZDiagramWriter: Sendable {
     }
 
     /// The title of `diagram` as LaTeX text, words escaped and symbols in `$...$`, e.g. for a heading or a caption.
-    public func caption(of diagram: NetworkDiagram) -> String {
+    package func caption(of diagram: NetworkDiagram) -> String {
         let printer = DiagramTextPrinter(LaTeXMath(), notation: diagram.notation, numbers: diagram.numbers)
         var text = ""
         var math: [DiagramText.Piece] = []
