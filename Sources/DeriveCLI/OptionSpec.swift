@@ -33,6 +33,8 @@ struct OptionSpec: Sendable {
                                     help: "Label layers back from the output as in the note, or 0 to N. (values: note, absolute; default: note)")
     static let format = OptionSpec(flag: "--format", value: "format",
                                    help: "The output format. (values: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: latex)")
+    static let jsonSteps = OptionSpec(flag: "--json-steps", value: nil,
+                                      help: "With --format json, add every step of the derivation, each form as LaTeX and as text (schema derive.steps/1).")
     static let output = OptionSpec(flag: "--output", value: "path", help: "Write to a file, or into a directory (an existing one, or a path ending in /), atomically, instead of standard output.")
     static let digits = OptionSpec(flag: "--digits", value: "d", help: "Print values to d significant digits. (default: the shortest exact form)")
     static let notation = OptionSpec(flag: "--notation", value: "style",
@@ -60,7 +62,7 @@ struct OptionSpec: Sendable {
     static let all: [OptionSpec] = [
         .layers, .widths, .activation, .loss, .bias, .input, .target, .seed, .network, .learningRate,
         .expr, .at, .mode, .wrt,
-        .indices, .notation, .vectorized, .format, .output, .digits, .hand, .check, .template, .exercise, .blanks, .students, .title, .author, .allowLarge, .help,
+        .indices, .notation, .vectorized, .format, .jsonSteps, .output, .digits, .hand, .check, .template, .exercise, .blanks, .students, .title, .author, .allowLarge, .help,
     ]
 }
 

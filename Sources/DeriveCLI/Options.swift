@@ -21,6 +21,7 @@ struct Options: Equatable {
     var notation: NotationStyle = .note
     var isVectorized = false
     var format: OutputFormat = .latex
+    var jsonSteps = false
     var outputPath: String?
     var digits: Int?
     var computesByHand = false
@@ -91,6 +92,7 @@ struct Options: Equatable {
                 guard digits <= 17 else { throw Self.invalid(value ?? "", option, "expected an integer from 1 to 17") }
                 self.digits = digits
             case OptionSpec.hand.flag: computesByHand = true
+            case OptionSpec.jsonSteps.flag: jsonSteps = true
             case OptionSpec.check.flag: checksGradients = true
             case OptionSpec.template.flag:
                 guard let path = value, !path.isEmpty else { throw Self.invalid("", option, "expected a file path") }
@@ -120,6 +122,7 @@ struct Options: Equatable {
         if students != nil && networkPath != nil {
             throw .usage("Error: '--students' draws a network per student from the seed; it cannot be combined with '--network'")
         }
+        if jsonSteps && format != .json { throw .usage("Error: '--json-steps' applies to the json format, not '\(format.rawValue)'") }
         if exercise != nil && format == .json { throw .usage("Error: '--exercise' applies to the latex, markdown and text formats, not 'json'") }
         if exercise != nil {
             digits = digits ?? Self.exerciseDigits
