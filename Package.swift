@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "DeriveCLI", dependencies: ["BackpropKit", "BackpropRendering"]),
         // Layer 5: the executable, one statement.
         .executableTarget(name: "derive", dependencies: ["DeriveCLI"]),
+        // The library example of the README, run by DeriveCLITests/LibraryExampleTests.
+        .executableTarget(name: "library-example", dependencies: ["BackpropKit", "BackpropRendering"], path: "Examples/LibraryExample"),
 
         // Tests: one target per library target, folders mirroring Sources/.
         // Helpers for every test target: golden files, pdflatex, finite differences.
@@ -40,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DeriveCLITests",
-            dependencies: ["DeriveCLI", "derive", "TestSupport"]
+            dependencies: ["DeriveCLI", "derive", "library-example", "TestSupport"]
         ),
     ]
 )

@@ -5,19 +5,19 @@ import BackpropKit
 /// and a dashed edge in the second colour for what the backward pass (or forward mode) sends along it.
 ///
 /// Render it with `dot -Tsvg graph.dot > graph.svg`.
-public struct DotRenderer {
+package struct DotRenderer {
     /// How numbers are written.
-    public let numbers: NumberFormat
+    package let numbers: NumberFormat
 
     /// A renderer writing numbers with `numbers`.
-    public init(numbers: NumberFormat = .roundTrip) {
+    package init(numbers: NumberFormat = .roundTrip) {
         self.numbers = numbers
     }
 
     /// The colour of the backward pass (or of the tangents).
     static let passColor = "red"
 
-    public func render(_ derivation: GraphDerivation, to output: inout some TextOutputStream) {
+    package func render(_ derivation: GraphDerivation, to output: inout some TextOutputStream) {
         let graph = derivation.graph
         let forward = derivation.forward
         let printer = MathPrinter(UnicodeMath(), notation: GraphNotation(), numbers: numbers)

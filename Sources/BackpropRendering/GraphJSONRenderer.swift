@@ -9,11 +9,11 @@ import BackpropKit
 /// operands, one per use (x · x has `["x", "x"]`), and `localDerivatives` gives ∂node/∂input for each.
 /// In forward mode `gradients` holds the one input differentiated and each node has a `tangent` instead of
 /// an `adjoint`. Expressions are Unicode text; numbers are round-trip doubles.
-public struct GraphJSONRenderer {
+package struct GraphJSONRenderer {
     /// A renderer.
-    public init() {}
+    package init() {}
 
-    public func render(_ derivation: GraphDerivation, to output: inout some TextOutputStream) {
+    package func render(_ derivation: GraphDerivation, to output: inout some TextOutputStream) {
         let graph = derivation.graph
         let forward = derivation.forward
         let printer = MathPrinter(UnicodeMath(), notation: GraphNotation())

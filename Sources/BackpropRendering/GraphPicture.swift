@@ -3,7 +3,7 @@ import BackpropKit
 /// The computational graph of a derivation drawn with TikZ: each node with its value and, in a second
 /// colour, its adjoint (or forward mode's tangent) as the sum of what the pass brings it along each edge;
 /// each edge with its local derivative, and beside it an edge in the second colour for the pass.
-public struct GraphPicture {
+package struct GraphPicture {
     /// The largest graph drawn: more nodes, rows or nodes side by side would not fit a page legibly.
     static let maximumNodes = 24
     static let maximumRows = 9

@@ -4,15 +4,15 @@ import BackpropKit
 ///
 /// The factory methods give every file a request makes, so a caller writes them and decides nothing:
 /// a network derivation in Markdown brings the SVG pictures it links to, a class set its sheets and key.
-public struct HandoutFile {
+package struct HandoutFile {
     /// Where the file goes; for standard output, the path it would have.
-    public let path: String
+    package let path: String
     private let content: Content
 
     private enum Content {
         case handout(Handout, Formatter)
         case svg(NetworkDiagram)
-        case json(Derivation)
+        case json(Derivation, JSONRenderer)
         case graphJSON(GraphDerivation)
         case dot(GraphDerivation, NumberFormat)
     }
@@ -24,13 +24,13 @@ public struct HandoutFile {
     }
 
     /// Writes the file's content to `output`.
-    public func write(to output: inout some TextOutputStream) {
+    package func write(to output: inout some TextOutputStream) {
         switch content {
         case .handout(let handout, .latex(var formatter)): formatter.format(handout, to: &output)
         case .handout(let handout, .markdown(var formatter)): formatter.format(handout, to: &output)
         case .handout(let handout, .text(var formatter)): formatter.format(handout, to: &output)
         case .svg(let diagram): SVGDiagramWriter().write(diagram, to: &output)
-        case .json(let derivation): JSONRenderer().render(derivation, to: &output)
+        case .json(let derivation, let renderer): renderer.render(derivation, to: &output)
         case .graphJSON(let derivation): GraphJSONRenderer().render(derivation, to: &output)
         case .dot(let derivation, let numbers): DotRenderer(numbers: numbers).render(derivation, to: &output)
         }
@@ -39,36 +39,39 @@ public struct HandoutFile {
     // MARK: - Requests
 
     /// What every handout of a request shares: its format, naming, numbers, title block and template.
-    public struct Style {
+    package struct Style {
         /// The format written.
-        public var format: OutputFormat
+        package var format: OutputFormat
         /// How symbols are named.
-        public var notation: any Notation
+        package var notation: any Notation
         /// How numbers are written.
-        public var numbers: NumberFormat
+        package var numbers: NumberFormat
         /// The title block and where the values come from.
-        public var info: HandoutInfo
+        package var info: HandoutInfo
         /// The user's template, or `nil` for the shipped one.
-        public var template: Template?
+        package var template: Template?
+        /// The shape of a network's JSON: the numbers alone, or with the steps.
+        package var jsonShape: JSONRenderer.Shape
 
         /// A style.
-        public init(format: OutputFormat, notation: any Notation, numbers: NumberFormat = .roundTrip, info: HandoutInfo = HandoutInfo(),
-                    template: Template? = nil) {
+        package init(format: OutputFormat, notation: any Notation, numbers: NumberFormat = .roundTrip, info: HandoutInfo = HandoutInfo(),
+                    template: Template? = nil, jsonShape: JSONRenderer.Shape = .numbers) {
             self.format = format
             self.notation = notation
             self.numbers = numbers
             self.info = info
             self.template = template
+            self.jsonShape = jsonShape
         }
     }
 
     /// The files of a network derivation (or exercise sheet) at `path`: the handout, and for Markdown the SVG
     /// pictures it links to, written beside it as `name-network.svg`, ... when `drawsPictures`.
     /// - Throws: ``HandoutFile/Unsupported`` for the graph-only format dot.
-    public static func network(_ derivation: Derivation, style: Style, path: String, drawsPictures: Bool) throws(Unsupported) -> [HandoutFile] {
+    package static func network(_ derivation: Derivation, style: Style, path: String, drawsPictures: Bool) throws(Unsupported) -> [HandoutFile] {
         let handout = Handout(.network(derivation), info: style.info, notation: style.notation, numbers: style.numbers)
         guard style.format == .markdown, drawsPictures, derivation.exercise == nil else {
-            return [try document(handout, style: style, path: path, json: .json(derivation))]
+            return [try document(handout, style: style, path: path, json: .json(derivation, JSONRenderer(shape: style.jsonShape, notation: style.notation)))]
         }
         let pictures = DiagramKind.allCases.map { kind in (kind, pictureFile(of: kind, beside: path)) }
         var options = MarkdownFormatter.Options(template: style.template ?? .markdownHandout)
@@ -82,7 +85,7 @@ public struct HandoutFile {
 
     /// The files of a class set in `folder`: one exercise sheet per derivation, `sheet-1`, ..., numbered with
     /// as many digits as the largest number, and `key` with every sheet's answers.
-    public static func classSet(_ sheets: [Sheet], style: Style, folder: String) throws(Unsupported) -> [HandoutFile] {
+    package static func classSet(_ sheets: [Sheet], style: Style, folder: String) throws(Unsupported) -> [HandoutFile] {
         let digits = String(sheets.count).count
         var files: [HandoutFile] = []
         for (index, sheet) in sheets.enumerated() {
@@ -99,16 +102,16 @@ public struct HandoutFile {
     }
 
     /// One exercise sheet of a class set.
-    public struct Sheet {
+    package struct Sheet {
         /// The sheet's title block.
-        public var info: HandoutInfo
+        package var info: HandoutInfo
         /// The heading of the sheet's answers in the key.
-        public var keyHeading: String
+        package var keyHeading: String
         /// The derivation with its blanks.
-        public var derivation: Derivation
+        package var derivation: Derivation
 
         /// A sheet.
-        public init(info: HandoutInfo, keyHeading: String, derivation: Derivation) {
+        package init(info: HandoutInfo, keyHeading: String, derivation: Derivation) {
             self.info = info
             self.keyHeading = keyHeading
             self.derivation = derivation
@@ -116,16 +119,16 @@ public struct HandoutFile {
     }
 
     /// The file of a graph derivation at `path`.
-    public static func graph(_ derivation: GraphDerivation, style: Style, path: String) throws(Unsupported) -> HandoutFile {
+    package static func graph(_ derivation: GraphDerivation, style: Style, path: String) throws(Unsupported) -> HandoutFile {
         let handout = Handout(.graph(derivation), info: style.info, notation: style.notation, numbers: style.numbers)
         if style.format == .dot { return HandoutFile(path: path, content: .dot(derivation, style.numbers)) }
         return try document(handout, style: style, path: path, json: .graphJSON(derivation))
     }
 
     /// The format a handout cannot be written in.
-    public struct Unsupported: Error, Equatable {
+    package struct Unsupported: Error, Equatable {
         /// The format.
-        public let format: OutputFormat
+        package let format: OutputFormat
     }
 
     private static func document(_ handout: Handout, style: Style, path: String, json: Content?) throws(Unsupported) -> HandoutFile {

@@ -1,11 +1,11 @@
 /// The colours of the backpropagated errors ∂δ/∂o_{k,j}, one per layer, as the note colours them:
 /// names understood by LaTeX's xcolor and by the MathJax and KaTeX renderers of Markdown.
-public enum LayerPalette {
+package enum LayerPalette {
     /// The colours, from the output layer backwards; they repeat for deeper networks.
-    public static let colors = ["blue", "red", "teal", "violet", "orange", "brown", "magenta"]
+    package static let colors = ["blue", "red", "teal", "violet", "orange", "brown", "magenta"]
 
     /// The colour of layer `layer` in a network of `depth` weight layers.
-    public static func color(ofLayer layer: Int, depth: Int) -> String {
+    package static func color(ofLayer layer: Int, depth: Int) -> String {
         colors[((depth - layer) % colors.count + colors.count) % colors.count]
     }
 }

@@ -1,7 +1,7 @@
 import BackpropKit
 
 /// The formats derive writes.
-public enum OutputFormat: String, CaseIterable, Sendable {
+package enum OutputFormat: String, CaseIterable, Sendable {
     /// A complete LaTeX document.
     case latex
     /// GitHub-flavoured Markdown with display math.
@@ -14,7 +14,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case dot
 
     /// The file extension of a document in this format.
-    public var fileExtension: String {
+    package var fileExtension: String {
         switch self {
         case .latex: return "tex"
         case .markdown: return "md"

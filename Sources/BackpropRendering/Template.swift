@@ -1,5 +1,5 @@
 /// A document skeleton with named placeholders `{{name}}`; `{{body}}` marks where the derivation goes.
-public struct Template: Sendable, Equatable {
+package struct Template: Sendable, Equatable {
     /// A piece of a template.
     enum Segment: Sendable, Equatable {
         case literal(String)
@@ -9,7 +9,7 @@ public struct Template: Sendable, Equatable {
     let segments: [Segment]
 
     /// The template in `text`.
-    public init(text: String) {
+    package init(text: String) {
         var segments: [Segment] = []
         var rest = Substring(text)
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
@@ -35,18 +35,18 @@ public struct Template: Sendable, Equatable {
     }
 
     /// The LaTeX handout skeleton shipped in `templates/handout.tex`.
-    public static let latexHandout = Template(text: EmbeddedTemplates.handoutTeX)
+    package static let latexHandout = Template(text: EmbeddedTemplates.handoutTeX)
     /// The Markdown handout skeleton shipped in `templates/handout.md`.
-    public static let markdownHandout = Template(text: EmbeddedTemplates.handoutMarkdown)
+    package static let markdownHandout = Template(text: EmbeddedTemplates.handoutMarkdown)
 
     /// The names of the placeholders used.
-    public var placeholders: [String] {
+    package var placeholders: [String] {
         segments.compactMap { if case .placeholder(let name) = $0 { return name } else { return nil } }
     }
 
     /// The template with each placeholder replaced by its value (empty when it has none), cut where
     /// `{{body}}` stands: the body goes between each two pieces.
-    public func pieces(_ values: [String: String]) -> [String] {
+    package func pieces(_ values: [String: String]) -> [String] {
         var pieces = [""]
         for segment in segments {
             switch segment {

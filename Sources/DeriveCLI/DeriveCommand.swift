@@ -265,7 +265,7 @@ public enum DeriveCommand {
         if let title = options.title { info.title = title }
         if let author = options.author { info.author = author }
         return HandoutFile.Style(format: options.format, notation: notation, numbers: NumberFormat(significantDigits: options.digits),
-                                 info: info, template: template)
+                                 info: info, template: template, jsonShape: options.jsonSteps ? .steps : .numbers)
     }
 
     /// The files of a request, as ``OutputFile`` writes them.

@@ -53,6 +53,8 @@ enum UsageError: Equatable, Sendable {
     case studentsWithNetwork
     /// `--exercise` with `--format json`.
     case exerciseInJSON
+    /// `--json-steps` with a format other than JSON.
+    case jsonStepsInFormat(OutputFormat)
     /// `--hand` without `--digits`.
     case handWithoutDigits
     /// `--template` with a format that has no template.

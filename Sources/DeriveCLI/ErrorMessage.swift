@@ -40,6 +40,8 @@ enum ErrorMessage {
             return "'\(Option.students.flag)' draws a network per student from the seed; it cannot be combined with '\(Option.network.flag)'"
         case .exerciseInJSON:
             return "'\(Option.exercise.flag)' applies to the latex, markdown and text formats, not '\(OutputFormat.json.rawValue)'"
+        case .jsonStepsInFormat(let format):
+            return "'\(Option.jsonSteps.flag)' applies to the json format, not '\(format.rawValue)'"
         case .handWithoutDigits:
             return "'\(Option.hand.flag)' needs '\(Option.digits.synopsis)': the number of digits every step is rounded to"
         case .templateInFormat(let format):

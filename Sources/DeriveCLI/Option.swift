@@ -21,6 +21,7 @@ enum Option: String, CaseIterable, Sendable {
     case notation = "--notation"
     case vectorized = "--vectorized"
     case format = "--format"
+    case jsonSteps = "--json-steps"
     case output = "--output"
     case digits = "--digits"
     case hand = "--hand"
@@ -64,7 +65,7 @@ enum Option: String, CaseIterable, Sendable {
         case .blanks: return "kind"
         case .students: return "n"
         case .title, .author: return "text"
-        case .bias, .vectorized, .hand, .check, .exercise, .allowLarge, .help: return nil
+        case .bias, .vectorized, .jsonSteps, .hand, .check, .exercise, .allowLarge, .help: return nil
         }
     }
 
@@ -111,6 +112,8 @@ enum Option: String, CaseIterable, Sendable {
             return "Add the derivation in matrix form, with its vectors and matrices."
         case .format:
             return "The output format. " + Self.values(OutputFormat.allCases.map(\.rawValue), default: OutputFormat.latex.rawValue)
+        case .jsonSteps:
+            return "With --format json, add every step of the derivation, each form as LaTeX and as text (schema derive.steps/1)."
         case .output:
             return "Write to a file, or into a directory (an existing one, or a path ending in /), atomically, instead of standard output."
         case .digits:

@@ -21,6 +21,7 @@ struct Options: Equatable {
     var notation: NotationStyle = .note
     var isVectorized = false
     var format: OutputFormat = .latex
+    var jsonSteps = false
     var outputPath: String?
     var digits: Int?
     var computesByHand = false
@@ -93,6 +94,7 @@ struct Options: Equatable {
                 guard Self.digitRange.contains(digits) else { throw Self.invalid(value ?? "", option, .integer(Self.digitRange)) }
                 self.digits = digits
             case .hand: computesByHand = true
+            case .jsonSteps: jsonSteps = true
             case .check: checksGradients = true
             case .template:
                 guard let path = value, !path.isEmpty else { throw Self.invalid("", option, .filePath) }
@@ -118,6 +120,7 @@ struct Options: Equatable {
         if students != nil && exercise == nil { throw .usage(.studentsWithoutExercise) }
         if students != nil && outputPath == nil { throw .usage(.studentsWithoutOutput) }
         if students != nil && networkPath != nil { throw .usage(.studentsWithNetwork) }
+        if jsonSteps && format != .json { throw .usage(.jsonStepsInFormat(format)) }
         if exercise != nil && format == .json { throw .usage(.exerciseInJSON) }
         if exercise != nil {
             digits = digits ?? Self.exerciseDigits

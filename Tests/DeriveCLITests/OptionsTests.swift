@@ -103,6 +103,7 @@ import Testing
         #expect(try Options(arguments: ["--allow-large"]).allowsLargeOutput)
         #expect(try Options(arguments: ["--check"]).checksGradients)
         #expect(try Options(arguments: ["--vectorized"]).isVectorized)
+        #expect(try Options(arguments: ["--format", "json", "--json-steps"]).jsonSteps)
         #expect(try Options(arguments: ["--digits", "4", "--hand"]).computesByHand)
         let exercise = try Options(arguments: ["--exercise"])
         #expect(exercise.exercise == .both && exercise.digits == 4 && exercise.computesByHand)
@@ -115,7 +116,7 @@ import Testing
     }
 
     @Test func everyOptionIsCovered() {
-        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--exercise", "--vectorized", "--help"])
+        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--exercise", "--vectorized", "--json-steps", "--help"])
         #expect(Set(Option.allCases.map(\.flag)) == covered)
     }
 

@@ -11,6 +11,7 @@ public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible
     /// The result overflowed or is not a number.
     case notFinite
 
+    /// The problem as one plain phrase, naming the subexpression.
     public var description: String {
         switch self {
         case .unbound(let symbol): return "no value for '\(symbol)'"

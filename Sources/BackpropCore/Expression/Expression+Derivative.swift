@@ -72,7 +72,7 @@ extension Expression {
 
 extension ElementaryFunction {
     /// The derivative f'(x) written in terms of `argument`.
-    public func derivative(at argument: Expression) -> Expression {
+    package func derivative(at argument: Expression) -> Expression {
         let x = argument
         switch self {
         case .exp: return .apply(.exp, x)

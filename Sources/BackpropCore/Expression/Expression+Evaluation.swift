@@ -65,7 +65,7 @@ extension Expression {
 extension ElementaryFunction {
     /// f(x), computed in a numerically stable way (σ and softplus never overflow for large |x|).
     /// - Throws: ``EvaluationError/outsideDomain(function:argument:)`` outside the domain.
-    public func value(at x: Double) throws(EvaluationError) -> Double {
+    package func value(at x: Double) throws(EvaluationError) -> Double {
         switch self {
         case .exp: return Foundation.exp(x)
         case .log:
@@ -91,9 +91,9 @@ extension ElementaryFunction {
 }
 
 /// The softmax function s_j(x) = e^{x_j} / Σ_m e^{x_m}.
-public enum Softmax {
+package enum Softmax {
     /// All components of softmax(x), computed after subtracting max(x) so no exponential overflows.
-    public static func values(of inputs: [Double]) -> [Double] {
+    package static func values(of inputs: [Double]) -> [Double] {
         guard let largest = inputs.max() else { return [] }
         let exponentials = inputs.map { Foundation.exp($0 - largest) }
         let total = exponentials.reduce(0, +)

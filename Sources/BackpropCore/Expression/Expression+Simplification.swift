@@ -101,7 +101,7 @@ extension Expression {
     }
 
     /// The summands of a sum, or the expression itself.
-    package var summands: [Expression] {
+    public var summands: [Expression] {
         if case .sum(let terms) = self { return terms }
         return [self]
     }

@@ -21,7 +21,7 @@ extension Expression {
 
 extension Expression {
     /// The expression with every subtree for which `rewrite` returns a replacement replaced, top down.
-    public func replacing(_ rewrite: (Expression) -> Expression?) -> Expression {
+    package func replacing(_ rewrite: (Expression) -> Expression?) -> Expression {
         if let replacement = rewrite(self) { return replacement }
         switch self {
         case .constant, .symbol, .partial: return self

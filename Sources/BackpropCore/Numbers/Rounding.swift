@@ -22,7 +22,7 @@ public struct Rounding: Sendable, Equatable {
     }
 
     /// Every element of `values` rounded.
-    package func callAsFunction(_ values: [Double]) -> [Double] {
+    public func callAsFunction(_ values: [Double]) -> [Double] {
         significantDigits == nil ? values : values.map { self($0) }
     }
 }

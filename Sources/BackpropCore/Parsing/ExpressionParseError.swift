@@ -35,6 +35,7 @@ public struct ExpressionParseError: Error, Equatable, Sendable, CustomStringConv
         self.column = column
     }
 
+    /// The problem as one plain phrase with its 1-based column.
     public var description: String {
         switch reason {
         case .empty:

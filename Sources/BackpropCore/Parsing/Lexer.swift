@@ -1,10 +1,10 @@
 /// Splits an expression into ``Token``s: numbers (`2`, `0.5`, `.5`, `1e-3`), identifiers (ASCII letters,
 /// digits and `_`, not starting with a digit), the operators `+ - * / ^` and parentheses. Spaces, tabs and
 /// line breaks separate tokens; columns count characters from 1.
-public enum Lexer {
+package enum Lexer {
     /// The tokens of `source`, in order.
     /// - Throws: ``ExpressionParseError`` for a character outside the grammar or a number beyond a double.
-    public static func tokens(in source: String) throws(ExpressionParseError) -> [Token] {
+    package static func tokens(in source: String) throws(ExpressionParseError) -> [Token] {
         let characters = Array(source)
         var tokens: [Token] = []
         var index = 0

@@ -1,7 +1,7 @@
 /// One lexical unit of an expression, with the column it starts at.
-public struct Token: Sendable, Equatable {
+package struct Token: Sendable, Equatable {
     /// What a token is.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A number such as `2`, `0.5`, `.5` or `1e-3`.
         case number(Double)
         /// A variable or function name: a letter or `_`, then letters, digits and `_`.
@@ -23,14 +23,14 @@ public struct Token: Sendable, Equatable {
     }
 
     /// What the token is.
-    public let kind: Kind
+    package let kind: Kind
     /// The characters of the token as typed.
-    public let text: String
+    package let text: String
     /// The 1-based column of the token's first character.
-    public let column: Int
+    package let column: Int
 
     /// A token of kind `kind` typed as `text` at `column`.
-    public init(kind: Kind, text: String, column: Int) {
+    package init(kind: Kind, text: String, column: Int) {
         self.kind = kind
         self.text = text
         self.column = column

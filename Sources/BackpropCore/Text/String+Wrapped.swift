@@ -1,6 +1,6 @@
 extension String {
     /// The text broken at spaces into lines of at most `width` characters (a longer word stands alone).
-    public func wrapped(toWidth width: Int) -> [String] {
+    package func wrapped(toWidth width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in split(separator: " ") {

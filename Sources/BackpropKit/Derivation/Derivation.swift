@@ -6,15 +6,25 @@ public struct Derivation: Sendable {
     /// The numbers behind every step.
     public let backpropagation: Backpropagation
     /// The finite-difference check of every weight and bias, when asked for.
-    public let gradientCheck: GradientCheck?
+    package let gradientCheck: GradientCheck?
     /// The size of the gradients layer by layer.
-    public let summary: GradientSummary
+    package let summary: GradientSummary
     /// The blanks of an exercise sheet, or `nil` for a complete handout.
-    public let exercise: ExerciseBlanks?
+    package let exercise: ExerciseBlanks?
     /// The same derivation in matrix form, when asked for.
-    public let vectorized: VectorizedDerivation?
+    package let vectorized: VectorizedDerivation?
 
-    /// Runs the forward and backward passes of `network`.
+    /// Runs the forward and backward passes of `network`; the steps are built as ``sections`` are read.
+    /// - Parameters:
+    ///   - network: The network to derive.
+    ///   - rounding: How each value is stored; ``Rounding/exact`` keeps full precision, rounded values make
+    ///     every step reproducible by hand.
+    /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows.
+    public init(network: Network, rounding: Rounding = .exact) throws(NetworkError) {
+        try self.init(network: network, rounding: rounding, checksGradients: false, exercise: nil, vectorized: false)
+    }
+
+    /// Runs the forward and backward passes of `network`, with the additions a handout may ask for.
     /// - Parameters:
     ///   - rounding: How each value is stored; rounded values make every step reproducible by hand.
     ///   - checksGradients: Whether to add a finite-difference check of every weight and bias.
@@ -22,7 +32,7 @@ public struct Derivation: Sendable {
     ///   - vectorized: Whether to add the derivation in matrix form.
     /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows;
     ///   ``NetworkError/invalid(path:reason:)`` when the network is too large to check.
-    public init(network: Network, rounding: Rounding = .exact, checksGradients: Bool = false,
+    package init(network: Network, rounding: Rounding = .exact, checksGradients: Bool = false,
                 exercise: ExerciseBlanks? = nil, vectorized: Bool = false) throws(NetworkError) {
         self.exercise = exercise
         backpropagation = try Backpropagation(network: network, rounding: rounding)
@@ -58,7 +68,7 @@ public struct Derivation: Sendable {
     }
 
     /// The answer key of an exercise sheet: each section's blanked steps, filled in; empty for a complete handout.
-    public var answers: LazyFilterSequence<LazyMapSequence<[Section.Kind], Section>> {
+    package var answers: LazyFilterSequence<LazyMapSequence<[Section.Kind], Section>> {
         let builder = DerivationBuilder(backpropagation: backpropagation)
         let exercise = exercise
         return sectionKinds.lazy.map { kind in

@@ -3,7 +3,7 @@
 /// The first step of every section stays filled in as a worked example; in the others, symbolic blanks
 /// hide the concrete forms (the differentiated activation and loss, ∂f/∂w = o, ...) and the general forms
 /// of the chain rule, numeric blanks hide the numbers substituted and the values.
-public enum ExerciseBlanks: String, CaseIterable, Sendable {
+package enum ExerciseBlanks: String, CaseIterable, Sendable {
     /// The formulas.
     case symbolic
     /// The numbers.
@@ -12,7 +12,7 @@ public enum ExerciseBlanks: String, CaseIterable, Sendable {
     case both
 
     /// `section` with the blanks of this kind marked on every step after the first.
-    public func blanking(_ section: Section) -> Section {
+    package func blanking(_ section: Section) -> Section {
         guard section.kind != .given else { return section }
         var steps = section.steps
         for index in steps.indices.dropFirst() {

@@ -3,9 +3,9 @@
 /// output back) or forward mode (the tangents with respect to one input).
 ///
 /// Sections are built one at a time as they are iterated, like a ``Derivation``'s.
-public struct GraphDerivation: Sendable {
+package struct GraphDerivation: Sendable {
     /// Which way derivatives are accumulated.
-    public enum Mode: Sendable, Equatable {
+    package enum Mode: Sendable, Equatable {
         /// One backward pass for the derivatives with respect to every input.
         case reverse
         /// One forward pass for the derivative with respect to the input named.
@@ -13,7 +13,7 @@ public struct GraphDerivation: Sendable {
     }
 
     /// The accumulated derivatives.
-    public enum Accumulation: Sendable {
+    package enum Accumulation: Sendable {
         /// The adjoints of reverse mode.
         case reverse(ReverseMode)
         /// The tangents of forward mode.
@@ -21,15 +21,15 @@ public struct GraphDerivation: Sendable {
     }
 
     /// The expression as parsed, before it became a graph.
-    public let expression: Expression
+    package let expression: Expression
     /// The values and local derivatives at the point.
-    public let forward: GraphForwardPass
+    package let forward: GraphForwardPass
     /// The derivatives accumulated.
-    public let accumulation: Accumulation
+    package let accumulation: Accumulation
 
     /// Differentiates `forward`'s graph, the graph of `expression`, in `mode`.
     /// - Throws: ``GraphError/notAnInput(_:)`` when forward mode names a variable the expression lacks.
-    public init(expression: Expression, forward: GraphForwardPass, mode: Mode) throws(GraphError) {
+    package init(expression: Expression, forward: GraphForwardPass, mode: Mode) throws(GraphError) {
         self.expression = expression
         self.forward = forward
         switch mode {
@@ -39,10 +39,10 @@ public struct GraphDerivation: Sendable {
     }
 
     /// The graph differentiated.
-    public var graph: ComputationGraph { forward.graph }
+    package var graph: ComputationGraph { forward.graph }
 
     /// The kinds of the sections, in reading order.
-    public var sectionKinds: [GraphSection.Kind] {
+    package var sectionKinds: [GraphSection.Kind] {
         switch accumulation {
         case .reverse: return [.given, .forwardPass, .localDerivatives, .adjoints, .gradient]
         case .forward: return [.given, .forwardPass, .localDerivatives, .tangents, .gradient]
@@ -50,7 +50,7 @@ public struct GraphDerivation: Sendable {
     }
 
     /// The sections in reading order, each built when it is reached.
-    public var sections: LazyMapSequence<[GraphSection.Kind], GraphSection> {
+    package var sections: LazyMapSequence<[GraphSection.Kind], GraphSection> {
         let builder = GraphDerivationBuilder(derivation: self)
         return sectionKinds.lazy.map { builder.section($0) }
     }

@@ -1,7 +1,7 @@
 /// A titled group of steps of a ``GraphDerivation``.
-public struct GraphSection: Sendable, Equatable {
+package struct GraphSection: Sendable, Equatable {
     /// What a section derives, in the order a graph derivation presents them.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// The values of the input variables.
         case given
         /// Each operation's value, in evaluation order: c = a + b = 2 + 1 = 3.
@@ -17,12 +17,12 @@ public struct GraphSection: Sendable, Equatable {
     }
 
     /// What the section derives.
-    public let kind: Kind
+    package let kind: Kind
     /// The steps, in reading order.
-    public let steps: [Step]
+    package let steps: [Step]
 
     /// A section of kind `kind`.
-    public init(kind: Kind, steps: [Step]) {
+    package init(kind: Kind, steps: [Step]) {
         self.kind = kind
         self.steps = steps
     }

@@ -2,7 +2,7 @@ extension MatrixExpression {
     /// The numbers of an expression whose leaves are all ``value(_:)``: products summed in the order
     /// of their shared index, as ``Matrix/multiplied(by:)`` does.
     /// - Returns: The resulting matrix, or `nil` when a leaf is a named quantity or two shapes do not fit.
-    public func evaluated() -> Matrix? {
+    package func evaluated() -> Matrix? {
         switch self {
         case .quantity: return nil
         case .value(let matrix): return matrix

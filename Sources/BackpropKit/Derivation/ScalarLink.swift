@@ -3,22 +3,22 @@
 ///
 /// For ∂δ/∂W^{(l)} the entry in row j and column i is ∂δ/∂w_{l-1,i,j}: the row is the neuron the weight
 /// feeds and the column the neuron it comes from, the reverse of the note's index order.
-public struct ScalarLink: Sendable, Equatable {
+package struct ScalarLink: Sendable, Equatable {
     /// The entry's row, 0-based.
-    public let row: Int
+    package let row: Int
     /// The entry's column, 0-based (0 for a vector).
-    public let column: Int
+    package let column: Int
     /// The scalar quantity the entry is, such as ∂δ/∂w_{l-1,i,j} or ∂δ/∂f_{l,j}.
-    public let symbol: Expression
+    package let symbol: Expression
     /// How the scalar derivation composes it from its steps, such as ∂δ/∂o_{l,j} · ∂g_l(f_{l,j})/∂f_{l,j},
     /// when the quantity is not itself a step of the scalar derivation.
-    public let general: Expression?
+    package let general: Expression?
     /// The scalar derivation's value of the quantity; the matrix entry agrees with it to rounding
     /// (the matrix products associate their factors differently).
-    public let value: Double
+    package let value: Double
 
     /// A link from entry (`row`, `column`) to the scalar quantity `symbol`.
-    public init(row: Int, column: Int, symbol: Expression, general: Expression? = nil, value: Double) {
+    package init(row: Int, column: Int, symbol: Expression, general: Expression? = nil, value: Double) {
         self.row = row
         self.column = column
         self.symbol = symbol

@@ -18,7 +18,7 @@ public struct Step: Sendable, Equatable {
     /// weight gradients (the derivatives with respect to the input). Handouts leave such steps out.
     public let isOptional: Bool
     /// The parts left blank for a student to fill in, on an exercise sheet.
-    public var blanks: Set<Part> = []
+    package var blanks: Set<Part> = []
 
     /// The parts of a step after its symbol.
     public enum Part: String, CaseIterable, Sendable {
@@ -33,7 +33,7 @@ public struct Step: Sendable, Equatable {
     }
 
     /// A step; nil forms are not printed.
-    public init(symbol: Expression, general: Expression? = nil, concrete: Expression? = nil, substituted: Expression? = nil, value: Double, isOptional: Bool = false) {
+    package init(symbol: Expression, general: Expression? = nil, concrete: Expression? = nil, substituted: Expression? = nil, value: Double, isOptional: Bool = false) {
         self.symbol = symbol
         self.general = general
         self.concrete = concrete

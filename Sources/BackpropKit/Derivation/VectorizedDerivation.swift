@@ -11,16 +11,16 @@
 /// so entries may differ in the last bit or two (about 10⁻¹⁵ relative). Each step's value is exactly the
 /// arithmetic of its substituted form, stored as the backpropagation's ``Rounding`` says, and each step
 /// uses the errors the step before it computed.
-public struct VectorizedDerivation: Sendable {
+package struct VectorizedDerivation: Sendable {
     /// The scalar backpropagation the matrices summarise.
-    public let backpropagation: Backpropagation
+    package let backpropagation: Backpropagation
     /// The steps, from the output layer down: for each layer its errors, weight gradient and bias gradient.
-    public let steps: [VectorizedStep]
+    package let steps: [VectorizedStep]
 
     /// The matrix form of `backpropagation`.
     /// - Throws: ``NetworkError/notComputable(reason:)`` if the matrices of a layer do not fit together,
     ///   which a validated network rules out.
-    public init(backpropagation: Backpropagation) throws(NetworkError) {
+    package init(backpropagation: Backpropagation) throws(NetworkError) {
         let network = backpropagation.network
         var steps: [VectorizedStep] = []
         var errors: (formula: MatrixExpression, substituted: MatrixExpression)?
@@ -42,7 +42,7 @@ public struct VectorizedDerivation: Sendable {
     }
 
     /// The steps of layer `k` (1...N): its errors, weight gradient and bias gradient.
-    public func steps(ofLayer k: Int) -> [VectorizedStep] {
+    package func steps(ofLayer k: Int) -> [VectorizedStep] {
         steps.filter { $0.layer == k }
     }
 

@@ -3,9 +3,9 @@
 ///
 /// The equations are written here in the textbook's notation, where C is the loss (the note's δ) and
 /// δ^{(l)} = ∂C/∂z^{(l)} are the errors of layer l; a ``MatrixExpressionPrinter`` writes them in any notation.
-public struct VectorizedStep: Sendable, Equatable {
+package struct VectorizedStep: Sendable, Equatable {
     /// Which of the four equations a step is.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// δ^{(L)} = ∇_a C ⊙ σ'(z^{(L)}): the output layer's errors, for a neuron-wise activation.
         case outputError
         /// δ^{(L)} = (∂a^{(L)}/∂z^{(L)})ᵀ ∇_a C: the output layer's errors through the activation's Jacobian.
@@ -24,25 +24,25 @@ public struct VectorizedStep: Sendable, Equatable {
     }
 
     /// Which equation the step is.
-    public let kind: Kind
+    package let kind: Kind
     /// The layer l the equation is about, 1...N.
-    public let layer: Int
+    package let layer: Int
     /// The quantity defined: δ^{(l)}, ∂C/∂W^{(l)} or ∂C/∂b^{(l)}.
-    public let quantity: MatrixQuantity
+    package let quantity: MatrixQuantity
     /// The formula, in named quantities.
-    public let formula: MatrixExpression
+    package let formula: MatrixExpression
     /// The formula with the numbers substituted, whose arithmetic gives ``value``.
-    public let substituted: MatrixExpression
+    package let substituted: MatrixExpression
     /// The numbers.
-    public let value: Matrix
+    package let value: Matrix
     /// One entry of ``value`` tied back to the scalar derivation.
-    public let link: ScalarLink
+    package let link: ScalarLink
 }
 
 extension VectorizedStep {
     /// Whether the substituted form does arithmetic worth printing: not for ∂C/∂b^{(l)} = δ^{(l)}, whose
     /// substitution is just the numbers of δ^{(l)}.
-    public var showsArithmetic: Bool {
+    package var showsArithmetic: Bool {
         if case .value = substituted { return false }
         return true
     }

@@ -98,7 +98,7 @@ extension LayerGradients {
 
 extension ForwardPass {
     /// The value of every symbol of `network` after this forward pass.
-    public func bindings(for network: Network) -> @Sendable (Symbol) -> Double? {
+    package func bindings(for network: Network) -> @Sendable (Symbol) -> Double? {
         let preactivations = preactivations, activations = activations, lossTerms = lossTerms, loss = loss
         return { symbol in
             switch symbol {

@@ -6,15 +6,15 @@
 /// found by differentiating the using node's formula with
 /// ``Expression/derivative(withRespectTo:)``. Built without recursion, so an expression of any length
 /// gives a graph whose node formulas are each one operator deep.
-public struct ComputationGraph: Sendable {
+package struct ComputationGraph: Sendable {
     /// The nodes in evaluation order: the inputs first, in order of appearance, then the operations.
-    public let nodes: [GraphNode]
+    package let nodes: [GraphNode]
     /// The edges, grouped by the node they enter (in evaluation order), each group in operand order.
-    public let edges: [GraphEdge]
+    package let edges: [GraphEdge]
     /// The index of the node whose value is the expression's.
-    public let output: Int
+    package let output: Int
     /// The number of inputs: `nodes[0..<inputCount]` are the variables.
-    public let inputCount: Int
+    package let inputCount: Int
 
     private let incoming: [Range<Int>]
     private let outgoing: [[Int]]
@@ -26,7 +26,7 @@ public struct ComputationGraph: Sendable {
     /// - Throws: ``GraphError/noVariables`` for an expression of constants, ``GraphError/undefinedConstant(_:_:)``
     ///   for a constant subexpression without a value (log 0), ``GraphError/tooLarge(limit:)`` beyond
     ///   `maximumOperations`, ``GraphError/unsupported(_:)`` for abstract functions and partial-derivative nodes.
-    public init(expression: Expression, maximumOperations: Int = .max) throws(GraphError) {
+    package init(expression: Expression, maximumOperations: Int = .max) throws(GraphError) {
         var builder = GraphBuilder(maximumOperations: maximumOperations)
         guard case .node(let root) = try builder.add(expression) else { throw .noVariables }
         let inputCount = builder.inputNames.count
@@ -76,20 +76,20 @@ public struct ComputationGraph: Sendable {
     // MARK: - Queries
 
     /// The indices of the input variables' nodes.
-    public var inputs: Range<Int> { 0..<inputCount }
+    package var inputs: Range<Int> { 0..<inputCount }
 
     /// The index of the input variable `name`, or `nil` when the expression has no such variable.
-    public func input(named name: String) -> Int? { inputIndex[name] }
+    package func input(named name: String) -> Int? { inputIndex[name] }
 
     /// The indices in ``edges`` of the edges entering `node`, in operand order (none for an input).
-    public func incomingEdges(of node: Int) -> Range<Int> { incoming[node] }
+    package func incomingEdges(of node: Int) -> Range<Int> { incoming[node] }
 
     /// The indices in ``edges`` of the edges leaving `node`, in the order of the nodes they enter.
-    public func outgoingEdges(of node: Int) -> [Int] { outgoing[node] }
+    package func outgoingEdges(of node: Int) -> [Int] { outgoing[node] }
 
     /// The formula of `node` written in the input variables (c = a + b, e = (a + b)(b + 1)), or `nil`
     /// when that has more than `limit` nodes, for naming a subexpression in a message.
-    public func expandedExpression(of node: Int, limit: Int = 24) -> Expression? {
+    package func expandedExpression(of node: Int, limit: Int = 24) -> Expression? {
         var sizes = [Int: Int]()
         var expansions = [Int: Expression]()
         var stack = [node]

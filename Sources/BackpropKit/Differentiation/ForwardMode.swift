@@ -3,17 +3,17 @@
 ///
 /// Each tangent is the sum over the edges entering the node, v̇ = Σ_{u→v} ∂v/∂u · u̇, with ẋ = 1 and the
 /// other inputs' tangents 0.
-public struct ForwardMode: Sendable {
+package struct ForwardMode: Sendable {
     /// The forward pass whose values and local derivatives are used.
-    public let forward: GraphForwardPass
+    package let forward: GraphForwardPass
     /// The index of the input differentiated with respect to.
-    public let input: Int
+    package let input: Int
     /// The tangent ∂v/∂x of each node, by node index.
-    public let tangents: [Double]
+    package let tangents: [Double]
 
     /// Runs forward mode after `forward`, with respect to the input named `name`.
     /// - Throws: ``GraphError/notAnInput(_:)`` when the graph has no input `name`.
-    public init(forward: GraphForwardPass, withRespectTo name: String) throws(GraphError) {
+    package init(forward: GraphForwardPass, withRespectTo name: String) throws(GraphError) {
         let graph = forward.graph
         guard let input = graph.input(named: name) else { throw .notAnInput(name) }
         var tangents: [Double] = graph.inputs.map { $0 == input ? 1 : 0 }
@@ -31,5 +31,5 @@ public struct ForwardMode: Sendable {
     }
 
     /// ∂e/∂x: the output's tangent.
-    public var derivative: Double { tangents[forward.graph.output] }
+    package var derivative: Double { tangents[forward.graph.output] }
 }

@@ -4,37 +4,37 @@
 /// The estimate is the fourth-order central difference
 /// (−δ(x + 2h) + 8δ(x + h) − 8δ(x − h) + δ(x − 2h)) / 12h with h = 10⁻⁴ · max(1, |x|);
 /// the relative error is |a − b| / max(|a|, |b|, 10⁻⁸), and an entry passes below 10⁻⁷.
-public struct GradientCheck: Sendable {
+package struct GradientCheck: Sendable {
     /// One parameter checked.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The weight or bias.
-        public let parameter: Symbol
+        package let parameter: Symbol
         /// ∂δ/∂parameter from the derivation.
-        public let derived: Double
+        package let derived: Double
         /// The finite-difference estimate.
-        public let estimated: Double
+        package let estimated: Double
 
         /// |derived − estimated| / max(|derived|, |estimated|, 10⁻⁸).
-        public var relativeError: Double {
+        package var relativeError: Double {
             Swift.abs(derived - estimated) / Swift.max(Swift.abs(derived), Swift.abs(estimated), 1e-8)
         }
 
         /// Whether the relative error is below ``GradientCheck/tolerance``.
-        public var passes: Bool { relativeError < GradientCheck.tolerance }
+        package var passes: Bool { relativeError < GradientCheck.tolerance }
     }
 
     /// The relative error below which an entry passes.
-    public static let tolerance = 1e-7
+    package static let tolerance = 1e-7
     /// The most weights and biases checked: each costs four forward passes.
-    public static let parameterLimit = 20_000
+    package static let parameterLimit = 20_000
 
     /// Every weight, then every bias, layer by layer from the first.
-    public let entries: [Entry]
+    package let entries: [Entry]
 
     /// Checks every weight and bias of `backpropagation`'s network.
     /// - Throws: ``NetworkError/invalid(path:reason:)`` beyond ``parameterLimit`` parameters,
     ///   ``NetworkError/notComputable(reason:)`` when a shifted network has no finite loss.
-    public init(backpropagation: Backpropagation) throws(NetworkError) {
+    package init(backpropagation: Backpropagation) throws(NetworkError) {
         let network = backpropagation.network
         guard network.parameterCount <= Self.parameterLimit else {
             throw .invalid(path: "check", reason: "a gradient check covers at most \(Self.parameterLimit) weights and biases, this network has \(network.parameterCount)")
@@ -63,10 +63,10 @@ public struct GradientCheck: Sendable {
     }
 
     /// Whether every entry passes.
-    public var passes: Bool { entries.allSatisfy(\.passes) }
+    package var passes: Bool { entries.allSatisfy(\.passes) }
 
     /// The largest relative error.
-    public var largestRelativeError: Double { entries.map(\.relativeError).max() ?? 0 }
+    package var largestRelativeError: Double { entries.map(\.relativeError).max() ?? 0 }
 
     private static func estimate(_ network: Network, _ parameter: Symbol, at value: Double) throws(NetworkError) -> Double {
         let h = 1e-4 * Swift.max(1, Swift.abs(value))

@@ -1,5 +1,5 @@
 /// Why an expression has no computational graph, or a graph no value or derivative at a point.
-public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The expression uses something a graph of numbers cannot compute, such as an abstract function.
     case unsupported(String)
     /// The expression has no variables, so there is nothing to differentiate.
@@ -23,7 +23,7 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The error as a phrase. Subexpressions are not written out here, since printing them is the
     /// renderers' work: the command line's messages name them (see `ErrorMessage` in DeriveCLI).
-    public var description: String {
+    package var description: String {
         switch self {
         case .unsupported(let what):
             return "\(what) cannot be computed on a graph"

@@ -1,19 +1,19 @@
 /// The forward pass of a ``ComputationGraph`` at a point: every node's value in evaluation order, and
 /// every edge's local derivative at those values.
-public struct GraphForwardPass: Sendable {
+package struct GraphForwardPass: Sendable {
     /// The graph evaluated.
-    public let graph: ComputationGraph
+    package let graph: ComputationGraph
     /// The value of each node, by node index.
-    public let values: [Double]
+    package let values: [Double]
     /// The value of each edge's local derivative, by edge index.
-    public let localDerivatives: [Double]
+    package let localDerivatives: [Double]
 
     /// Evaluates `graph` with its inputs set from `point`.
     /// - Parameter point: The value of every input variable, by name.
     /// - Throws: ``GraphError/missingValues(_:)`` or ``GraphError/unusedValues(_:)`` when `point` does not name
     ///   exactly the inputs; ``GraphError/undefinedValue(_:_:)`` or ``GraphError/undefinedDerivative(_:_:)``
     ///   where a value or a local derivative is undefined or overflows (log of −1, 1/0, √x at 0).
-    public init(graph: ComputationGraph, at point: [String: Double]) throws(GraphError) {
+    package init(graph: ComputationGraph, at point: [String: Double]) throws(GraphError) {
         let inputs = graph.inputs.map { graph.nodes[$0].name }
         let missing = inputs.filter { point[$0] == nil }
         guard missing.isEmpty else { throw .missingValues(missing) }
@@ -46,10 +46,10 @@ public struct GraphForwardPass: Sendable {
     }
 
     /// The value of the expression: the output node's.
-    public var value: Double { values[graph.output] }
+    package var value: Double { values[graph.output] }
 
     /// The value of each node's symbol, for substituting into formulas.
-    public var bindings: [Symbol: Double] {
+    package var bindings: [Symbol: Double] {
         var bindings = [Symbol: Double]()
         for (node, value) in zip(graph.nodes, values) { bindings[node.symbol] = value }
         return bindings

@@ -1,22 +1,22 @@
 /// One node of a ``ComputationGraph``: an input variable, or one operation applied to earlier nodes.
-public struct GraphNode: Sendable, Equatable {
+package struct GraphNode: Sendable, Equatable {
     /// The node's name: the variable's own for an input, an unused letter (c, d, e, ...) or v_k for an operation.
-    public let name: String
+    package let name: String
     /// The operation as a formula in the names of its operand nodes, such as c = a + b; `nil` for an input.
-    public let expression: Expression?
+    package let expression: Expression?
     /// The operand nodes by index, one per use: x · x has operands [x, x], two edges from one node.
-    public let operands: [Int]
+    package let operands: [Int]
 
     /// A node named `name` computing `expression` from `operands`.
-    public init(name: String, expression: Expression?, operands: [Int]) {
+    package init(name: String, expression: Expression?, operands: [Int]) {
         self.name = name
         self.expression = expression
         self.operands = operands
     }
 
     /// The symbol that stands for the node's value in other nodes' formulas.
-    public var symbol: Symbol { .variable(name) }
+    package var symbol: Symbol { .variable(name) }
 
     /// Whether the node is an input variable rather than an operation.
-    public var isInput: Bool { expression == nil }
+    package var isInput: Bool { expression == nil }
 }

@@ -3,15 +3,15 @@
 ///
 /// The adjoint v̄ = ∂e/∂v of each node, in reverse evaluation order, is the sum over the edges leaving it,
 /// v̄ = Σ_{v→w} w̄ · ∂w/∂v, with ē = 1: the multivariable chain rule, which sums over every path to e.
-public struct ReverseMode: Sendable {
+package struct ReverseMode: Sendable {
     /// The forward pass whose values and local derivatives are used.
-    public let forward: GraphForwardPass
+    package let forward: GraphForwardPass
     /// The adjoint ∂e/∂v of each node, by node index.
-    public let adjoints: [Double]
+    package let adjoints: [Double]
 
     /// Runs the backward pass after `forward`.
     /// - Throws: ``GraphError/derivativeOverflows(_:)`` when an adjoint is not a finite number.
-    public init(forward: GraphForwardPass) throws(GraphError) {
+    package init(forward: GraphForwardPass) throws(GraphError) {
         let graph = forward.graph
         var adjoints = Array(repeating: 0.0, count: graph.nodes.count)
         for node in graph.nodes.indices.reversed() {
@@ -31,5 +31,5 @@ public struct ReverseMode: Sendable {
     }
 
     /// The gradient: ∂e/∂x for each input x, in the order of the inputs.
-    public var gradient: [Double] { Array(adjoints.prefix(forward.graph.inputCount)) }
+    package var gradient: [Double] { Array(adjoints.prefix(forward.graph.inputCount)) }
 }

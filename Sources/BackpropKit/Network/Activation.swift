@@ -16,13 +16,13 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     case softmax
 
     /// The activation named `name`, accepting `linear` for ``identity``.
-    public init?(name: String) {
+    package init?(name: String) {
         if name == "linear" { self = .identity; return }
         self.init(rawValue: name)
     }
 
     /// Whether a neuron's output depends on the other neurons of its layer (softmax).
-    public var couplesNeurons: Bool { self == .softmax }
+    package var couplesNeurons: Bool { self == .softmax }
 
     /// The elementary function behind a neuron-wise activation, `nil` for identity and softmax.
     package var elementary: ElementaryFunction? {
@@ -40,7 +40,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     /// - Parameters:
     ///   - neuron: j, 0-based.
     ///   - preactivations: f_{k,1}, ..., f_{k,m} as expressions.
-    public func expression(neuron: Int, preactivations: [Expression]) -> Expression {
+    package func expression(neuron: Int, preactivations: [Expression]) -> Expression {
         if self == .softmax { return .application(.softmax(index: neuron), preactivations) }
         let f = preactivations[neuron]
         guard let elementary else { return f }
@@ -48,7 +48,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     }
 
     /// g(f_j) for every neuron of a layer at once.
-    public func values(of preactivations: [Double]) -> [Double] {
+    package func values(of preactivations: [Double]) -> [Double] {
         if self == .softmax { return Softmax.values(of: preactivations) }
         guard let elementary else { return preactivations }
         return preactivations.map { (try? elementary.value(at: $0)) ?? .nan }

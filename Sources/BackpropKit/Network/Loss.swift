@@ -10,7 +10,7 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
     case categoricalCrossEntropy = "categorical-cross-entropy"
 
     /// The concrete tree of loss(`output`, `target`).
-    public func expression(output o: Expression, target t: Expression) -> Expression {
+    package func expression(output o: Expression, target t: Expression) -> Expression {
         switch self {
         case .squared:
             return .power(o - t, 2)
@@ -24,7 +24,7 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
     }
 
     /// Whether the loss takes the logarithm of the outputs, so they must lie in (0, 1).
-    public var needsProbabilities: Bool {
+    package var needsProbabilities: Bool {
         self == .crossEntropy || self == .categoricalCrossEntropy
     }
 }

@@ -63,7 +63,7 @@ public struct Network: Sendable, Equatable {
 
     /// A copy of a validated network with one weight or bias set to `value`, for finite differences.
     /// - Parameter parameter: A `.weight` or `.bias` symbol of this network; anything else leaves it unchanged.
-    public func replacing(_ parameter: Symbol, with value: Double) -> Network {
+    package func replacing(_ parameter: Symbol, with value: Double) -> Network {
         var copy = self
         switch parameter {
         case .weight(let k, let i, let j) where copy.layers.indices.contains(k) && copy.layers[k].weights.indices.contains(i)
@@ -102,7 +102,7 @@ public struct Network: Sendable, Equatable {
 
 extension Network {
     /// The terms of f_{k,j}: w_{k-1,i,j} o_{k-1,i} for each i, then b_{k,j} when the layer has biases.
-    public func preactivationTerms(layer k: Int, neuron j: Int) -> [Expression] {
+    package func preactivationTerms(layer k: Int, neuron j: Int) -> [Expression] {
         var terms = (0..<layer(k).inputWidth).map { i in
             Expression.product([.of(.weight(layer: k - 1, from: i, to: j)), .of(.activation(layer: k - 1, neuron: i))])
         }
@@ -111,12 +111,12 @@ extension Network {
     }
 
     /// f_{k,j} = Σ_i w_{k-1,i,j} o_{k-1,i} (+ b_{k,j}).
-    public func preactivationExpression(layer k: Int, neuron j: Int) -> Expression {
+    package func preactivationExpression(layer k: Int, neuron j: Int) -> Expression {
         .sum(of: preactivationTerms(layer: k, neuron: j))
     }
 
     /// The concrete o_{k,j} = g_k(f_{k,j}) in terms of the symbols f_{k,·} (σ(f_{k,j}), softmax_j(f_{k,·}), ...).
-    public func activationExpression(layer k: Int, neuron j: Int) -> Expression {
+    package func activationExpression(layer k: Int, neuron j: Int) -> Expression {
         let preactivations = (0..<layer(k).width).map { Expression.of(.preactivation(layer: k, neuron: $0)) }
         return layer(k).activation.expression(neuron: j, preactivations: preactivations)
     }
@@ -124,7 +124,7 @@ extension Network {
     /// ∂o_{k,j}/∂f_{k,m}: the activation's tree differentiated. For softmax, whose outputs each depend on the
     /// whole layer, every softmax_m(f_{k,·}) in the result is written as the output o_{k,m} it is, as in
     /// o_{k,j}(1 − o_{k,j}); the value then comes from the outputs as printed.
-    public func activationDerivativeExpression(layer k: Int, neuron j: Int, by m: Int) -> Expression {
+    package func activationDerivativeExpression(layer k: Int, neuron j: Int, by m: Int) -> Expression {
         let derivative = activationExpression(layer: k, neuron: j).derivative(withRespectTo: .preactivation(layer: k, neuron: m))
         guard layer(k).activation.couplesNeurons else { return derivative }
         return derivative.replacing { subtree in
@@ -134,7 +134,7 @@ extension Network {
     }
 
     /// The abstract o_{k,j} = g_k(f_{k,j}), or g_k(f_{k,1}, ..., f_{k,m}) for a softmax layer.
-    public func generalActivationExpression(layer k: Int, neuron j: Int) -> Expression {
+    package func generalActivationExpression(layer k: Int, neuron j: Int) -> Expression {
         let arguments = layer(k).activation.couplesNeurons
             ? (0..<layer(k).width).map { Expression.of(.preactivation(layer: k, neuron: $0)) }
             : [.of(.preactivation(layer: k, neuron: j))]
@@ -142,12 +142,12 @@ extension Network {
     }
 
     /// The concrete δ_j = loss(o_{n,j}, t_j).
-    public func lossExpression(neuron j: Int) -> Expression {
+    package func lossExpression(neuron j: Int) -> Expression {
         loss.expression(output: .of(.activation(layer: depth, neuron: j)), target: .of(.target(neuron: j)))
     }
 
     /// The abstract δ_j = loss(o_{n,j}, t_j).
-    public func generalLossExpression(neuron j: Int) -> Expression {
+    package func generalLossExpression(neuron j: Int) -> Expression {
         .application(.loss, [.of(.activation(layer: depth, neuron: j)), .of(.target(neuron: j))])
     }
 }

@@ -5,6 +5,7 @@ public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The forward or backward pass has no finite value, for example log(0) in a cross-entropy.
     case notComputable(reason: String)
 
+    /// The problem as one plain phrase, after the JSON path when there is one.
     public var description: String {
         switch self {
         case .invalid(let path, let reason): return "\(path): \(reason)"

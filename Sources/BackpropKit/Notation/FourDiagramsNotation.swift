@@ -32,8 +32,10 @@ public struct FourDiagramsNotation: Notation {
         labels = LayerLabels(depth: depth, indexing: indexing, output: "n")
     }
 
+    /// The label of layer `layer` (0 = input, N = output): n, n-1, … back from the output, or the index 0…N.
     public func layerLabel(_ layer: Int) -> String { labels(layer) }
 
+    /// The printed name of `symbol` in this notation.
     public func name(of symbol: Symbol) -> SymbolName {
         switch symbol {
         case .generic(let symbol): return name(of: symbol).withoutIndices
@@ -61,6 +63,7 @@ public struct FourDiagramsNotation: Notation {
         }
     }
 
+    /// The printed name of an abstract function (the activation g_k or the loss) in this notation.
     public func name(of function: Function) -> SymbolName {
         switch function {
         case .activation: return SymbolName("σ", latex: "\\sigma")

@@ -1,10 +1,10 @@
 /// The notation of computational graphs: variables and nodes by the names typed (`w_12` with its subscript
 /// set as one), adjoints with a bar (v̄ = ∂e/∂v) and forward-mode tangents with a dot (v̇ = ∂v/∂x).
-public struct GraphNotation: Notation {
+package struct GraphNotation: Notation {
     /// The graph notation.
-    public init() {}
+    package init() {}
 
-    public func name(of symbol: Symbol) -> SymbolName {
+    package func name(of symbol: Symbol) -> SymbolName {
         switch symbol {
         case .variable(let name): return Self.identifier(name, accent: nil)
         case .adjoint(let name): return Self.identifier(name, accent: .bar)
@@ -13,11 +13,11 @@ public struct GraphNotation: Notation {
         }
     }
 
-    public func name(of function: Function) -> SymbolName {
+    package func name(of function: Function) -> SymbolName {
         NoteNotation(depth: 1).name(of: function)
     }
 
-    public func layerLabel(_ layer: Int) -> String { String(layer) }
+    package func layerLabel(_ layer: Int) -> String { String(layer) }
 
     // MARK: - Identifiers
 

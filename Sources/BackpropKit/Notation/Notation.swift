@@ -9,7 +9,7 @@ public protocol Notation: Sendable {
     /// The label of layer `layer` (0 = input, N = output), such as `n-1`.
     func layerLabel(_ layer: Int) -> String
     /// The notation's own name for a vector or matrix of the vectorized derivation, such as δ^{(l)}, or
-    /// `nil` to name it from the scalar names (see ``MatrixExpressionPrinter``). Defaults to `nil`.
+    /// `nil` to name it from the scalar names (as the rendering module's matrix printer does). Defaults to `nil`.
     func matrixName(of quantity: MatrixQuantity) -> SymbolName?
 }
 

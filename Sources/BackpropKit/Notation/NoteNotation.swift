@@ -16,6 +16,7 @@ public struct NoteNotation: Notation {
     /// The labels of layers 0...N, computed once: printing names symbols millions of times.
     private let labels: [String]
 
+    /// The label of layer `layer` (0 = input, N = output): n, n-1, … back from the output, or the index 0…N.
     public func layerLabel(_ layer: Int) -> String {
         labels.indices.contains(layer) ? labels[layer] : Self.label(layer, depth: depth, indexing: indexing)
     }
@@ -27,6 +28,7 @@ public struct NoteNotation: Notation {
         }
     }
 
+    /// The printed name of `symbol` in this notation.
     public func name(of symbol: Symbol) -> SymbolName {
         switch symbol {
         case .generic(let symbol): return name(of: symbol).withoutIndices
@@ -46,6 +48,7 @@ public struct NoteNotation: Notation {
         }
     }
 
+    /// The printed name of an abstract function (the activation g_k or the loss) in this notation.
     public func name(of function: Function) -> SymbolName {
         switch function {
         case .activation(let k): return SymbolName("g", subscripts: [layerLabel(k)])
@@ -62,7 +65,7 @@ public struct NoteNotation: Notation {
 
 extension ElementaryFunction {
     /// The usual mathematical name: σ, tanh, log, ...
-    public var conventionalName: SymbolName {
+    package var conventionalName: SymbolName {
         switch self {
         case .sigmoid: return SymbolName("σ", latex: "\\sigma")
         case .exp, .log, .sin, .cos, .tanh: return SymbolName(rawValue, latex: "\\" + rawValue)

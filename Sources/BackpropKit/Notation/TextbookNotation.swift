@@ -28,8 +28,10 @@ public struct TextbookNotation: Notation {
         labels = LayerLabels(depth: depth, indexing: indexing, output: "L")
     }
 
+    /// The label of layer `layer` (0 = input, N = output): L, L-1, … back from the output, or the index 0…N.
     public func layerLabel(_ layer: Int) -> String { labels(layer) }
 
+    /// The printed name of `symbol` in this notation.
     public func name(of symbol: Symbol) -> SymbolName {
         switch symbol {
         case .generic(let symbol): return name(of: symbol).withoutIndices
@@ -52,6 +54,7 @@ public struct TextbookNotation: Notation {
         }
     }
 
+    /// The printed name of an abstract function (the activation g_k or the loss) in this notation.
     public func name(of function: Function) -> SymbolName {
         switch function {
         case .activation: return SymbolName("σ", latex: "\\sigma")

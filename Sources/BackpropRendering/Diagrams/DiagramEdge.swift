@@ -1,22 +1,22 @@
 /// A straight arrow between two nodes, drawn from ``start`` to its head at ``end``, with an optional label on it.
-public struct DiagramEdge: Sendable, Equatable {
+package struct DiagramEdge: Sendable, Equatable {
     /// The ``DiagramNode/id`` of the node the line starts at.
-    public let from: String
+    package let from: String
     /// The ``DiagramNode/id`` of the node the arrow points at.
-    public let to: String
+    package let to: String
     /// The start, on the frame of `from`.
-    public let start: DiagramPoint
+    package let start: DiagramPoint
     /// The end, on the frame of `to`.
-    public let end: DiagramPoint
+    package let end: DiagramPoint
     /// The colour of the line.
-    public let color: DiagramColor
+    package let color: DiagramColor
     /// Whether the line is dashed, as context.
-    public let isDashed: Bool
+    package let isDashed: Bool
     /// The text on the line, such as the weight, on a white ground.
-    public let label: DiagramLabel?
+    package let label: DiagramLabel?
 
     /// An edge with every property given.
-    public init(from: String, to: String, start: DiagramPoint, end: DiagramPoint, color: DiagramColor,
+    package init(from: String, to: String, start: DiagramPoint, end: DiagramPoint, color: DiagramColor,
                 isDashed: Bool = false, label: DiagramLabel? = nil) {
         self.from = from
         self.to = to

@@ -1,6 +1,6 @@
 /// The pictures of a network a handout can show: the whole network, and the four pictures of
 /// *Backpropagation in four diagrams* drawn for the network at hand.
-public enum DiagramKind: String, CaseIterable, Sendable {
+package enum DiagramKind: String, CaseIterable, Sendable {
     /// The whole network: f_{k,j} and o_{k,j} on every neuron, the weights on the edges, the loss δ,
     /// and under each neuron ∂δ/∂o_{k,j} in its layer's colour.
     case network
@@ -18,5 +18,5 @@ public enum DiagramKind: String, CaseIterable, Sendable {
     case backwardPass = "backward-pass"
 
     /// The four pictures of the source document, in its order.
-    public static let fourDiagrams: [DiagramKind] = [.forwardNode, .backwardNode, .cost, .backwardPass]
+    package static let fourDiagrams: [DiagramKind] = [.forwardNode, .backwardNode, .cost, .backwardPass]
 }

@@ -1,7 +1,7 @@
 /// A text placed in a diagram: inside a node, on an edge, or free (a heading, a legend line).
-public struct DiagramLabel: Sendable, Equatable {
+package struct DiagramLabel: Sendable, Equatable {
     /// Which point of the text sits at ``position``.
-    public enum Anchor: Sendable, Equatable {
+    package enum Anchor: Sendable, Equatable {
         /// The middle of the text.
         case center
         /// The start of the text (its left end), for lines of a legend.
@@ -9,19 +9,19 @@ public struct DiagramLabel: Sendable, Equatable {
     }
 
     /// The text.
-    public var text: DiagramText
+    package var text: DiagramText
     /// Where the text sits: its vertical middle, and horizontally the point named by ``anchor``.
-    public var position: DiagramPoint
+    package var position: DiagramPoint
     /// Which point of the text is at ``position``.
-    public var anchor: Anchor
+    package var anchor: Anchor
     /// Whether the text is set on a white ground, so it reads over the edges it crosses.
-    public var isOpaque: Bool
+    package var isOpaque: Bool
     /// How far the text is turned about ``position``, in degrees clockwise as the page is read
     /// (between −90 and 90, so it never reads upside down): a label along a sloping edge follows it.
-    public var angle: Double
+    package var angle: Double
 
     /// A label of `text` at `position`, turned `angle` degrees clockwise.
-    public init(_ text: DiagramText, at position: DiagramPoint, anchor: Anchor = .center, isOpaque: Bool = false, angle: Double = 0) {
+    package init(_ text: DiagramText, at position: DiagramPoint, anchor: Anchor = .center, isOpaque: Bool = false, angle: Double = 0) {
         self.text = text
         self.position = position
         self.anchor = anchor

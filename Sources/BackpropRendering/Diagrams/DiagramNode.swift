@@ -1,8 +1,8 @@
 /// A node of a diagram: a box, split by vertical dividers into parts (f | o for a neuron), with its texts
 /// already placed; or, for a summarised layer, a frameless `⋮` with the number of neurons left out.
-public struct DiagramNode: Sendable, Equatable {
+package struct DiagramNode: Sendable, Equatable {
     /// What a node stands for.
-    public enum Role: String, Sendable, Equatable, CaseIterable {
+    package enum Role: String, Sendable, Equatable, CaseIterable {
         /// A neuron of the input layer, o_{0,i}.
         case input
         /// A neuron of layer k ≥ 1, f_{k,j} | o_{k,j}.
@@ -20,7 +20,7 @@ public struct DiagramNode: Sendable, Equatable {
     }
 
     /// How the box is drawn.
-    public enum Outline: Sendable, Equatable {
+    package enum Outline: Sendable, Equatable {
         /// A solid frame: the subject of the picture.
         case solid
         /// A dashed frame: context, such as the next layer the output is passed to.
@@ -30,27 +30,27 @@ public struct DiagramNode: Sendable, Equatable {
     }
 
     /// A name unique within the diagram, e.g. `l2n0` for neuron 0 of layer 2.
-    public let id: String
+    package let id: String
     /// What the node stands for.
-    public let role: Role
+    package let role: Role
     /// The layer (0...N) of a neuron, input, bias or ellipsis; `nil` for the targets and the loss.
-    public let layer: Int?
+    package let layer: Int?
     /// The neuron (0-based) of a neuron, input, bias, target or loss term; for an ellipsis, the number of neurons left out.
-    public let neuron: Int?
+    package let neuron: Int?
     /// The box.
-    public let frame: DiagramRect
+    package let frame: DiagramRect
     /// How the frame is drawn.
-    public let outline: Outline
+    package let outline: Outline
     /// The colour of the frame.
-    public let outlineColor: DiagramColor
+    package let outlineColor: DiagramColor
     /// The x positions of the vertical lines between the parts.
-    public let dividers: [Double]
+    package let dividers: [Double]
     /// The texts of the node, placed: inside the frame, and for a neuron of the whole-network pictures
     /// its ∂δ/∂o_{k,j} just under it.
-    public let labels: [DiagramLabel]
+    package let labels: [DiagramLabel]
 
     /// A node with every property given.
-    public init(id: String, role: Role, layer: Int?, neuron: Int?, frame: DiagramRect, outline: Outline,
+    package init(id: String, role: Role, layer: Int?, neuron: Int?, frame: DiagramRect, outline: Outline,
                 outlineColor: DiagramColor, dividers: [Double], labels: [DiagramLabel]) {
         self.id = id
         self.role = role

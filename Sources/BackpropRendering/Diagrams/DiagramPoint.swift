@@ -1,18 +1,18 @@
 /// A point of a diagram in centimetres, x to the right and y downwards, as a page is read.
-public struct DiagramPoint: Sendable, Equatable {
+package struct DiagramPoint: Sendable, Equatable {
     /// The distance from the left, in centimetres.
-    public var x: Double
+    package var x: Double
     /// The distance from the top, in centimetres.
-    public var y: Double
+    package var y: Double
 
     /// The point (`x`, `y`).
-    public init(x: Double, y: Double) {
+    package init(x: Double, y: Double) {
         self.x = x
         self.y = y
     }
 
     /// The point a fraction `t` of the way from `self` to `other`: self + t (other − self).
-    public func interpolated(to other: DiagramPoint, _ t: Double) -> DiagramPoint {
+    package func interpolated(to other: DiagramPoint, _ t: Double) -> DiagramPoint {
         DiagramPoint(x: x + t * (other.x - x), y: y + t * (other.y - y))
     }
 }

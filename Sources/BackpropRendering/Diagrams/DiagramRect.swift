@@ -1,16 +1,16 @@
 /// An axis-aligned rectangle of a diagram in centimetres, given by its top-left corner and its size.
-public struct DiagramRect: Sendable, Equatable {
+package struct DiagramRect: Sendable, Equatable {
     /// The left edge.
-    public var x: Double
+    package var x: Double
     /// The top edge.
-    public var y: Double
+    package var y: Double
     /// The width.
-    public var width: Double
+    package var width: Double
     /// The height.
-    public var height: Double
+    package var height: Double
 
     /// The rectangle with top-left corner (`x`, `y`) and the given size.
-    public init(x: Double, y: Double, width: Double, height: Double) {
+    package init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x
         self.y = y
         self.width = width
@@ -18,25 +18,25 @@ public struct DiagramRect: Sendable, Equatable {
     }
 
     /// The rectangle of the given size centred on `center`.
-    public init(center: DiagramPoint, width: Double, height: Double) {
+    package init(center: DiagramPoint, width: Double, height: Double) {
         self.init(x: center.x - width / 2, y: center.y - height / 2, width: width, height: height)
     }
 
     /// The right edge.
-    public var maxX: Double { x + width }
+    package var maxX: Double { x + width }
     /// The bottom edge.
-    public var maxY: Double { y + height }
+    package var maxY: Double { y + height }
     /// The centre.
-    public var center: DiagramPoint { DiagramPoint(x: x + width / 2, y: y + height / 2) }
+    package var center: DiagramPoint { DiagramPoint(x: x + width / 2, y: y + height / 2) }
 
     /// The smallest rectangle containing both.
-    public func union(_ other: DiagramRect) -> DiagramRect {
+    package func union(_ other: DiagramRect) -> DiagramRect {
         let left = Swift.min(x, other.x), top = Swift.min(y, other.y)
         return DiagramRect(x: left, y: top, width: Swift.max(maxX, other.maxX) - left, height: Swift.max(maxY, other.maxY) - top)
     }
 
     /// The rectangle grown by `margin` on every side.
-    public func expanded(by margin: Double) -> DiagramRect {
+    package func expanded(by margin: Double) -> DiagramRect {
         DiagramRect(x: x - margin, y: y - margin, width: width + 2 * margin, height: height + 2 * margin)
     }
 }

@@ -3,9 +3,9 @@ import BackpropKit
 /// A line of text in a diagram, kept as pieces (expressions, names, words) that each writer prints in its own
 /// syntax: LaTeX math for TikZ, Unicode for SVG. Numbers are `.math(.constant(v))`, printed with the
 /// diagram's ``NumberFormat``.
-public struct DiagramText: Sendable, Equatable {
+package struct DiagramText: Sendable, Equatable {
     /// One piece of a text.
-    public enum Piece: Sendable, Equatable {
+    package enum Piece: Sendable, Equatable {
         /// An expression, printed by an ``ExpressionPrinter``: a symbol, a number, a sum, a fraction.
         case math(Expression)
         /// A bare name such as δ, g_{n-1} or σ.
@@ -29,7 +29,7 @@ public struct DiagramText: Sendable, Equatable {
     }
 
     /// The role of a text, which sets its size.
-    public enum Style: Sendable, Equatable {
+    package enum Style: Sendable, Equatable {
         /// The name of a neuron or quantity inside a node: 10 pt.
         case name
         /// A value or an edge label: 9 pt.
@@ -39,36 +39,36 @@ public struct DiagramText: Sendable, Equatable {
     }
 
     /// The pieces, in reading order.
-    public var pieces: [Piece]
+    package var pieces: [Piece]
     /// The size role.
-    public var style: Style
+    package var style: Style
     /// The colour.
-    public var color: DiagramColor
+    package var color: DiagramColor
 
     /// A text of `pieces` in `style` and `color`.
-    public init(_ pieces: [Piece], style: Style, color: DiagramColor = .ink) {
+    package init(_ pieces: [Piece], style: Style, color: DiagramColor = .ink) {
         self.pieces = pieces
         self.style = style
         self.color = color
     }
 
     /// The number `value` alone.
-    public static func number(_ value: Double, style: Style = .value, color: DiagramColor = .ink) -> DiagramText {
+    package static func number(_ value: Double, style: Style = .value, color: DiagramColor = .ink) -> DiagramText {
         DiagramText([.math(.constant(value))], style: style, color: color)
     }
 
     /// The name of `symbol` alone.
-    public static func symbol(_ symbol: Symbol, style: Style = .name, color: DiagramColor = .ink) -> DiagramText {
+    package static func symbol(_ symbol: Symbol, style: Style = .name, color: DiagramColor = .ink) -> DiagramText {
         DiagramText([.math(.of(symbol))], style: style, color: color)
     }
 
     /// `quantity = value`.
-    public static func equation(_ quantity: Expression, _ value: Double, style: Style = .value, color: DiagramColor = .ink) -> DiagramText {
+    package static func equation(_ quantity: Expression, _ value: Double, style: Style = .value, color: DiagramColor = .ink) -> DiagramText {
         DiagramText([.math(quantity), .equals, .math(.constant(value))], style: style, color: color)
     }
 
     /// The font size in points.
-    public var pointSize: Double {
+    package var pointSize: Double {
         switch style {
         case .name: return 10
         case .value, .note: return 9

@@ -5,23 +5,23 @@ import BackpropKit
 ///
 /// Build one per ``DiagramKind`` and hand it to ``TikZDiagramWriter`` or ``SVGDiagramWriter``. Layers wider
 /// than eight neurons are summarised: their first three and last two neurons are drawn, with a `⋮` for the rest.
-public struct NetworkDiagram: Sendable {
+package struct NetworkDiagram: Sendable {
     /// Which picture this is.
-    public let kind: DiagramKind
+    package let kind: DiagramKind
     /// How symbols are named.
-    public let notation: any Notation
+    package let notation: any Notation
     /// How numbers are written.
-    public let numbers: NumberFormat
+    package let numbers: NumberFormat
     /// The title, such as "Forward propagation through o_{n-1,1}".
-    public let title: DiagramText
+    package let title: DiagramText
     /// The nodes, drawn above the edges.
-    public let nodes: [DiagramNode]
+    package let nodes: [DiagramNode]
     /// The edges, drawn first.
-    public let edges: [DiagramEdge]
+    package let edges: [DiagramEdge]
     /// The free texts: column headings, legends and formulas.
-    public let labels: [DiagramLabel]
+    package let labels: [DiagramLabel]
     /// The rectangle holding everything, with a margin.
-    public let bounds: DiagramRect
+    package let bounds: DiagramRect
 
     /// The picture `kind` of `derivation`.
     /// - Parameters:
@@ -29,7 +29,7 @@ public struct NetworkDiagram: Sendable {
     ///   - notation: How symbols are named, as in the derivation's text.
     ///   - kind: Which picture.
     ///   - numbers: How numbers are written; four significant digits by default, the text carrying the full ones.
-    public init(derivation: Derivation, notation: any Notation, kind: DiagramKind, numbers: NumberFormat = .diagram) {
+    package init(derivation: Derivation, notation: any Notation, kind: DiagramKind, numbers: NumberFormat = .diagram) {
         var layout = DiagramLayout(backpropagation: derivation.backpropagation, notation: notation, numbers: numbers)
         let focus = Symbol.activation(layer: layout.focus.layer, neuron: layout.focus.neuron)
         switch kind {
@@ -61,5 +61,5 @@ public struct NetworkDiagram: Sendable {
 
 extension NumberFormat {
     /// Four significant digits: enough to follow a picture, while the derivation's text carries every digit.
-    public static let diagram = NumberFormat(significantDigits: 4)
+    package static let diagram = NumberFormat(significantDigits: 4)
 }

@@ -1,35 +1,35 @@
 /// Writes a ``NetworkDiagram`` as a standalone SVG document: UTF-8, no external resources, texts in Unicode,
 /// arrowheads as markers, colours as CSS names (the names of ``LayerPalette``, as in the Markdown derivation).
-public struct SVGDiagramWriter: Sendable {
+package struct SVGDiagramWriter: Sendable {
     /// How the document is drawn.
-    public struct Options: Sendable, Equatable {
+    package struct Options: Sendable, Equatable {
         /// The size of one centimetre of the diagram in SVG pixels.
-        public var pixelsPerCentimetre: Double
+        package var pixelsPerCentimetre: Double
         /// The CSS font family of the texts.
-        public var fontFamily: String
+        package var fontFamily: String
 
         /// 40 pixels a centimetre, in a serif face like the LaTeX handout's.
-        public static let `default` = Options(
+        package static let `default` = Options(
             pixelsPerCentimetre: 40,
             fontFamily: "'Latin Modern Roman', 'CMU Serif', 'STIX Two Text', 'Cambria', 'Times New Roman', 'DejaVu Serif', serif")
 
         /// Options for drawing the document.
-        public init(pixelsPerCentimetre: Double, fontFamily: String) {
+        package init(pixelsPerCentimetre: Double, fontFamily: String) {
             self.pixelsPerCentimetre = pixelsPerCentimetre
             self.fontFamily = fontFamily
         }
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A writer with `options`.
-    public init(options: Options = .default) {
+    package init(options: Options = .default) {
         self.options = options
     }
 
     /// Writes `diagram` as a complete SVG document.
-    public func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
+    package func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
         let printer = DiagramTextPrinter(UnicodeMath(), notation: diagram.notation, numbers: diagram.numbers)
         let metrics = DiagramMetrics(notation: diagram.notation, numbers: diagram.numbers)
         let canvas = Canvas(bounds: diagram.bounds, scale: options.pixelsPerCentimetre)
@@ -82,7 +82,7 @@ public struct SVGDiagramWriter: Sendable {
     }
 
     /// The title of `diagram` as Unicode text, e.g. for a Markdown image's alternative text.
-    public func caption(of diagram: NetworkDiagram) -> String {
+    package func caption(of diagram: NetworkDiagram) -> String {
         DiagramTextPrinter(UnicodeMath(), notation: diagram.notation, numbers: diagram.numbers).string(diagram.title)
     }
 

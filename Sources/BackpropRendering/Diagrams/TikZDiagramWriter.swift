@@ -3,17 +3,17 @@
 /// The picture needs `\usepackage{tikz}` (no TikZ libraries) and the handout's `amsmath` and `xcolor`;
 /// colours are xcolor names from ``LayerPalette``. By default it is scaled down to the line width when
 /// it is wider, never up.
-public struct TikZDiagramWriter: Sendable {
+package struct TikZDiagramWriter: Sendable {
     /// Whether a picture wider than the line is scaled down to `\linewidth`.
-    public var fitsLineWidth: Bool
+    package var fitsLineWidth: Bool
 
     /// A writer that scales a picture wider than the line down to it when `fitsLineWidth`.
-    public init(fitsLineWidth: Bool = true) {
+    package init(fitsLineWidth: Bool = true) {
         self.fitsLineWidth = fitsLineWidth
     }
 
     /// Writes `diagram` as a `tikzpicture`, inside a `\resizebox` when it fits the line width.
-    public func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
+    package func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
         let printer = DiagramTextPrinter(LaTeXMath(), notation: diagram.notation, numbers: diagram.numbers)
         if fitsLineWidth { output.write("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n") }
         output.write("\\begin{tikzpicture}[x=1cm, y=-1cm, >=stealth, line cap=round, line join=round]\n")
@@ -47,7 +47,7 @@ public struct TikZDiagramWriter: Sendable {
     }
 
     /// The title of `diagram` as LaTeX text, words escaped and symbols in `$...$`, e.g. for a heading or a caption.
-    public func caption(of diagram: NetworkDiagram) -> String {
+    package func caption(of diagram: NetworkDiagram) -> String {
         let printer = DiagramTextPrinter(LaTeXMath(), notation: diagram.notation, numbers: diagram.numbers)
         var text = ""
         var math: [DiagramText.Piece] = []

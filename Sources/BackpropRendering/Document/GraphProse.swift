@@ -2,15 +2,15 @@ import BackpropKit
 
 /// The English of a graph handout: its headings and explanatory sentences, written once for every
 /// format, so all formats read alike; only their syntax differs.
-public struct GraphProse: Sendable {
+package struct GraphProse: Sendable {
     /// The derivation described.
-    public let derivation: GraphDerivation
+    package let derivation: GraphDerivation
 
     /// Graphs with more nodes than this are described by their size rather than printed whole.
-    public static let largestPrintedExpression = 40
+    package static let largestPrintedExpression = 40
 
     /// The prose of `derivation`.
-    public init(derivation: GraphDerivation) {
+    package init(derivation: GraphDerivation) {
         self.derivation = derivation
     }
 
@@ -19,7 +19,7 @@ public struct GraphProse: Sendable {
     private var output: Expression { .symbol(outputSymbol) }
 
     /// The heading that opens a section of kind `kind`.
-    public func heading(before kind: GraphSection.Kind) -> Heading {
+    package func heading(before kind: GraphSection.Kind) -> Heading {
         let title: [Phrase]
         switch kind {
         case .given: title = [.text("The expression")]
@@ -33,14 +33,14 @@ public struct GraphProse: Sendable {
     }
 
     /// The heading of the picture of the graph.
-    public var pictureHeading: Heading { Heading(level: 1, title: [.text("The computational graph")]) }
+    package var pictureHeading: Heading { Heading(level: 1, title: [.text("The computational graph")]) }
 
     /// The sentences under the picture of the graph: how to read it, or, when it is too large to draw,
     /// where to get it.
     /// - Parameters:
     ///   - isDrawn: Whether the picture is drawn.
     ///   - digits: When the picture rounds its numbers, to how many significant digits.
-    public func pictureExplanation(isDrawn: Bool, roundedTo digits: Int?) -> [Phrase] {
+    package func pictureExplanation(isDrawn: Bool, roundedTo digits: Int?) -> [Phrase] {
         guard isDrawn else {
             return [.text("The graph has \(graph.nodes.count) nodes, too many to draw legibly here; "
                           + "derive --format dot writes it for Graphviz.")]
@@ -60,7 +60,7 @@ public struct GraphProse: Sendable {
     }
 
     /// The sentence that explains a section of kind `kind`.
-    public func explanation(of kind: GraphSection.Kind) -> [Phrase] {
+    package func explanation(of kind: GraphSection.Kind) -> [Phrase] {
         switch kind {
         case .given:
             let operations = graph.nodes.count - graph.inputCount

@@ -2,9 +2,9 @@ import BackpropKit
 
 /// A document derive writes, ready for any ``HandoutFormatter``: a network derivation (or exercise sheet
 /// with its answers), a graph derivation, or the combined answer key of a class set.
-public struct Handout {
+package struct Handout {
     /// What a handout derives.
-    public enum Content {
+    package enum Content {
         /// The derivation of a network; an exercise sheet when the derivation has blanks.
         case network(Derivation)
         /// The derivation of an expression on its computational graph.
@@ -14,16 +14,16 @@ public struct Handout {
     }
 
     /// What the handout derives.
-    public let content: Content
+    package let content: Content
     /// The title block and where the values come from.
-    public let info: HandoutInfo
+    package let info: HandoutInfo
     /// How symbols are named.
-    public let notation: any Notation
+    package let notation: any Notation
     /// How numbers are written.
-    public let numbers: NumberFormat
+    package let numbers: NumberFormat
 
     /// A handout of `content`.
-    public init(_ content: Content, info: HandoutInfo = HandoutInfo(), notation: any Notation, numbers: NumberFormat = .roundTrip) {
+    package init(_ content: Content, info: HandoutInfo = HandoutInfo(), notation: any Notation, numbers: NumberFormat = .roundTrip) {
         self.content = content
         self.info = info
         self.notation = notation
@@ -31,7 +31,7 @@ public struct Handout {
     }
 
     /// The depth of the network whose layers colour the error derivatives ∂δ/∂o_{k,j}; `nil` for a graph.
-    public var colorDepth: Int? {
+    package var colorDepth: Int? {
         switch content {
         case .network(let derivation): return derivation.network.depth
         case .classKey(let sheets): return sheets.first?.derivation.network.depth
@@ -42,27 +42,27 @@ public struct Handout {
     /// The blocks in reading order, built one section at a time as they are iterated.
     /// - Parameter shows: Whether the format shows a picture; pictures it does not show are not laid out,
     ///   and a section made only of pictures is left out.
-    public func blocks(showing shows: @escaping (PictureKind) -> Bool) -> HandoutBlocks {
+    package func blocks(showing shows: @escaping (PictureKind) -> Bool) -> HandoutBlocks {
         HandoutBuilder(handout: self, shows: shows).blocks
     }
 }
 
 /// The blocks of a handout, built section by section as they are iterated.
-public struct HandoutBlocks: Sequence {
+package struct HandoutBlocks: Sequence {
     /// The chunks of blocks, each a section or a closing part, made when reached.
     let chunks: AnySequence<[HandoutBlock]>
 
-    public func makeIterator() -> Iterator {
+    package func makeIterator() -> Iterator {
         Iterator(chunks: chunks.makeIterator())
     }
 
     /// Iterates the blocks of one chunk at a time.
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         var chunks: AnyIterator<[HandoutBlock]>
         var current: [HandoutBlock] = []
         var index = 0
 
-        public mutating func next() -> HandoutBlock? {
+        package mutating func next() -> HandoutBlock? {
             while index == current.count {
                 guard let chunk = chunks.next() else { return nil }
                 current = chunk

@@ -4,7 +4,7 @@ import BackpropKit
 ///
 /// A ``HandoutBuilder`` emits the blocks of every document derive writes in reading order, one section at a
 /// time, so a formatter streams a handout of any size in constant memory.
-public enum HandoutBlock {
+package enum HandoutBlock {
     /// A heading.
     case heading(Heading)
     /// A paragraph of prose, words and inline math.
@@ -24,17 +24,17 @@ public enum HandoutBlock {
 }
 
 /// A step of the matrix form and the words that lead into its tie-back to the scalar derivation.
-public struct MatrixStepBlock {
+package struct MatrixStepBlock {
     /// The step.
-    public let step: VectorizedStep
+    package let step: VectorizedStep
     /// The words before the equation that ties one entry back to the scalar derivation.
-    public let tieBack: String
+    package let tieBack: String
 }
 
 /// A heading: level 1 for a part, 2 for a section, 3 for a subsection.
-public struct Heading: Sendable, Equatable {
+package struct Heading: Sendable, Equatable {
     /// 1, 2 or 3.
-    public let level: Int
+    package let level: Int
     /// The words of the heading.
-    public let title: [Phrase]
+    package let title: [Phrase]
 }

@@ -1,20 +1,20 @@
 import BackpropKit
 
 /// What a handout says about itself: its title, author, date, and how its values were chosen.
-public struct HandoutInfo: Sendable, Equatable {
+package struct HandoutInfo: Sendable, Equatable {
     /// The title.
-    public var title: String
+    package var title: String
     /// The author, possibly empty.
-    public var author: String
+    package var author: String
     /// The date, possibly empty (so snapshots stay stable).
-    public var date: String
+    package var date: String
     /// A sentence on where the values come from, e.g. the seed they are drawn with.
-    public var provenance: String?
+    package var provenance: String?
     /// The command that regenerates the handout, set as code.
-    public var command: String?
+    package var command: String?
 
     /// A handout description.
-    public init(title: String = "Backpropagation, step by step", author: String = "", date: String = "", provenance: String? = nil, command: String? = nil) {
+    package init(title: String = "Backpropagation, step by step", author: String = "", date: String = "", provenance: String? = nil, command: String? = nil) {
         self.title = title
         self.author = author
         self.date = date
@@ -23,5 +23,5 @@ public struct HandoutInfo: Sendable, Equatable {
     }
 
     /// The author and the date that are given, in that order.
-    public var byline: [String] { [author, date].filter { !$0.isEmpty } }
+    package var byline: [String] { [author, date].filter { !$0.isEmpty } }
 }

@@ -2,18 +2,18 @@ import BackpropKit
 
 /// The English of a network handout: its headings and explanatory sentences, written once for every
 /// format, so all formats read alike; only their syntax differs.
-public struct NetworkProse: Sendable {
+package struct NetworkProse: Sendable {
     /// How layers are labelled.
-    public let notation: any Notation
+    package let notation: any Notation
     /// The network derived.
-    public let network: Network
+    package let network: Network
     /// How numbers are printed.
-    public let numbers: NumberFormat
+    package let numbers: NumberFormat
     /// How values were stored.
-    public let rounding: Rounding
+    package let rounding: Rounding
 
     /// The prose of a derivation of `network` in `notation`, printed with `numbers` from values stored as `rounding` says.
-    public init(network: Network, notation: any Notation, numbers: NumberFormat = .roundTrip, rounding: Rounding = .exact) {
+    package init(network: Network, notation: any Notation, numbers: NumberFormat = .roundTrip, rounding: Rounding = .exact) {
         self.network = network
         self.notation = notation
         self.numbers = numbers
@@ -21,7 +21,7 @@ public struct NetworkProse: Sendable {
     }
 
     /// Which numbers the handout prints and how each step's value was computed.
-    public var numberMode: String {
+    package var numberMode: String {
         if let digits = rounding.significantDigits {
             return "Every value is rounded to \(digits) significant digits, and each step is computed from the rounded values printed before it, as with a calculator: a hand calculation agrees digit for digit."
         }
@@ -32,7 +32,7 @@ public struct NetworkProse: Sendable {
     }
 
     /// The headings that open a section of kind `kind`.
-    public func headings(before kind: Section.Kind) -> [Heading] {
+    package func headings(before kind: Section.Kind) -> [Heading] {
         switch kind {
         case .given:
             return [Heading(level: 1, title: [.text("The network")])]
@@ -58,7 +58,7 @@ public struct NetworkProse: Sendable {
     }
 
     /// The sentence that explains a section of kind `kind`.
-    public func explanation(of kind: Section.Kind) -> [Phrase] {
+    package func explanation(of kind: Section.Kind) -> [Phrase] {
         let n = network.depth
         switch kind {
         case .given:
@@ -110,28 +110,28 @@ public struct NetworkProse: Sendable {
     // MARK: - Pictures
 
     /// The heading of the four pictures.
-    public var picturesHeading: Heading { Heading(level: 1, title: [.text("Backpropagation in four pictures")]) }
+    package var picturesHeading: Heading { Heading(level: 1, title: [.text("Backpropagation in four pictures")]) }
 
     /// What the four pictures show.
-    public var picturesExplanation: [Phrase] {
+    package var picturesExplanation: [Phrase] {
         [.text("The four diagrams of \u{201C}Backpropagation in four diagrams\u{201D}, drawn for this network with its values: one neuron forward, one neuron backward, the cost, and the whole backward pass, each layer's error derivatives in that layer's colour.")]
     }
 
     // MARK: - Matrix form
 
     /// The heading of the matrix form.
-    public var matrixFormHeading: Heading { Heading(level: 1, title: [.text("Matrix form")]) }
+    package var matrixFormHeading: Heading { Heading(level: 1, title: [.text("Matrix form")]) }
 
     /// The heading of one layer of the matrix form.
-    public func matrixLayerHeading(_ k: Int) -> Heading { Heading(level: 2, title: [.text("Layer "), .layer(label(k))]) }
+    package func matrixLayerHeading(_ k: Int) -> Heading { Heading(level: 2, title: [.text("Layer "), .layer(label(k))]) }
 
     /// What the matrix form is.
-    public var matrixFormExplanation: [Phrase] {
+    package var matrixFormExplanation: [Phrase] {
         [.text("The same derivation, one layer at a time, with vectors and matrices: the errors of a layer come from the errors of the layer above through the transposed weights, multiplied entry by entry (⊙) by the activation's derivative; the weight gradient is the outer product of the errors with the previous layer's outputs. One entry of each result is tied back to the scalar step it summarises.")]
     }
 
     /// A remark on a matrix step, such as why softmax goes through its Jacobian.
-    public func matrixRemark(_ step: VectorizedStep) -> [Phrase] {
+    package func matrixRemark(_ step: VectorizedStep) -> [Phrase] {
         switch step.kind {
         case .outputErrorThroughJacobian, .hiddenErrorThroughJacobian:
             return [.text("Softmax couples the outputs of its layer, so its derivative is a full Jacobian matrix rather than one factor per neuron, and the entry-by-entry product ⊙ becomes a product with the transposed Jacobian.")]
@@ -143,15 +143,15 @@ public struct NetworkProse: Sendable {
     // MARK: - Exercises
 
     /// What a student is asked to do on an exercise sheet.
-    public var exerciseInstructions: [Phrase] {
+    package var exerciseInstructions: [Phrase] {
         [.text("Fill in the blanks. The first step of every section is worked for you; the answers are in the key.")]
     }
 
     /// The heading of an answer key.
-    public var answerKeyHeading: Heading { Heading(level: 1, title: [.text("Answer key")]) }
+    package var answerKeyHeading: Heading { Heading(level: 1, title: [.text("Answer key")]) }
 
     /// The heading of one section's answers in a key, naming the layer it belongs to.
-    public func answerHeading(_ kind: Section.Kind) -> Heading {
+    package func answerHeading(_ kind: Section.Kind) -> Heading {
         let title: [Phrase]
         switch kind {
         case .given: title = [.text("The network")]
@@ -171,7 +171,7 @@ public struct NetworkProse: Sendable {
 
     /// The sections that close a complete handout, each a heading, an explanation and a table:
     /// the gradient sizes by layer, then the gradient check when there is one.
-    public func closingSections(of derivation: Derivation) -> [(heading: Heading, explanation: [Phrase], table: Table)] {
+    package func closingSections(of derivation: Derivation) -> [(heading: Heading, explanation: [Phrase], table: Table)] {
         var sections = [(summaryHeading, summaryExplanation(derivation.summary), summaryTable(derivation.summary))]
         if let check = derivation.gradientCheck {
             sections.append((checkHeading, checkExplanation(check), checkTable(check)))
@@ -180,13 +180,13 @@ public struct NetworkProse: Sendable {
     }
 
     /// The heading of the gradient sizes by layer.
-    public var summaryHeading: Heading { Heading(level: 1, title: [.text("Gradient sizes by layer")]) }
+    package var summaryHeading: Heading { Heading(level: 1, title: [.text("Gradient sizes by layer")]) }
 
     /// The heading of the gradient check.
-    public var checkHeading: Heading { Heading(level: 1, title: [.text("Gradient check")]) }
+    package var checkHeading: Heading { Heading(level: 1, title: [.text("Gradient check")]) }
 
     /// The largest weight derivative and activation derivative of every layer.
-    public func summaryTable(_ summary: GradientSummary) -> Table {
+    package func summaryTable(_ summary: GradientSummary) -> Table {
         Table(columns: [.text("Layer"), .phrases([.text("largest "), .math(.apply(.abs, weightGradient))]),
                         .phrases([.text("largest "), .math(.apply(.abs, activationDerivative))])], rows: summary.layers.reversed().map { layer in
             let figure = NumberFormat(significantDigits: 3)
@@ -196,7 +196,7 @@ public struct NetworkProse: Sendable {
     }
 
     /// What the gradient sizes say: a remark when they shrink or grow by orders of magnitude towards the input.
-    public func summaryExplanation(_ summary: GradientSummary) -> [Phrase] {
+    package func summaryExplanation(_ summary: GradientSummary) -> [Phrase] {
         var phrases: [Phrase] = [.text("The largest weight derivative of each layer, from the output back to the first layer, and the largest derivative of its activation.")]
         guard summary.isRemarkable, let orders = summary.ordersOfMagnitude, let first = summary.layers.first else { return phrases }
         let size = Int(Swift.abs(orders).rounded())
@@ -226,7 +226,7 @@ public struct NetworkProse: Sendable {
     }
 
     /// The check's table: each parameter, its derivative, the finite-difference estimate, the relative error and a mark.
-    public func checkTable(_ check: GradientCheck) -> Table {
+    package func checkTable(_ check: GradientCheck) -> Table {
         Table(columns: [.text("Parameter"), .text("derivation"), .text("finite difference"), .text("relative error"), .text("pass")], rows: check.entries.map { entry in
             [.math(.partial(.loss, entry.parameter)), .number(entry.derived), .number(entry.estimated),
              .number(NumberFormat(significantDigits: 2).rounded(entry.relativeError)), .text(entry.passes ? "✓" : "✗")]
@@ -234,7 +234,7 @@ public struct NetworkProse: Sendable {
     }
 
     /// What the gradient check did and found.
-    public func checkExplanation(_ check: GradientCheck) -> [Phrase] {
+    package func checkExplanation(_ check: GradientCheck) -> [Phrase] {
         let passed = check.entries.filter(\.passes).count
         let (x, h, a, b) = (Expression.symbol(.variable("x")), Expression.symbol(.variable("h")), Expression.symbol(.variable("a")),
                             Expression.symbol(.variable("b")))
@@ -260,7 +260,7 @@ public struct NetworkProse: Sendable {
     // MARK: - Description
 
     /// The network in one sentence: widths, activations, loss and biases.
-    public var description: [Phrase] {
+    package var description: [Phrase] {
         let widths = network.widths.map(String.init).joined(separator: ", ")
         let activations = network.layers.map(\.activation.rawValue)
         let activationText: String

@@ -1,7 +1,7 @@
 import BackpropKit
 
 /// A piece of prose mixing words and mathematics, written by each formatter in its own syntax.
-public enum Phrase: Sendable, Equatable {
+package enum Phrase: Sendable, Equatable {
     /// Words, escaped by the formatter.
     case text(String)
     /// A formula, printed inline.

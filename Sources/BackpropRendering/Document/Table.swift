@@ -1,9 +1,9 @@
 import BackpropKit
 
 /// A table of a handout (the gradient check, the gradient sizes by layer), independent of format.
-public struct Table: Sendable, Equatable {
+package struct Table: Sendable, Equatable {
     /// One cell.
-    public enum Cell: Sendable, Equatable {
+    package enum Cell: Sendable, Equatable {
         /// A formula.
         case math(Expression)
         /// A number, written through the handout's number format.
@@ -15,7 +15,7 @@ public struct Table: Sendable, Equatable {
     }
 
     /// The column headings.
-    public let columns: [Cell]
+    package let columns: [Cell]
     /// The rows, each with one cell per column.
-    public let rows: [[Cell]]
+    package let rows: [[Cell]]
 }

@@ -6,7 +6,7 @@ import BackpropKit
 /// pages leaves ``visitPicture(_:to:)`` and ``visitPageBreak(to:)`` alone. ``format(_:to:)`` is the one
 /// loop over the blocks; blocks arrive lazily and go straight to the output, so a handout of any size is
 /// written in constant memory.
-public protocol HandoutFormatter {
+package protocol HandoutFormatter {
     /// Prepares for `handout` and returns the document around its body: the pieces of the template with the
     /// title block filled in, the body going between each two pieces.
     mutating func begin(_ handout: Handout) -> [String]
@@ -32,22 +32,22 @@ public protocol HandoutFormatter {
 
 extension HandoutFormatter {
     /// Shows no picture.
-    public func shows(_ kind: PictureKind) -> Bool { false }
+    package func shows(_ kind: PictureKind) -> Bool { false }
     /// Writes nothing: the format has no pictures.
-    public mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {}
+    package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {}
     /// Writes nothing: the format has no pages.
-    public mutating func visitPageBreak(to output: inout some TextOutputStream) {}
+    package mutating func visitPageBreak(to output: inout some TextOutputStream) {}
     /// Writes the values as equations.
-    public mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
+    package mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
         visitEquations(steps, to: &output)
     }
     /// Writes nothing.
-    public mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {}
+    package mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {}
     /// Writes nothing.
-    public mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {}
+    package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {}
 
     /// Writes the whole of `handout`: the document around it, and every block in order.
-    public mutating func format(_ handout: Handout, to output: inout some TextOutputStream) {
+    package mutating func format(_ handout: Handout, to output: inout some TextOutputStream) {
         let frame = begin(handout)
         for (index, piece) in frame.enumerated() {
             if index > 0 {
@@ -58,7 +58,7 @@ extension HandoutFormatter {
     }
 
     /// Writes one block through its visit.
-    public mutating func visit(_ block: HandoutBlock, to output: inout some TextOutputStream) {
+    package mutating func visit(_ block: HandoutBlock, to output: inout some TextOutputStream) {
         switch block {
         case .heading(let heading): visitHeading(heading, to: &output)
         case .paragraph(let phrases): visitParagraph(phrases, to: &output)

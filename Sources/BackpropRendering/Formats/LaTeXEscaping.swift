@@ -13,7 +13,7 @@ extension String {
     ]
 
     /// The text with LaTeX's special characters written so they print literally.
-    public var latexEscaped: String {
+    package var latexEscaped: String {
         if utf8.allSatisfy({ $0 < 0x80 && !Self.latexSpecials.contains($0) }) { return self }
         var result = ""
         result.reserveCapacity(count)

@@ -2,37 +2,37 @@ import BackpropKit
 
 /// Writes a handout as a complete LaTeX document from the handout template: `align*` blocks whose long
 /// sums wrap, TikZ pictures, and each layer's error derivatives ∂δ/∂o_{k,j} in that layer's colour.
-public struct LaTeXFormatter: HandoutFormatter {
+package struct LaTeXFormatter: HandoutFormatter {
     /// What the formatter writes besides the handout's blocks.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The document skeleton.
-        public var template: Template
+        package var template: Template
         /// Whether to draw pictures (TikZ).
-        public var includesPictures: Bool
+        package var includesPictures: Bool
 
         /// The shipped template, with pictures.
-        public static let `default` = Options()
+        package static let `default` = Options()
 
         /// Options with `template`, drawing pictures when `includesPictures`.
-        public init(template: Template = .latexHandout, includesPictures: Bool = true) {
+        package init(template: Template = .latexHandout, includesPictures: Bool = true) {
             self.template = template
             self.includesPictures = includesPictures
         }
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
     private var printer = MathPrinter(LaTeXMath(), notation: NoteNotation(depth: 1))
 
     /// The widest line of an equation, in estimated characters.
     static let lineBudget = 72.0
 
     /// A formatter with `options`.
-    public init(options: Options = .default) {
+    package init(options: Options = .default) {
         self.options = options
     }
 
-    public mutating func begin(_ handout: Handout) -> [String] {
+    package mutating func begin(_ handout: Handout) -> [String] {
         printer = MathPrinter(LaTeXMath(), notation: handout.notation, numbers: handout.numbers, colorDepth: handout.colorDepth)
         return options.template.pieces([
             "title": handout.info.title.latexEscaped,
@@ -41,22 +41,22 @@ public struct LaTeXFormatter: HandoutFormatter {
         ])
     }
 
-    public func shows(_ kind: PictureKind) -> Bool { options.includesPictures }
+    package func shows(_ kind: PictureKind) -> Bool { options.includesPictures }
 
-    public mutating func visitHeading(_ heading: Heading, to output: inout some TextOutputStream) {
+    package mutating func visitHeading(_ heading: Heading, to output: inout some TextOutputStream) {
         output.write("\\" + Self.headingCommands[min(heading.level, 3) - 1] + "*{" + inline(heading.title) + "}\n\n")
     }
 
-    public mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream) {
+    package mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream) {
         output.write(inline(phrases) + "\n\n")
     }
 
-    public mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
+    package mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
         let lines = valueLines(steps, printer, separator: ", \\quad ", budget: Self.lineBudget)
         output.write("\\begin{gather*}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{gather*}\n\n")
     }
 
-    public mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
+    package mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
         let layout = StepLayout(printer: printer, budget: Self.lineBudget)
         output.write("\\begin{align*}\n")
         for (index, step) in steps.enumerated() {
@@ -66,21 +66,21 @@ public struct LaTeXFormatter: HandoutFormatter {
         output.write("\\end{align*}\n\n")
     }
 
-    public mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
+    package mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
         let matrices = printer.matrixPrinter
         let (quantity, forms) = matrices.forms(of: block.step)
         output.write("\\begin{align*}\n" + LaTeXAlignment.matrixStep(quantity, forms: forms) + "\n\\end{align*}\n")
         output.write(block.tieBack.latexEscaped + "$" + matrices.linkEquation(of: block.step) + "$.\n\n")
     }
 
-    public mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
+    package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
         output.write("\\begin{longtable}{l" + String(repeating: "r", count: table.columns.count - 1) + "}\n\\hline\n")
         output.write(table.columns.map(cell).joined(separator: " & ") + " \\\\\n\\hline\n\\endhead\n")
         for row in table.rows { output.write(row.map(cell).joined(separator: " & ") + " \\\\\n") }
         output.write("\\hline\n\\end{longtable}\n\n")
     }
 
-    public mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
+    package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
         switch picture {
         case .diagram(let diagram, let headed):
             let writer = TikZDiagramWriter()
@@ -93,7 +93,7 @@ public struct LaTeXFormatter: HandoutFormatter {
         }
     }
 
-    public mutating func visitPageBreak(to output: inout some TextOutputStream) {
+    package mutating func visitPageBreak(to output: inout some TextOutputStream) {
         output.write("\\newpage\n")
     }
 

@@ -2,7 +2,7 @@ import BackpropKit
 
 extension String {
     /// The text with Markdown's special characters backslash-escaped so they print literally.
-    public var markdownEscaped: String {
+    package var markdownEscaped: String {
         var result = ""
         result.reserveCapacity(count)
         for character in self {

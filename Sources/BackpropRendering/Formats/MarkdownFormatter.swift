@@ -3,27 +3,27 @@ import BackpropKit
 /// Writes a handout as GitHub-flavoured Markdown from the Markdown template: `$$…$$` display math (rendered
 /// by GitHub and pandoc), each layer's error derivatives coloured by `\color` inside the math, pictures as
 /// links to SVG files written beside the Markdown file.
-public struct MarkdownFormatter: HandoutFormatter {
+package struct MarkdownFormatter: HandoutFormatter {
     /// What the formatter writes besides the handout's blocks.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The document skeleton.
-        public var template: Template
+        package var template: Template
         /// The SVG file of each picture, relative to the Markdown file, written beside it by the caller;
         /// a picture without a file is left out.
-        public var pictureFiles: [PictureKind: String]
+        package var pictureFiles: [PictureKind: String]
 
         /// The shipped template, without pictures.
-        public static let `default` = Options()
+        package static let `default` = Options()
 
         /// Options with `template`, linking the pictures of `pictureFiles`.
-        public init(template: Template = .markdownHandout, pictureFiles: [PictureKind: String] = [:]) {
+        package init(template: Template = .markdownHandout, pictureFiles: [PictureKind: String] = [:]) {
             self.template = template
             self.pictureFiles = pictureFiles
         }
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
     private var printer = MathPrinter(LaTeXMath(flavor: .markdown), notation: NoteNotation(depth: 1))
     /// Whether the next block opens the body, with no blank line before it.
     private var opensBody = true
@@ -32,11 +32,11 @@ public struct MarkdownFormatter: HandoutFormatter {
     static let lineBudget = 90.0
 
     /// A formatter with `options`.
-    public init(options: Options = .default) {
+    package init(options: Options = .default) {
         self.options = options
     }
 
-    public mutating func begin(_ handout: Handout) -> [String] {
+    package mutating func begin(_ handout: Handout) -> [String] {
         printer = MathPrinter(LaTeXMath(flavor: .markdown), notation: handout.notation, numbers: handout.numbers,
                               colorDepth: handout.colorDepth)
         opensBody = true
@@ -49,26 +49,26 @@ public struct MarkdownFormatter: HandoutFormatter {
         ])
     }
 
-    public func shows(_ kind: PictureKind) -> Bool { options.pictureFiles[kind] != nil }
+    package func shows(_ kind: PictureKind) -> Bool { options.pictureFiles[kind] != nil }
 
-    public mutating func visitHeading(_ heading: Heading, to output: inout some TextOutputStream) {
+    package mutating func visitHeading(_ heading: Heading, to output: inout some TextOutputStream) {
         startBlock(&output)
         output.write(String(repeating: "#", count: heading.level + 1) + " " + inline(heading.title) + "\n")
     }
 
-    public mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream) {
+    package mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream) {
         startBlock(&output)
         output.write(inline(phrases) + "\n")
     }
 
-    public mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
+    package mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
         startBlock(&output)
         let lines = valueLines(steps, printer, separator: ", \\quad ", budget: Self.lineBudget)
         let body = lines.count == 1 ? lines[0] : "\\begin{gathered}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{gathered}"
         output.write("$$\n" + body + "\n$$\n")
     }
 
-    public mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
+    package mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
         let layout = StepLayout(printer: printer, budget: Self.lineBudget)
         for step in steps {
             startBlock(&output)
@@ -83,7 +83,7 @@ public struct MarkdownFormatter: HandoutFormatter {
         }
     }
 
-    public mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
+    package mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
         let matrices = printer.matrixPrinter
         let (quantity, forms) = matrices.forms(of: block.step)
         startBlock(&output)
@@ -92,14 +92,14 @@ public struct MarkdownFormatter: HandoutFormatter {
         output.write(block.tieBack.markdownEscaped + "$" + matrices.linkEquation(of: block.step) + "$.\n")
     }
 
-    public mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
+    package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
         startBlock(&output)
         output.write("| " + table.columns.map(cell).joined(separator: " | ") + " |\n")
         output.write("|" + String(repeating: " ---: |", count: table.columns.count) + "\n")
         for row in table.rows { output.write("| " + row.map(cell).joined(separator: " | ") + " |\n") }
     }
 
-    public mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
+    package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
         guard case .diagram(let diagram, let headed) = picture, let file = options.pictureFiles[picture.kind] else { return }
         let caption = SVGDiagramWriter().caption(of: diagram).markdownEscaped
         if headed {

@@ -2,35 +2,35 @@ import BackpropKit
 
 /// Writes a handout as plain Unicode text for a terminal: ∂, δ, σ and subscript digits, prose wrapped to
 /// the line width, continuation lines aligned under the first `=`.
-public struct TextFormatter: HandoutFormatter {
+package struct TextFormatter: HandoutFormatter {
     /// What the formatter writes besides the handout's blocks.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The line width prose is wrapped to.
-        public var width: Int
+        package var width: Int
 
         /// An 80-column terminal.
-        public static let `default` = Options()
+        package static let `default` = Options()
 
         /// Options wrapping prose to `width` columns.
-        public init(width: Int = 80) {
+        package init(width: Int = 80) {
             self.width = width
         }
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
     private var printer = MathPrinter(UnicodeMath(), notation: NoteNotation(depth: 1))
     /// Whether the last block was a heading, which a paragraph follows without a blank line.
     private var followsHeading = false
 
     /// A formatter with `options`.
-    public init(options: Options = .default) {
+    package init(options: Options = .default) {
         self.options = options
     }
 
     private var lineBudget: Double { Double(options.width - 4) }
 
-    public mutating func begin(_ handout: Handout) -> [String] {
+    package mutating func begin(_ handout: Handout) -> [String] {
         printer = MathPrinter(UnicodeMath(), notation: handout.notation, numbers: handout.numbers)
         followsHeading = false
         let title = handout.info.title
@@ -38,7 +38,7 @@ public struct TextFormatter: HandoutFormatter {
         return [title + "\n" + String(repeating: "═", count: title.count) + "\n" + (byline.isEmpty ? "" : byline.joined(separator: ", ") + "\n"), ""]
     }
 
-    public mutating func visitHeading(_ heading: Heading, to output: inout some TextOutputStream) {
+    package mutating func visitHeading(_ heading: Heading, to output: inout some TextOutputStream) {
         followsHeading = true
         switch heading.level {
         case 1:
@@ -52,19 +52,19 @@ public struct TextFormatter: HandoutFormatter {
         }
     }
 
-    public mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream) {
+    package mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream) {
         if !followsHeading { output.write("\n") }
         followsHeading = false
         output.write(inline(phrases).wrapped(toWidth: options.width).joined(separator: "\n") + "\n")
     }
 
-    public mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
+    package mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
         followsHeading = false
         output.write("\n")
         for line in valueLines(steps, printer, separator: ",  ", budget: lineBudget) { output.write("  " + line + "\n") }
     }
 
-    public mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
+    package mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
         followsHeading = false
         let layout = StepLayout(printer: printer, budget: lineBudget)
         output.write("\n")
@@ -81,7 +81,7 @@ public struct TextFormatter: HandoutFormatter {
         }
     }
 
-    public mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
+    package mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
         followsHeading = false
         let matrices = printer.matrixPrinter
         output.write("\n")
@@ -89,7 +89,7 @@ public struct TextFormatter: HandoutFormatter {
         output.write("  " + block.tieBack + matrices.linkEquation(of: block.step) + "\n")
     }
 
-    public mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
+    package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
         followsHeading = false
         let cells = ([table.columns] + table.rows).map { $0.map(cell) }
         let widths = table.columns.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }

@@ -19,16 +19,23 @@ public struct LaTeXMath: MathSpelling {
         self.flavor = flavor
     }
 
+    /// True: `\frac` and `\partial` fractions are stacked.
     public var stacksFractions: Bool { true }
+    /// LaTeX's minus, `-`.
     public var minus: String { "-" }
+    /// The multiplication sign before a number, ` \cdot `.
     public var times: String { " \\cdot " }
+    /// A space: LaTeX sets two factors side by side.
     public var adjacentFactors: String { " " }
+    /// One character.
     public var adjacentFactorsWidth: Double { 1 }
 
+    /// `m \times 10^{e}`.
     public func scientific(_ mantissa: String, exponent: Int) -> String {
         mantissa + " \\times 10^{" + String(exponent) + "}"
     }
 
+    /// Writes the name's LaTeX base (in `\operatorname` for an operator) with `_{…}` subscripts and a `^{…}` superscript.
     public func write(_ name: SymbolName, to output: inout String) {
         if name.isOperator {
             output += "\\operatorname{"
@@ -52,23 +59,34 @@ public struct LaTeXMath: MathSpelling {
         }
     }
 
+    /// `\left(` when `tall`, else `(`.
     public func openParenthesis(tall: Bool) -> String { tall ? "\\left(" : "(" }
+    /// `\right)` when `tall`, else `)`.
     public func closeParenthesis(tall: Bool) -> String { tall ? "\\right)" : ")" }
+    /// `text` in `\left[ … \right]` when `tall`, else in `[ … ]`.
     public func squareBracketed(_ text: String, tall: Bool) -> String { tall ? "\\left[" + text + "\\right]" : "[" + text + "]" }
+    /// ` \approx `.
     public var approximately: String { " \\approx " }
+    /// `\frac{`, `}{`, `}`.
     public var fraction: (open: String, middle: String, close: String) { ("\\frac{", "}{", "}") }
+    /// `\frac{\partial `, `}{\partial `, `}`.
     public var partial: (open: String, middle: String, close: String) { ("\\frac{\\partial ", "}{\\partial ", "}") }
 
+    /// Writes `^{exponent}`.
     public func writeExponent(_ exponent: String, atom: () -> String, to output: inout String) {
         output += "^{"
         output += exponent
         output += "}"
     }
 
+    /// `\sqrt{`, `}`; any argument.
     public var squareRoot: (open: String, close: String, argumentIsAtom: Bool) { ("\\sqrt{", "}", false) }
+    /// `\left|`, `\right|`.
     public var absoluteValue: (open: String, close: String) { ("\\left|", "\\right|") }
+    /// `\mathbf{1}[`.
     public var indicator: String { "\\mathbf{1}[" }
 
+    /// `\textcolor{c}{` in a document, `{\color{c}` in Markdown math.
     public func colorOpening(_ color: String) -> String? {
         switch flavor {
         case .document: return "\\textcolor{" + color + "}{"
@@ -76,6 +94,7 @@ public struct LaTeXMath: MathSpelling {
         }
     }
 
+    /// An underlined space: `\hspace` in a document, `\qquad`s in Markdown math.
     public var blank: String {
         switch flavor {
         case .document: return "\\underline{\\hspace{3.5cm}}"
@@ -83,19 +102,27 @@ public struct LaTeXMath: MathSpelling {
         }
     }
 
+    /// `^{\top}`.
     public var transposeMark: String { "^{\\top}" }
+    /// ` \odot `.
     public var hadamard: String { " \\odot " }
+    /// `\vdots`, `\cdots`, `\ddots`.
     public var ellipses: (vertical: String, horizontal: String, diagonal: String) { ("\\vdots", "\\cdots", "\\ddots") }
+    /// False: matrices are set by a `bmatrix` environment.
     public var setsMatricesAsBlocks: Bool { false }
 
+    /// A `bmatrix` environment of the cells.
     public func matrix(_ rows: [[String]]) -> String {
         "\\begin{bmatrix} " + rows.map { $0.joined(separator: " & ") }.joined(separator: " \\\\ ") + " \\end{bmatrix}"
     }
 
+    /// The name with a prime `'`, braced first when it has a superscript.
     public func primed(_ name: String, hasSuperscript: Bool) -> String {
         (hasSuperscript ? "{" + name + "}" : name) + "'"
     }
 
+    /// The text in `\text{…}`, escaped.
     public func words(_ text: String) -> String { "\\text{" + text.latexEscaped + "}" }
+    /// `\partial `, `/\partial `.
     public var slashedPartial: (open: String, middle: String) { ("\\partial ", "/\\partial ") }
 }

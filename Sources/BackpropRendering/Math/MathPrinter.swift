@@ -4,7 +4,7 @@ import BackpropKit
 /// a ``NumberFormat``.
 ///
 /// The printer is the one walk over an ``Expression`` every syntax shares: parentheses come from
-/// ``Precedence`` alone, and which factors stand side by side (2x, 2(o − t), σ(f)(1 − σ(f))) is decided
+/// the precedence table alone, and which factors stand side by side (2x, 2(o − t), σ(f)(1 − σ(f))) is decided
 /// here; `Spelling` only writes the pieces.
 public struct MathPrinter<Spelling: MathSpelling> {
     /// How the pieces are written.
@@ -19,6 +19,11 @@ public struct MathPrinter<Spelling: MathSpelling> {
     let cache = PrintCache()
 
     /// A printer writing `spelling`.
+    /// - Parameters:
+    ///   - spelling: The syntax: `LaTeXMath()` or `UnicodeMath()`.
+    ///   - notation: How symbols are named, such as `NoteNotation(depth: 3)`.
+    ///   - numbers: How numbers are written; the shortest round-trip form unless given digits.
+    ///   - colorDepth: The depth of the network whose layers colour ∂δ/∂o_{k,j}, or `nil` for no colour.
     public init(_ spelling: Spelling, notation: any Notation, numbers: NumberFormat = .roundTrip, colorDepth: Int? = nil) {
         self.spelling = spelling
         self.notation = notation
@@ -26,7 +31,9 @@ public struct MathPrinter<Spelling: MathSpelling> {
         self.colorDepth = colorDepth
     }
 
-    /// The expression printed.
+    /// The expression printed in this syntax, e.g. `\frac{\partial \delta}{\partial o_{n,1}}` or `∂δ/∂oₙ,₁`.
+    /// - Parameter expression: A symbol, a form of a step, or any expression tree.
+    /// - Returns: The printed text, on one line.
     public func string(_ expression: Expression) -> String {
         var output = ""
         write(expression, to: &output)
@@ -34,7 +41,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
     }
 
     /// The terms of a top-level sum, each after the first with its sign (`+ x`, `− y`), for breaking long lines.
-    public func terms(_ expression: Expression) -> [String] {
+    package func terms(_ expression: Expression) -> [String] {
         guard case .sum(let terms) = expression, terms.count > 1 else { return [string(expression)] }
         return terms.enumerated().map { index, term in
             var output = ""
@@ -48,17 +55,17 @@ public struct MathPrinter<Spelling: MathSpelling> {
     }
 
     /// Writes the symbol's name.
-    public func write(_ symbol: Symbol, to output: inout String) {
+    package func write(_ symbol: Symbol, to output: inout String) {
         output += printed(symbol).text
     }
 
     /// Writes a name as this syntax spells it.
-    public func write(_ name: SymbolName, to output: inout String) {
+    package func write(_ name: SymbolName, to output: inout String) {
         spelling.write(name, to: &output)
     }
 
     /// A blank for a student to fill in.
-    public var blank: String { spelling.blank }
+    package var blank: String { spelling.blank }
 
     /// The symbol's name as printed, with its estimated width.
     func printed(_ symbol: Symbol) -> PrintCache.Entry {

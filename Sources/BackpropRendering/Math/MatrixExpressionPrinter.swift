@@ -13,17 +13,17 @@ import BackpropKit
 /// - the activation's derivatives are g'_n(f_n), and its Jacobian ∂o_n/∂f_n.
 ///
 /// Transposition is ᵀ (`^{\top}`), the matrix product juxtaposition and the Hadamard product ⊙ (`\odot`), each as the spelling writes it.
-public struct MatrixExpressionPrinter<Spelling: MathSpelling> {
+package struct MatrixExpressionPrinter<Spelling: MathSpelling> {
     /// How vectors and matrices are named.
-    public let notation: any Notation
+    package let notation: any Notation
     /// How numeric matrices are printed.
-    public let matrices: MatrixPrinter<Spelling>
+    package let matrices: MatrixPrinter<Spelling>
     /// How scalar symbols and numbers are printed.
     private let scalars: MathPrinter<Spelling>
 
     /// A printer writing `spelling`, naming quantities in `notation`, printing numbers as `numbers` says and
     /// summarising matrices larger than `maximumRows` by `maximumColumns`.
-    public init(_ spelling: Spelling, notation: any Notation, numbers: NumberFormat = .roundTrip,
+    package init(_ spelling: Spelling, notation: any Notation, numbers: NumberFormat = .roundTrip,
                 maximumRows: Int = 8, maximumColumns: Int = 8) {
         self.notation = notation
         matrices = MatrixPrinter(spelling, numbers: numbers, maximumRows: maximumRows, maximumColumns: maximumColumns)
@@ -35,12 +35,12 @@ public struct MatrixExpressionPrinter<Spelling: MathSpelling> {
     // MARK: - Formulas
 
     /// The name of `quantity`, such as `\delta^{(2)}` or `∂δ/∂W₁`.
-    public func string(_ quantity: MatrixQuantity) -> String {
+    package func string(_ quantity: MatrixQuantity) -> String {
         printed(quantity).text
     }
 
     /// `expression` on one line; numeric matrices as ``MatrixPrinter/string(_:)`` writes them.
-    public func string(_ expression: MatrixExpression) -> String {
+    package func string(_ expression: MatrixExpression) -> String {
         switch expression {
         case .quantity(let quantity): return string(quantity)
         case .value(let matrix): return matrices.string(matrix)
@@ -57,19 +57,19 @@ public struct MatrixExpressionPrinter<Spelling: MathSpelling> {
     /// `expression` as lines of text, numeric matrices set as blocks (``MatrixPrinter/lines(_:)``)
     /// side by side, the operators on their middle lines, where the spelling sets matrices as blocks;
     /// elsewhere the one line of `string(_:)`.
-    public func lines(_ expression: MatrixExpression) -> [String] {
+    package func lines(_ expression: MatrixExpression) -> [String] {
         guard spelling.setsMatricesAsBlocks else { return [string(expression)] }
         return block(expression).lines.map(Self.trimmingTrailingSpaces)
     }
 
     /// A whole step as its quantity and its forms: its formula, the numbers substituted (left out for
     /// ∂C/∂b^{(l)} = δ^{(l)}, which substitutes nothing) and the resulting numbers, each on one line.
-    public func forms(of step: VectorizedStep) -> (quantity: String, forms: [String]) {
+    package func forms(of step: VectorizedStep) -> (quantity: String, forms: [String]) {
         (string(step.quantity), formExpressions(of: step).map(string))
     }
 
     /// A whole step as lines of text, numeric matrices set as blocks, each `=` under the first.
-    public func lines(of step: VectorizedStep) -> [String] {
+    package func lines(of step: VectorizedStep) -> [String] {
         let quantity = string(step.quantity)
         let indent = String(repeating: " ", count: quantity.count)
         var lines: [String] = []
@@ -92,7 +92,7 @@ public struct MatrixExpressionPrinter<Spelling: MathSpelling> {
     /// scalar derivation's value, as in `[δ⁽ᴸ⁾]₁ = ∂C/∂z⁽ᴸ⁾₁ = ∂C/∂a⁽ᴸ⁾₁ · ∂σ(z⁽ᴸ⁾₁)/∂z⁽ᴸ⁾₁ = 0.25`.
     /// The last sign is ≈ when the matrix entry prints differently from the scalar value (the two
     /// associate their products differently).
-    public func linkEquation(of step: VectorizedStep) -> String {
+    package func linkEquation(of step: VectorizedStep) -> String {
         let link = step.link
         var parts = [entry(row: link.row, column: link.column, of: step.quantity), scalars.string(link.symbol)]
         if let general = link.general { parts.append(scalars.string(general)) }
@@ -102,7 +102,7 @@ public struct MatrixExpressionPrinter<Spelling: MathSpelling> {
     }
 
     /// Entry (`row`, `column`) (0-based) of `quantity`, 1-based in print: `[∂C/∂W⁽²⁾]₁,₂`, `[δ⁽²⁾]₁`.
-    public func entry(row: Int, column: Int, of quantity: MatrixQuantity) -> String {
+    package func entry(row: Int, column: Int, of quantity: MatrixQuantity) -> String {
         let indices = quantity.isVector ? "\(row + 1)" : "\(row + 1),\(column + 1)"
         let name = printed(quantity)
         var text = ""

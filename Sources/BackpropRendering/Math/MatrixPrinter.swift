@@ -14,32 +14,32 @@ import BackpropKit
 ///   ⎡ 0.1   −0.25 ⎤
 ///   ⎣ 12.5   0.4  ⎦
 ///   ```
-public struct MatrixPrinter<Spelling: MathSpelling> {
+package struct MatrixPrinter<Spelling: MathSpelling> {
     /// How numbers are written.
-    public var numbers: NumberFormat { printer.numbers }
+    package var numbers: NumberFormat { printer.numbers }
     /// The most rows printed, ⋮ included; at least 3.
-    public let maximumRows: Int
+    package let maximumRows: Int
     /// The most columns printed, ⋯ included; at least 3.
-    public let maximumColumns: Int
+    package let maximumColumns: Int
     /// Writes the numbers as the expression printer does (−, × 10ⁿ); it names no symbol.
     private let printer: MathPrinter<Spelling>
 
     /// A printer writing `spelling` that shows at most `maximumRows` rows and `maximumColumns` columns.
-    public init(_ spelling: Spelling, numbers: NumberFormat = .roundTrip, maximumRows: Int = 8, maximumColumns: Int = 8) {
+    package init(_ spelling: Spelling, numbers: NumberFormat = .roundTrip, maximumRows: Int = 8, maximumColumns: Int = 8) {
         self.maximumRows = Swift.max(maximumRows, 3)
         self.maximumColumns = Swift.max(maximumColumns, 3)
         printer = MathPrinter(spelling, notation: NoteNotation(depth: 1), numbers: numbers)
     }
 
     /// The matrix on one line: a `bmatrix` in LaTeX and Markdown math, `[a, b; c, d]` in Unicode.
-    public func string(_ matrix: Matrix) -> String {
+    package func string(_ matrix: Matrix) -> String {
         printer.spelling.matrix(cells(of: matrix).map { row in row.map(\.text) })
     }
 
     /// The matrix as lines of Unicode text: one per row between ⎡ ⎢ ⎣ and ⎤ ⎥ ⎦ (`[` and `]` for a
     /// single row), the columns aligned on their decimal points. In LaTeX and Markdown math, the one
     /// line of ``string(_:)``.
-    public func lines(_ matrix: Matrix) -> [String] {
+    package func lines(_ matrix: Matrix) -> [String] {
         guard printer.spelling.setsMatricesAsBlocks else { return [string(matrix)] }
         let cells = self.cells(of: matrix)
         let widths = (0..<(cells.first?.count ?? 0)).map { column in

@@ -6,16 +6,23 @@ public struct UnicodeMath: MathSpelling {
     /// Unicode text.
     public init() {}
 
+    /// False: fractions and partials are written on one line, a/b and ∂a/∂b.
     public var stacksFractions: Bool { false }
+    /// The Unicode minus sign, −.
     public var minus: String { "−" }
+    /// The multiplication sign before a number, ` · `.
     public var times: String { " · " }
+    /// A centred dot, ` · `, so names never run together.
     public var adjacentFactors: String { " · " }
+    /// Two characters.
     public var adjacentFactorsWidth: Double { 2 }
 
+    /// `m×10ᵉ`, the exponent in superscripts.
     public func scientific(_ mantissa: String, exponent: Int) -> String {
         mantissa + "×10" + (UnicodeScripts.superscripted(String(exponent)) ?? "^" + String(exponent))
     }
 
+    /// Writes the name's base with Unicode superscripts and subscripts, or `^` and `_(…)` where a character has none.
     public func write(_ name: SymbolName, to output: inout String) {
         output += name.unicode
         if let superscript = name.superscript { output += UnicodeScripts.superscripted(superscript) ?? "^" + superscript }
@@ -24,13 +31,20 @@ public struct UnicodeMath: MathSpelling {
         output += UnicodeScripts.subscripted(joined) ?? "_(" + joined + ")"
     }
 
+    /// `(`, whatever the height.
     public func openParenthesis(tall: Bool) -> String { "(" }
+    /// `)`, whatever the height.
     public func closeParenthesis(tall: Bool) -> String { ")" }
+    /// `[text]`.
     public func squareBracketed(_ text: String, tall: Bool) -> String { "[" + text + "]" }
+    /// ` ≈ `.
     public var approximately: String { " ≈ " }
+    /// ``, `/`, ``.
     public var fraction: (open: String, middle: String, close: String) { ("", "/", "") }
+    /// `∂`, `/∂`, ``.
     public var partial: (open: String, middle: String, close: String) { ("∂", "/∂", "") }
 
+    /// Writes Unicode superscripts when every character has one, else `^` and the exponent as an atom.
     public func writeExponent(_ exponent: String, atom: () -> String, to output: inout String) {
         if let superscript = UnicodeScripts.superscripted(exponent) {
             output += superscript
@@ -40,15 +54,24 @@ public struct UnicodeMath: MathSpelling {
         }
     }
 
+    /// `√` before an atom.
     public var squareRoot: (open: String, close: String, argumentIsAtom: Bool) { ("√", "", true) }
+    /// `|`, `|`.
     public var absoluteValue: (open: String, close: String) { ("|", "|") }
+    /// `𝟙[`.
     public var indicator: String { "𝟙[" }
+    /// `nil`: plain text has no colour.
     public func colorOpening(_ color: String) -> String? { nil }
+    /// A line of underscores.
     public var blank: String { "______________" }
 
+    /// `ᵀ`.
     public var transposeMark: String { "ᵀ" }
+    /// ` ⊙ `.
     public var hadamard: String { " ⊙ " }
+    /// `⋮`, `⋯`, `⋱`.
     public var ellipses: (vertical: String, horizontal: String, diagonal: String) { ("⋮", "⋯", "⋱") }
+    /// True: matrices are set as blocks of text lines.
     public var setsMatricesAsBlocks: Bool { true }
 
     /// `[a, b; c, d]`: rows separated by semicolons, a row of ellipses as one ⋮.
@@ -59,7 +82,10 @@ public struct UnicodeMath: MathSpelling {
         }.joined(separator: "; ") + "]"
     }
 
+    /// The name with a prime, `′`.
     public func primed(_ name: String, hasSuperscript: Bool) -> String { name + "′" }
+    /// The text as it is.
     public func words(_ text: String) -> String { text }
+    /// `∂`, `/∂`.
     public var slashedPartial: (open: String, middle: String) { ("∂", "/∂") }
 }
