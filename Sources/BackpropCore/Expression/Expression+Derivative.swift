@@ -70,24 +70,3 @@ extension Expression {
     }
 }
 
-extension ElementaryFunction {
-    /// The derivative f'(x) written in terms of `argument`.
-    package func derivative(at argument: Expression) -> Expression {
-        let x = argument
-        switch self {
-        case .exp: return .apply(.exp, x)
-        case .log: return 1 / x
-        case .sqrt: return 1 / (2 * .apply(.sqrt, x))
-        case .sin: return .apply(.cos, x)
-        case .cos: return -.apply(.sin, x)
-        case .tanh: return 1 - .power(.apply(.tanh, x), raisedTo: 2)
-        case .sigmoid: return .apply(.sigmoid, x) * (1 - .apply(.sigmoid, x))
-        case .relu: return .apply(.step, x)
-        case .leakyRelu:
-            return .constant(Self.leakySlope) + .constant(1 - Self.leakySlope) * .apply(.step, x)
-        case .softplus: return .apply(.sigmoid, x)
-        case .abs: return x / .apply(.abs, x)
-        case .step: return .zero
-        }
-    }
-}

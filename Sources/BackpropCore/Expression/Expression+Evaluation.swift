@@ -62,33 +62,6 @@ extension Expression {
     }
 }
 
-extension ElementaryFunction {
-    /// f(x), computed in a numerically stable way (σ and softplus never overflow for large |x|).
-    /// - Throws: ``EvaluationError/outsideDomain(function:argument:)`` outside the domain.
-    package func value(at x: Double) throws(EvaluationError) -> Double {
-        switch self {
-        case .exp: return Foundation.exp(x)
-        case .log:
-            guard x > 0 else { throw .outsideDomain(function: "log", argument: x) }
-            return Foundation.log(x)
-        case .sqrt:
-            guard x >= 0 else { throw .outsideDomain(function: "sqrt", argument: x) }
-            return x.squareRoot()
-        case .sin: return Foundation.sin(x)
-        case .cos: return Foundation.cos(x)
-        case .tanh: return Foundation.tanh(x)
-        case .sigmoid:
-            if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-            let e = Foundation.exp(x)
-            return e / (1 + e)
-        case .relu: return Swift.max(0, x)
-        case .leakyRelu: return x > 0 ? x : Self.leakySlope * x
-        case .softplus: return Swift.max(x, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(x)))
-        case .abs: return Swift.abs(x)
-        case .step: return x > 0 ? 1 : 0
-        }
-    }
-}
 
 /// The softmax function s_j(x) = e^{x_j} / Σ_m e^{x_m}.
 package enum Softmax {

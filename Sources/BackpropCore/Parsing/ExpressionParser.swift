@@ -20,7 +20,7 @@ public enum ExpressionParser {
     public static let maximumDepth = 1_000
 
     /// The functions of the grammar, by the names they are written with.
-    package static let functions: [ElementaryFunction] = [.exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .softplus, .abs]
+    package static let functions = ElementaryFunction.allCases.filter(\.isWrittenInExpressions)
 
     /// The expression written in `source`.
     /// - Throws: ``ExpressionParseError`` naming the problem and its column.

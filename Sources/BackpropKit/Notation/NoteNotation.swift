@@ -69,8 +69,8 @@ extension ElementaryFunction {
         switch self {
         case .sigmoid: return SymbolName("σ", latex: "\\sigma")
         case .exp, .log, .sin, .cos, .tanh: return SymbolName(rawValue, latex: "\\" + rawValue)
-        case .relu, .softplus, .sqrt, .abs, .step: return SymbolName(rawValue, isOperator: true)
         case .leakyRelu: return SymbolName("lrelu", isOperator: true)
+        default: return SymbolName(rawValue, isOperator: true)
         }
     }
 }
