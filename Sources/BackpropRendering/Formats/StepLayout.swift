@@ -19,19 +19,27 @@ struct StepLayout<Spelling: MathSpelling> {
     static var blankWidth: Double { 14 }
 
     /// The rows of `step`'s forms and value, each form after the first on the same row when it fits.
+    ///
+    /// Each form is printed once: a sum too wide for a row is cut into rows at the term boundaries the
+    /// printer reports, and the width of a sum is added up from the widths of its terms.
     func rows(for step: Step) -> [Row] {
-        var parts = step.parts
-        if let last = parts.last, last.form.constantValue == step.value, !step.blanks.contains(last.part) { parts.removeLast() }
-        parts.append((.value, .constant(step.value)))
+        var forms: [(part: Step.Part, form: Expression)] = []
+        forms.reserveCapacity(4)
+        if let general = step.general { forms.append((.general, general)) }
+        if let concrete = step.concrete { forms.append((.concrete, concrete)) }
+        if let substituted = step.substituted { forms.append((.substituted, substituted)) }
+        if let last = forms.last, last.form.constantValue == step.value, !step.blanks.contains(last.part) { forms.removeLast() }
+        forms.append((.value, .constant(step.value)))
         let available = Swift.max(budget - printer.width(of: step.symbol), budget / 2)
 
         var rows: [Row] = []
         var width = 0.0
         var previous = printer.string(step.symbol)
-        for (part, form) in parts {
-            if step.blanks.contains(part) {
+        for (part, form) in forms {
+            if !step.blanks.isEmpty && step.blanks.contains(part) {
                 if let last = rows.indices.last, width + 3 + Self.blankWidth <= available {
-                    rows[last].text += " = " + printer.blank
+                    rows[last].text += " = "
+                    rows[last].text += printer.blank
                     width += 3 + Self.blankWidth
                 } else {
                     rows.append(Row(startsForm: true, text: printer.blank))
@@ -39,12 +47,13 @@ struct StepLayout<Spelling: MathSpelling> {
                 }
                 continue
             }
-            let text = printer.string(form)
+            var text = ""
+            let (formWidth, ends) = printer.writeMeasuringTerms(form, to: &text)
             if text == previous { continue }
             previous = text
-            let formWidth = printer.width(of: form)
             if let last = rows.indices.last, width + 3 + formWidth <= available {
-                rows[last].text += " = " + text
+                rows[last].text += " = "
+                rows[last].text += text
                 width += 3 + formWidth
                 continue
             }
@@ -53,26 +62,39 @@ struct StepLayout<Spelling: MathSpelling> {
                 width = formWidth + 2
                 continue
             }
-            let terms = form.summands
-            let texts = printer.terms(form)
-            var current = ""
+            guard let ends else {
+                // A single term too wide for a row stands alone on it.
+                let terms = form.summands
+                let termWidth = terms.first.map { printer.width(of: $0) + 3 } ?? 0
+                rows.append(Row(startsForm: true, text: terms.isEmpty ? "" : text))
+                width = termWidth
+                continue
+            }
+            let utf8 = text.utf8
+            var rowStart = 0
+            var rowEnd = 0
             var currentWidth = 0.0
             var startsForm = true
-            for (term, text) in zip(terms, texts) {
-                let termWidth = printer.width(of: term) + 3
-                if !current.isEmpty && currentWidth + termWidth > available {
-                    rows.append(Row(startsForm: startsForm, text: current))
+            for end in ends {
+                let termWidth = end.width + 3
+                if rowEnd > rowStart && currentWidth + termWidth > available {
+                    rows.append(Row(startsForm: startsForm, text: Self.slice(utf8, rowStart, rowEnd)))
                     startsForm = false
-                    current = ""
+                    rowStart = rowEnd + 1
                     currentWidth = 4
                 }
-                current += current.isEmpty ? text : " " + text
+                rowEnd = end.offset
                 currentWidth += termWidth
             }
-            rows.append(Row(startsForm: startsForm, text: current))
+            rows.append(Row(startsForm: startsForm, text: Self.slice(utf8, rowStart, rowEnd)))
             width = currentWidth
         }
         return rows
+    }
+
+    /// The text between two UTF-8 offsets.
+    private static func slice(_ utf8: String.UTF8View, _ start: Int, _ end: Int) -> String {
+        String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]))
     }
 }
 

@@ -1,10 +1,13 @@
 import BackpropKit
 
-/// The printed text and estimated width of symbols and numbers a ``MathPrinter`` has written:
-/// the same o_{k,i}, w_{k-1,i,j} and values recur in step after step, so each is formatted once.
+/// The printed text and estimated width of symbols, numbers and function names a ``MathPrinter`` has
+/// written: the same o_{k,i}, w_{k-1,i,j}, g_k, σ and values recur in step after step, so each is formatted once.
 ///
-/// It holds at most ``limit`` entries of each kind and starts over when full, so memory stays flat
-/// however large the network.
+/// Symbols and functions of a network and numbers go in direct-mapped tables of ``slots`` entries each,
+/// found by one multiplication of a 64-bit key instead of a hashed dictionary lookup; a newcomer replaces
+/// whatever held its slot. Symbols without such a key (names of a user's expression) go in a dictionary,
+/// and elementary functions in a short list; both start over when full. Memory stays flat however large
+/// the network.
 final class PrintCache {
     /// A printed piece and its estimated width.
     struct Entry {
@@ -12,27 +15,88 @@ final class PrintCache {
         let width: Double
     }
 
-    /// The most entries of each kind kept.
+    /// The number of slots of each direct-mapped table; a power of two.
+    static let slots = 1 << 13
+    /// The most entries kept in each dictionary.
     static let limit = 4096
 
-    private var symbols: [Symbol: Entry] = [:]
-    private var numbers: [UInt64: Entry] = [:]
+    private struct Slot {
+        var key: UInt64
+        var entry: Entry?
+    }
+
+    private var symbolSlots = [Slot](repeating: Slot(key: 0, entry: nil), count: PrintCache.slots)
+    private var numberSlots = [Slot](repeating: Slot(key: 0, entry: nil), count: PrintCache.slots)
+    private var namedSymbols: [Symbol: Entry] = [:]
+    private var elementaryFunctions: [(function: Function, entry: Entry)] = []
 
     /// The entry of `symbol`, made by `make` the first time.
     func symbol(_ symbol: Symbol, _ make: () -> Entry) -> Entry {
-        if let entry = symbols[symbol] { return entry }
-        if symbols.count >= Self.limit { symbols.removeAll(keepingCapacity: true) }
-        let entry = make()
-        symbols[symbol] = entry
-        return entry
+        guard let key = Self.key(of: symbol) else {
+            if let entry = namedSymbols[symbol] { return entry }
+            if namedSymbols.count >= Self.limit { namedSymbols.removeAll(keepingCapacity: true) }
+            let entry = make()
+            namedSymbols[symbol] = entry
+            return entry
+        }
+        return Self.entry(key, in: &symbolSlots, make)
     }
 
     /// The entry of `value`, made by `make` the first time.
     func number(_ value: Double, _ make: () -> Entry) -> Entry {
-        if let entry = numbers[value.bitPattern] { return entry }
-        if numbers.count >= Self.limit { numbers.removeAll(keepingCapacity: true) }
+        Self.entry(value.bitPattern, in: &numberSlots, make)
+    }
+
+    /// The entry of `function`'s name, made by `make` the first time.
+    func function(_ function: Function, _ make: () -> Entry) -> Entry {
+        switch function {
+        case .activation(let layer):
+            if let key = Self.pack(11, layer, 0, 0) { return Self.entry(key, in: &symbolSlots, make) }
+        case .loss:
+            if let key = Self.pack(12, 0, 0, 0) { return Self.entry(key, in: &symbolSlots, make) }
+        case .softmax(let index):
+            if let key = Self.pack(13, index, 0, 0) { return Self.entry(key, in: &symbolSlots, make) }
+        case .elementary:
+            break
+        }
+        // Elementary functions: a handful, found faster by comparison than by hashing their raw values.
+        if let found = elementaryFunctions.first(where: { $0.function == function }) { return found.entry }
+        if elementaryFunctions.count >= 64 { elementaryFunctions.removeAll(keepingCapacity: true) }
         let entry = make()
-        numbers[value.bitPattern] = entry
+        elementaryFunctions.append((function, entry))
         return entry
+    }
+
+    // MARK: - Implementation
+
+    private static func entry(_ key: UInt64, in slots: inout [Slot], _ make: () -> Entry) -> Entry {
+        let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - 13))
+        if let entry = slots[index].entry, slots[index].key == key { return entry }
+        let entry = make()
+        slots[index] = Slot(key: key, entry: entry)
+        return entry
+    }
+
+    /// A key unique to `symbol` when its indices fit in 18 bits each: the case in the top bits, then the indices.
+    private static func key(of symbol: Symbol) -> UInt64? {
+        switch symbol {
+        case .preactivation(let layer, let neuron): return pack(1, layer, neuron, 0)
+        case .activation(let layer, let neuron): return pack(2, layer, neuron, 0)
+        case .weight(let layer, let from, let to): return pack(3, layer, from, to)
+        case .bias(let layer, let neuron): return pack(4, layer, neuron, 0)
+        case .target(let neuron): return pack(5, neuron, 0, 0)
+        case .loss: return pack(6, 0, 0, 0)
+        case .lossTerm(let neuron): return pack(7, neuron, 0, 0)
+        case .learningRate: return pack(8, 0, 0, 0)
+        case .updatedWeight(let layer, let from, let to): return pack(9, layer, from, to)
+        case .updatedBias(let layer, let neuron): return pack(10, layer, neuron, 0)
+        case .variable, .adjoint, .tangent: return nil
+        }
+    }
+
+    private static func pack(_ kind: UInt64, _ a: Int, _ b: Int, _ c: Int) -> UInt64? {
+        let bound = 1 << 18
+        guard a >= 0, a < bound, b >= 0, b < bound, c >= 0, c < bound else { return nil }
+        return kind << 54 | UInt64(a) << 36 | UInt64(b) << 18 | UInt64(c)
     }
 }
