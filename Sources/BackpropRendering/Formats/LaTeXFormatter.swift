@@ -60,8 +60,9 @@ public struct LaTeXFormatter: HandoutFormatter {
         let layout = StepLayout(printer: printer, budget: Self.lineBudget)
         output.write("\\begin{align*}\n")
         for (index, step) in steps.enumerated() {
-            output.write(printer.string(step.symbol))
-            for (row, line) in layout.rows(for: step).enumerated() {
+            let (symbol, rows) = layout.layOut(step)
+            output.write(symbol)
+            for (row, line) in rows.enumerated() {
                 if row > 0 { output.write(" \\\\\n") }
                 output.write(line.startsForm ? " &= " : " &\\quad ")
                 output.write(line.text)

@@ -207,6 +207,26 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// Writes a term after the first of a sum as `+ x` or `− y`.
     /// - Returns: The width of `term` (not of the term without its minus).
     private func writeSignedTerm(_ term: Expression, to output: inout String) -> Double {
+        // The common negative terms are written without building the term without its minus.
+        switch term {
+        case .constant(let value) where value < 0:
+            output += spelling.minus
+            output += " "
+            output += printed(-value).text
+            return printed(value).width
+        case .negation(let operand):
+            output += spelling.minus
+            output += " "
+            return 1 + write(operand, to: &output, context: .product)
+        case .product(let factors):
+            if case .constant(let value) = factors.first, value < 0, !(-value == 1 && factors.count > 1) {
+                output += spelling.minus
+                output += " "
+                return writeProduct(factors, to: &output, negatingFirst: true)
+            }
+        default:
+            break
+        }
         if let positive = term.negated {
             output += spelling.minus
             output += " "
@@ -218,28 +238,37 @@ public struct MathPrinter<Spelling: MathSpelling> {
         }
     }
 
-    /// Writes the factors, each followed by nothing and preceded by its separator, which depends on how the
-    /// factor begins: the factor is written first and its separator inserted before it.
-    private func writeProduct(_ factors: [Expression], to output: inout String) -> Double {
-        var previous: Expression?
-        var width = 0.0
-        for (index, factor) in factors.enumerated() {
-            let start = output.utf8.count
-            width += write(factor, to: &output, context: index == 0 ? .prefix : .product)
-            if let previous {
-                let utf8 = output.utf8
-                let position = utf8.index(utf8.startIndex, offsetBy: start)
-                let separator = separator(between: previous, and: factor, next: Self.opening(of: output, at: position))
-                if !separator.isEmpty { output.insert(contentsOf: separator, at: position) }
-            }
+    /// Writes the factors, each after its separator, which depends on how the factor begins: a factor after
+    /// the first is written to a scratch buffer first. With `negatingFirst`, the first factor is a negative
+    /// number written without its minus (the product stands for the term without its minus).
+    /// - Returns: The width of the product as given.
+    private func writeProduct(_ factors: [Expression], to output: inout String, negatingFirst: Bool = false) -> Double {
+        guard let first = factors.first else { return spelling.adjacentFactorsWidth * -1 + 2 }
+        var width: Double
+        if negatingFirst, case .constant(let value) = first {
+            output += printed(-value).text
+            width = printed(value).width
+        } else {
+            width = write(first, to: &output, context: .prefix)
+        }
+        guard factors.count > 1 else { return width + 2 }
+        let scratch = cache.enterProduct()
+        defer { cache.leaveProduct() }
+        var previous = first
+        for factor in factors.dropFirst() {
+            scratch.text.removeAll(keepingCapacity: true)
+            width += write(factor, to: &scratch.text, context: .product)
+            output += separator(between: previous, and: factor, next: Self.opening(of: scratch.text))
+            output += scratch.text
             previous = factor
         }
         return width + spelling.adjacentFactorsWidth * Double(factors.count - 1) + 2
     }
 
-    /// How the text from `position` begins: with a number, with `(`, or otherwise.
-    private static func opening(of text: String, at position: String.Index) -> Opening {
+    /// How `text` begins: with a number, with `(`, or otherwise.
+    private static func opening(of text: String) -> Opening {
         let utf8 = text.utf8
+        let position = utf8.startIndex
         guard position < utf8.endIndex else { return .other }
         let byte = utf8[position]
         let next = utf8.index(after: position)
@@ -247,7 +276,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
             if byte >= 0x30 && byte <= 0x39 { return .number }
             return byte == 0x28 ? .parenthesis : .other
         }
-        let first = text[position...].first
+        let first = text.first
         if first?.isNumber == true { return .number }
         return first == "(" ? .parenthesis : .other
     }

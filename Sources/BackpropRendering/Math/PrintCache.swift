@@ -15,20 +15,38 @@ final class PrintCache {
         let width: Double
     }
 
-    /// The number of slots of each direct-mapped table; a power of two.
-    static let slots = 1 << 13
+    /// The number of slots of each direct-mapped table: 2^``slotBits``.
+    static var slots: Int { 1 << slotBits }
+    /// The number of bits of a slot's index.
+    static var slotBits: Int { 13 }
     /// The most entries kept in each dictionary.
-    static let limit = 4096
+    static var limit: Int { 4096 }
 
     private struct Slot {
         var key: UInt64
         var entry: Entry?
     }
 
-    private var symbolSlots = [Slot](repeating: Slot(key: 0, entry: nil), count: PrintCache.slots)
-    private var numberSlots = [Slot](repeating: Slot(key: 0, entry: nil), count: PrintCache.slots)
+    // Fixed tables owned by the cache: reached without the uniqueness and exclusivity checks of arrays.
+    private let symbolSlots: UnsafeMutablePointer<Slot>
+    private let numberSlots: UnsafeMutablePointer<Slot>
     private var namedSymbols: [Symbol: Entry] = [:]
     private var elementaryFunctions: [(function: Function, entry: Entry)] = []
+
+    /// An empty cache.
+    init() {
+        symbolSlots = .allocate(capacity: Self.slots)
+        symbolSlots.initialize(repeating: Slot(key: 0, entry: nil), count: Self.slots)
+        numberSlots = .allocate(capacity: Self.slots)
+        numberSlots.initialize(repeating: Slot(key: 0, entry: nil), count: Self.slots)
+    }
+
+    deinit {
+        symbolSlots.deinitialize(count: Self.slots)
+        symbolSlots.deallocate()
+        numberSlots.deinitialize(count: Self.slots)
+        numberSlots.deallocate()
+    }
 
     /// The entry of `symbol`, made by `make` the first time.
     func symbol(_ symbol: Symbol, _ make: () -> Entry) -> Entry {
@@ -39,23 +57,23 @@ final class PrintCache {
             namedSymbols[symbol] = entry
             return entry
         }
-        return Self.entry(key, in: &symbolSlots, make)
+        return Self.entry(key, in: symbolSlots, make)
     }
 
     /// The entry of `value`, made by `make` the first time.
     func number(_ value: Double, _ make: () -> Entry) -> Entry {
-        Self.entry(value.bitPattern, in: &numberSlots, make)
+        Self.entry(value.bitPattern, in: numberSlots, make)
     }
 
     /// The entry of `function`'s name, made by `make` the first time.
     func function(_ function: Function, _ make: () -> Entry) -> Entry {
         switch function {
         case .activation(let layer):
-            if let key = Self.pack(11, layer, 0, 0) { return Self.entry(key, in: &symbolSlots, make) }
+            if let key = Self.pack(11, layer, 0, 0) { return Self.entry(key, in: symbolSlots, make) }
         case .loss:
-            if let key = Self.pack(12, 0, 0, 0) { return Self.entry(key, in: &symbolSlots, make) }
+            if let key = Self.pack(12, 0, 0, 0) { return Self.entry(key, in: symbolSlots, make) }
         case .softmax(let index):
-            if let key = Self.pack(13, index, 0, 0) { return Self.entry(key, in: &symbolSlots, make) }
+            if let key = Self.pack(13, index, 0, 0) { return Self.entry(key, in: symbolSlots, make) }
         case .elementary:
             break
         }
@@ -67,10 +85,30 @@ final class PrintCache {
         return entry
     }
 
+    /// A text buffer kept between uses.
+    final class Buffer {
+        var text = ""
+    }
+
+    private var buffers: [Buffer] = []
+    private var productDepth = 0
+
+    /// The scratch buffer of a product being written, one for each level of nesting.
+    func enterProduct() -> Buffer {
+        if productDepth == buffers.count { buffers.append(Buffer()) }
+        productDepth += 1
+        return buffers[productDepth - 1]
+    }
+
+    /// Ends the product begun by the last ``enterProduct()``.
+    func leaveProduct() {
+        productDepth -= 1
+    }
+
     // MARK: - Implementation
 
-    private static func entry(_ key: UInt64, in slots: inout [Slot], _ make: () -> Entry) -> Entry {
-        let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - 13))
+    private static func entry(_ key: UInt64, in slots: UnsafeMutablePointer<Slot>, _ make: () -> Entry) -> Entry {
+        let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
         if let entry = slots[index].entry, slots[index].key == key { return entry }
         let entry = make()
         slots[index] = Slot(key: key, entry: entry)
