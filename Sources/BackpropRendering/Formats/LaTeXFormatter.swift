@@ -58,16 +58,13 @@ public struct LaTeXFormatter: HandoutFormatter {
 
     public mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
         let layout = StepLayout(printer: printer, budget: Self.lineBudget)
+        var lines = AlignedStepLines(formStart: " &= ", continuation: " &\\quad ", rowBreak: " \\\\\n")
         output.write("\\begin{align*}\n")
         for (index, step) in steps.enumerated() {
-            let (symbol, rows) = layout.layOut(step)
-            output.write(symbol)
-            for (row, line) in rows.enumerated() {
-                if row > 0 { output.write(" \\\\\n") }
-                output.write(line.startsForm ? " &= " : " &\\quad ")
-                output.write(line.text)
-            }
-            output.write(index == steps.count - 1 ? "\n" : " \\\\\n")
+            lines.clear()
+            layout.layOut(step, into: &lines)
+            lines.end(with: index == steps.count - 1 ? "\n" : " \\\\\n")
+            output.write(lines.text)
         }
         output.write("\\end{align*}\n\n")
     }

@@ -3,11 +3,10 @@ import BackpropKit
 /// The printed text and estimated width of symbols, numbers and function names a ``MathPrinter`` has
 /// written: the same o_{k,i}, w_{k-1,i,j}, g_k, σ and values recur in step after step, so each is formatted once.
 ///
-/// Symbols and functions of a network and numbers go in direct-mapped tables of ``slots`` entries each,
-/// found by one multiplication of a 64-bit key instead of a hashed dictionary lookup; a newcomer replaces
-/// whatever held its slot. Symbols without such a key (names of a user's expression) go in a dictionary,
-/// and elementary functions in a short list; both start over when full. Memory stays flat however large
-/// the network.
+/// Symbols and functions of a network and numbers go in direct-mapped tables, found by one multiplication
+/// of a 64-bit key instead of a hashed dictionary lookup; a newcomer replaces whatever held its slot.
+/// Symbols without such a key (names of a user's expression) go in a dictionary, and elementary functions
+/// in a short list; both start over when full. Memory stays flat however large the network.
 final class PrintCache {
     /// A printed piece and its estimated width.
     struct Entry {
@@ -15,38 +14,15 @@ final class PrintCache {
         let width: Double
     }
 
-    /// The number of slots of each direct-mapped table: 2^``slotBits``.
-    static var slots: Int { 1 << slotBits }
-    /// The number of bits of a slot's index.
-    static var slotBits: Int { 13 }
+    /// The most slots of a direct-mapped table: 2^``maximumSlotBits``.
+    static var maximumSlotBits: Int { 13 }
     /// The most entries kept in each dictionary.
     static var limit: Int { 4096 }
 
-    private struct Slot {
-        var key: UInt64
-        var entry: Entry?
-    }
-
-    // Fixed tables owned by the cache: reached without the uniqueness and exclusivity checks of arrays.
-    private let symbolSlots: UnsafeMutablePointer<Slot>
-    private let numberSlots: UnsafeMutablePointer<Slot>
+    private let symbolSlots = Table()
+    private let numberSlots = Table()
     private var namedSymbols: [Symbol: Entry] = [:]
     private var elementaryFunctions: [(function: Function, entry: Entry)] = []
-
-    /// An empty cache.
-    init() {
-        symbolSlots = .allocate(capacity: Self.slots)
-        symbolSlots.initialize(repeating: Slot(key: 0, entry: nil), count: Self.slots)
-        numberSlots = .allocate(capacity: Self.slots)
-        numberSlots.initialize(repeating: Slot(key: 0, entry: nil), count: Self.slots)
-    }
-
-    deinit {
-        symbolSlots.deinitialize(count: Self.slots)
-        symbolSlots.deallocate()
-        numberSlots.deinitialize(count: Self.slots)
-        numberSlots.deallocate()
-    }
 
     /// The entry of `symbol`, made by `make` the first time.
     func symbol(_ symbol: Symbol, _ make: () -> Entry) -> Entry {
@@ -57,23 +33,23 @@ final class PrintCache {
             namedSymbols[symbol] = entry
             return entry
         }
-        return Self.entry(key, in: symbolSlots, make)
+        return symbolSlots.entry(key, make)
     }
 
     /// The entry of `value`, made by `make` the first time.
     func number(_ value: Double, _ make: () -> Entry) -> Entry {
-        Self.entry(value.bitPattern, in: numberSlots, make)
+        numberSlots.entry(value.bitPattern, make)
     }
 
     /// The entry of `function`'s name, made by `make` the first time.
     func function(_ function: Function, _ make: () -> Entry) -> Entry {
         switch function {
         case .activation(let layer):
-            if let key = Self.pack(11, layer, 0, 0) { return Self.entry(key, in: symbolSlots, make) }
+            if let key = Self.pack(11, layer, 0, 0) { return symbolSlots.entry(key, make) }
         case .loss:
-            if let key = Self.pack(12, 0, 0, 0) { return Self.entry(key, in: symbolSlots, make) }
+            if let key = Self.pack(12, 0, 0, 0) { return symbolSlots.entry(key, make) }
         case .softmax(let index):
-            if let key = Self.pack(13, index, 0, 0) { return Self.entry(key, in: symbolSlots, make) }
+            if let key = Self.pack(13, index, 0, 0) { return symbolSlots.entry(key, make) }
         case .elementary:
             break
         }
@@ -107,12 +83,46 @@ final class PrintCache {
 
     // MARK: - Implementation
 
-    private static func entry(_ key: UInt64, in slots: UnsafeMutablePointer<Slot>, _ make: () -> Entry) -> Entry {
-        let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
-        if let entry = slots[index].entry, slots[index].key == key { return entry }
-        let entry = make()
-        slots[index] = Slot(key: key, entry: entry)
-        return entry
+    /// A direct-mapped table that starts small, so a printer that writes a few labels costs little, and
+    /// doubles, emptied, while it misses more often than it has slots, up to 2^``maximumSlotBits`` slots.
+    /// Its slots are reached without the uniqueness and exclusivity checks of an array.
+    private final class Table {
+        private struct Slot {
+            var key: UInt64
+            var entry: Entry?
+        }
+
+        private var bits = 6
+        private var misses = 0
+        private var slots: UnsafeMutablePointer<Slot>
+
+        init() {
+            slots = .allocate(capacity: 1 << bits)
+            slots.initialize(repeating: Slot(key: 0, entry: nil), count: 1 << bits)
+        }
+
+        deinit {
+            slots.deinitialize(count: 1 << bits)
+            slots.deallocate()
+        }
+
+        func entry(_ key: UInt64, _ make: () -> Entry) -> Entry {
+            let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+            if let entry = slots[index].entry, slots[index].key == key { return entry }
+            let entry = make()
+            misses += 1
+            if misses > 1 << bits && bits < PrintCache.maximumSlotBits {
+                slots.deinitialize(count: 1 << bits)
+                slots.deallocate()
+                bits += 1
+                misses = 0
+                slots = .allocate(capacity: 1 << bits)
+                slots.initialize(repeating: Slot(key: 0, entry: nil), count: 1 << bits)
+                return entry
+            }
+            slots[index] = Slot(key: key, entry: entry)
+            return entry
+        }
     }
 
     /// A key unique to `symbol` when its indices fit in 18 bits each: the case in the top bits, then the indices.
