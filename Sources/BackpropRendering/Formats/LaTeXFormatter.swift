@@ -58,10 +58,13 @@ package struct LaTeXFormatter: HandoutFormatter {
 
     package mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
         let layout = StepLayout(printer: printer, budget: Self.lineBudget)
+        var lines = LaTeXAlignment.stepLines
         output.write("\\begin{align*}\n")
         for (index, step) in steps.enumerated() {
-            output.write(LaTeXAlignment.step(printer.string(step.symbol), rows: layout.rows(for: step)))
-            output.write(index == steps.count - 1 ? "\n" : " \\\\\n")
+            lines.clear()
+            layout.layOut(step, into: &lines)
+            lines.end(with: index == steps.count - 1 ? "\n" : " \\\\\n")
+            output.write(lines.text)
         }
         output.write("\\end{align*}\n\n")
     }

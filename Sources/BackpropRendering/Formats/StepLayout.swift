@@ -14,66 +14,219 @@ struct StepLayout<Spelling: MathSpelling> {
     let printer: MathPrinter<Spelling>
     /// The width a line may take, in characters of the estimated printed width.
     let budget: Double
+    /// The text of the form being placed and of the one before it, kept between steps for their capacity.
+    private let scratch = Scratch()
+
+    /// A step layout for `printer` with lines of `budget` characters.
+    init(printer: MathPrinter<Spelling>, budget: Double) {
+        self.printer = printer
+        self.budget = budget
+    }
 
     /// The estimated width of a blank to fill in.
     static var blankWidth: Double { 14 }
 
     /// The rows of `step`'s forms and value, each form after the first on the same row when it fits.
     func rows(for step: Step) -> [Row] {
-        var parts = step.parts
-        if let last = parts.last, last.form.constantValue == step.value, !step.blanks.contains(last.part) { parts.removeLast() }
-        parts.append((.value, .constant(step.value)))
-        let available = Swift.max(budget - printer.width(of: step.symbol), budget / 2)
-
-        var rows: [Row] = []
-        var width = 0.0
-        var previous = printer.string(step.symbol)
-        for (part, form) in parts {
-            if step.blanks.contains(part) {
-                if let last = rows.indices.last, width + 3 + Self.blankWidth <= available {
-                    rows[last].text += " = " + printer.blank
-                    width += 3 + Self.blankWidth
-                } else {
-                    rows.append(Row(startsForm: true, text: printer.blank))
-                    width = Self.blankWidth + 2
-                }
-                continue
-            }
-            let text = printer.string(form)
-            if text == previous { continue }
-            previous = text
-            let formWidth = printer.width(of: form)
-            if let last = rows.indices.last, width + 3 + formWidth <= available {
-                rows[last].text += " = " + text
-                width += 3 + formWidth
-                continue
-            }
-            if formWidth <= available {
-                rows.append(Row(startsForm: true, text: text))
-                width = formWidth + 2
-                continue
-            }
-            let terms = form.summands
-            let texts = printer.terms(form)
-            var current = ""
-            var currentWidth = 0.0
-            var startsForm = true
-            for (term, text) in zip(terms, texts) {
-                let termWidth = printer.width(of: term) + 3
-                if !current.isEmpty && currentWidth + termWidth > available {
-                    rows.append(Row(startsForm: startsForm, text: current))
-                    startsForm = false
-                    current = ""
-                    currentWidth = 4
-                }
-                current += current.isEmpty ? text : " " + text
-                currentWidth += termWidth
-            }
-            rows.append(Row(startsForm: startsForm, text: current))
-            width = currentWidth
-        }
-        return rows
+        layOut(step).rows
     }
+
+    /// The step's symbol as printed, and the rows of its forms and value, each form after the first on the
+    /// same row when it fits.
+    func layOut(_ step: Step) -> (symbol: String, rows: [Row]) {
+        var collector = RowCollector<Spelling>()
+        layOut(step, into: &collector)
+        return (collector.symbol, collector.rows)
+    }
+
+    /// Lays out `step` into `sink`: its symbol, then its rows in order, each started and then filled.
+    ///
+    /// Each form is printed once, into a buffer reused from step to step: the walk that prints it also
+    /// measures it, and a sum too wide for a row is cut into rows at the term ends the printer reports.
+    func layOut<Sink: StepRowSink>(_ step: Step, into sink: inout Sink) {
+        scratch.previous.removeAll(keepingCapacity: true)
+        let symbolWidth = printer.write(step.symbol, to: &scratch.previous)
+        sink.writeSymbol(scratch.previous)
+        var placement = Placement(available: Swift.max(budget - symbolWidth, budget / 2))
+
+        var last = step.substituted.map { (Step.Part.substituted, $0) }
+        last = last ?? step.concrete.map { (.concrete, $0) }
+        last = last ?? step.general.map { (.general, $0) }
+        let dropped = last.flatMap { $0.1.constantValue == step.value && !step.blanks.contains($0.0) ? $0.0 : nil }
+        func consider(_ part: Step.Part, _ form: Expression?) {
+            guard let form, part != dropped else { return }
+            if !step.blanks.isEmpty && step.blanks.contains(part) {
+                placement.placeBlank(printer.blank, into: &sink)
+                return
+            }
+            scratch.text.removeAll(keepingCapacity: true)
+            let (width, ends) = printer.writeMeasuringTerms(form, to: &scratch.text)
+            place(form, width: width, ends: ends, in: &placement, into: &sink)
+        }
+        consider(.general, step.general)
+        consider(.concrete, step.concrete)
+        consider(.substituted, step.substituted)
+        if !step.blanks.isEmpty && step.blanks.contains(.value) {
+            placement.placeBlank(printer.blank, into: &sink)
+        } else {
+            let value = printer.printed(step.value)
+            scratch.text.removeAll(keepingCapacity: true)
+            scratch.text += value.text
+            place(.constant(step.value), width: value.width, ends: nil, in: &placement, into: &sink)
+        }
+    }
+
+    /// Places the form printed in the scratch text, of estimated `width`, unless it reads as the one before.
+    private func place<Sink: StepRowSink>(_ form: Expression, width formWidth: Double, ends: [MathPrinter<Spelling>.TermEnd]?,
+                                          in placement: inout Placement, into sink: inout Sink) {
+        if scratch.text == scratch.previous { return }
+        swap(&scratch.previous, &scratch.text)
+        let text = scratch.previous
+        let available = placement.available
+        if placement.hasRow, placement.width + 3 + formWidth <= available {
+            sink.append(" = ")
+            sink.append(text)
+            placement.width += 3 + formWidth
+            return
+        }
+        if formWidth <= available {
+            placement.startRow(startsForm: true, into: &sink)
+            sink.append(text)
+            placement.width = formWidth + 2
+            return
+        }
+        guard let ends else {
+            // A single term too wide for a row stands alone on it.
+            let terms = form.summands
+            placement.startRow(startsForm: true, into: &sink)
+            if !terms.isEmpty { sink.append(text) }
+            placement.width = terms.first.map { printer.width(of: $0) + 3 } ?? 0
+            return
+        }
+        let utf8 = text.utf8
+        var rowStart = 0
+        var rowEnd = 0
+        var currentWidth = 0.0
+        var startsForm = true
+        for end in ends {
+            let termWidth = end.width + 3
+            if rowEnd > rowStart && currentWidth + termWidth > available {
+                placement.startRow(startsForm: startsForm, into: &sink)
+                sink.append(Self.slice(utf8, rowStart, rowEnd))
+                startsForm = false
+                rowStart = rowEnd + 1
+                currentWidth = 4
+            }
+            rowEnd = end.offset
+            currentWidth += termWidth
+        }
+        placement.startRow(startsForm: startsForm, into: &sink)
+        sink.append(Self.slice(utf8, rowStart, rowEnd))
+        placement.width = currentWidth
+    }
+
+    /// Whether a row has been started, and the estimated width of the last.
+    private struct Placement {
+        let available: Double
+        var hasRow = false
+        var width = 0.0
+
+        mutating func startRow<Sink: StepRowSink>(startsForm: Bool, into sink: inout Sink) {
+            sink.startRow(startsForm: startsForm)
+            hasRow = true
+        }
+
+        mutating func placeBlank<Sink: StepRowSink>(_ blank: String, into sink: inout Sink) {
+            if hasRow, width + 3 + StepLayout.blankWidth <= available {
+                sink.append(" = ")
+                sink.append(blank)
+                width += 3 + StepLayout.blankWidth
+            } else {
+                startRow(startsForm: true, into: &sink)
+                sink.append(blank)
+                width = StepLayout.blankWidth + 2
+            }
+        }
+    }
+
+    /// Buffers kept from step to step.
+    private final class Scratch {
+        var text = ""
+        var previous = ""
+
+        init() {
+            text.reserveCapacity(1024)
+            previous.reserveCapacity(1024)
+        }
+    }
+
+    /// The text between two UTF-8 offsets.
+    private static func slice(_ utf8: String.UTF8View, _ start: Int, _ end: Int) -> Substring {
+        Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+    }
+}
+
+/// Where ``StepLayout`` puts a step: its symbol, then each row, started and then filled piece by piece.
+protocol StepRowSink {
+    /// Takes the step's symbol as printed; called first.
+    mutating func writeSymbol(_ symbol: String)
+    /// Starts a row, which begins a form (`= ...`) or continues a long sum.
+    mutating func startRow(startsForm: Bool)
+    /// Adds text to the row last started.
+    mutating func append(_ text: String)
+    /// Adds text to the row last started.
+    mutating func append(_ text: Substring)
+}
+
+/// The rows as values.
+private struct RowCollector<Spelling: MathSpelling>: StepRowSink {
+    var symbol = ""
+    var rows: [StepLayout<Spelling>.Row] = []
+
+    mutating func writeSymbol(_ symbol: String) { self.symbol = symbol }
+    mutating func startRow(startsForm: Bool) { rows.append(.init(startsForm: startsForm, text: "")) }
+    mutating func append(_ text: String) { rows[rows.count - 1].text += text }
+    mutating func append(_ text: Substring) { rows[rows.count - 1].text += text }
+}
+
+/// A step as the lines of an aligned block, in one buffer written out at once: the symbol, then each row
+/// after `formStart` (`&=`) or `continuation`, rows separated by `rowBreak`.
+struct AlignedStepLines: StepRowSink {
+    /// What starts a row that begins a form.
+    let formStart: String
+    /// What starts a row that continues a sum.
+    let continuation: String
+    /// What separates two rows.
+    let rowBreak: String
+    /// The step as written so far.
+    private(set) var text = ""
+    private var rowCount = 0
+
+    /// Lines with these separators.
+    init(formStart: String, continuation: String, rowBreak: String) {
+        self.formStart = formStart
+        self.continuation = continuation
+        self.rowBreak = rowBreak
+        text.reserveCapacity(4096)
+    }
+
+    /// Empties the buffer for the next step, keeping its capacity.
+    mutating func clear() {
+        text.removeAll(keepingCapacity: true)
+        rowCount = 0
+    }
+
+    /// Adds text after the step's last row.
+    mutating func end(with ending: String) { text += ending }
+
+    mutating func writeSymbol(_ symbol: String) { text += symbol }
+    mutating func startRow(startsForm: Bool) {
+        if rowCount > 0 { text += rowBreak }
+        text += startsForm ? formStart : continuation
+        rowCount += 1
+    }
+    mutating func append(_ text: String) { self.text += text }
+    mutating func append(_ text: Substring) { self.text += text }
 }
 
 /// `symbol = value` for each step, as many to a line as fit in `budget`: how the given values are listed.

@@ -12,6 +12,17 @@ extension Expression {
         }
     }
 
+    /// Whether the term reads with a leading minus: whether ``negated`` is not `nil`, without building it.
+    var readsNegative: Bool {
+        switch self {
+        case .constant(let value): return value < 0
+        case .negation: return true
+        case .product(let factors): return factors.first?.readsNegative ?? false
+        case .quotient(let numerator, _): return numerator.readsNegative
+        default: return false
+        }
+    }
+
     /// For a term that reads with a leading minus (−x, −2x, a negative number, (−a)/b), the term without it.
     var negated: Expression? {
         switch self {

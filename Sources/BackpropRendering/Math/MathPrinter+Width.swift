@@ -22,13 +22,7 @@ extension MathPrinter {
         case .power(let base, let exponent):
             return width(of: base) + 0.7 * width(of: exponent) + 2
         case .application(let function, let arguments):
-            let name: Double
-            if case .elementary(let elementary) = function {
-                name = width(of: elementary.conventionalName)
-            } else {
-                name = width(of: notation.name(of: function))
-            }
-            return name + 2 + arguments.reduce(0) { $0 + width(of: $1) + 2 }
+            return printed(function).width + 2 + arguments.reduce(0) { $0 + width(of: $1) + 2 }
         case .partial(let quantity, let variable):
             let top = 1 + width(of: quantity), bottom = 1 + width(of: variable)
             return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 1

@@ -48,10 +48,40 @@ public struct MathPrinter<Spelling: MathSpelling> {
             if index == 0 {
                 write(term, to: &output, context: .sum)
             } else {
-                writeSignedTerm(term, to: &output)
+                _ = writeSignedTerm(term, to: &output)
             }
             return output
         }
+    }
+
+    /// Where a term of a top-level sum ends in the output, as a UTF-8 offset, and its estimated width.
+    struct TermEnd {
+        var offset: Int
+        var width: Double
+    }
+
+    /// Writes `expression` as ``string(_:)`` does and returns its estimated width, ``width(of:)``, and for a
+    /// sum of several terms where each term ends (the terms are those of ``terms(_:)``, joined by single
+    /// spaces); `terms` is `nil` when the expression is not a sum of several terms.
+    func writeMeasuringTerms(_ expression: Expression, to output: inout String) -> (width: Double, terms: [TermEnd]?) {
+        guard case .sum(let terms) = expression, terms.count > 1 else {
+            return (write(expression, to: &output), nil)
+        }
+        var ends: [TermEnd] = []
+        ends.reserveCapacity(terms.count)
+        var width = 0.0
+        for (index, term) in terms.enumerated() {
+            let termWidth: Double
+            if index == 0 {
+                termWidth = write(term, to: &output, context: .sum)
+            } else {
+                output += " "
+                termWidth = writeSignedTerm(term, to: &output)
+            }
+            width += termWidth
+            ends.append(TermEnd(offset: output.utf8.count, width: termWidth))
+        }
+        return (width + 3 * Double(terms.count - 1), ends)
     }
 
     /// Writes the symbol's name.
@@ -87,102 +117,191 @@ public struct MathPrinter<Spelling: MathSpelling> {
         }
     }
 
+    /// The function's name as printed, with its estimated width.
+    func printed(_ function: Function) -> PrintCache.Entry {
+        cache.function(function) {
+            var text = ""
+            spelling.write(notation.name(of: function), to: &text)
+            let width: Double
+            if case .elementary(let elementary) = function {
+                width = self.width(of: elementary.conventionalName)
+            } else {
+                width = self.width(of: notation.name(of: function))
+            }
+            return PrintCache.Entry(text: text, width: width)
+        }
+    }
+
     /// Writes `expression`, parenthesised if it binds more loosely than `context`.
-    func write(_ expression: Expression, to output: inout String, context: Precedence = .sum) {
+    /// - Returns: Its estimated width, ``width(of:)``: the walk that prints also measures.
+    @discardableResult
+    func write(_ expression: Expression, to output: inout String, context: Precedence = .sum) -> Double {
         guard precedence(of: expression) < context else {
-            writeBare(expression, to: &output)
-            return
+            return writeBare(expression, to: &output)
         }
         let tall = spelling.stacksFractions && expression.containsFraction
         output += spelling.openParenthesis(tall: tall)
-        writeBare(expression, to: &output)
+        let width = writeBare(expression, to: &output)
         output += spelling.closeParenthesis(tall: tall)
+        return width
     }
 
     // MARK: - Nodes
 
-    private func writeBare(_ expression: Expression, to output: inout String) {
+    // Each writer returns the width ``width(of:)`` gives its expression, computed in the same order.
+
+    private func writeBare(_ expression: Expression, to output: inout String) -> Double {
         switch expression {
         case .constant(let value):
-            output += printed(value).text
+            let entry = printed(value)
+            output += entry.text
+            return entry.width
         case .symbol(let symbol):
-            write(symbol, to: &output)
+            let entry = printed(symbol)
+            output += entry.text
+            return entry.width
         case .sum(let terms):
+            var width = 0.0
             for (index, term) in terms.enumerated() {
                 if index == 0 {
-                    write(term, to: &output, context: .sum)
+                    width += write(term, to: &output, context: .sum)
                 } else {
                     output += " "
-                    writeSignedTerm(term, to: &output)
+                    width += writeSignedTerm(term, to: &output)
                 }
             }
+            return width + 3 * Double(terms.count - 1)
         case .product(let factors):
-            writeProduct(factors, to: &output)
+            return writeProduct(factors, to: &output)
         case .negation(let operand):
             output += spelling.minus
-            write(operand, to: &output, context: .product)
+            return 1 + write(operand, to: &output, context: .product)
         case .quotient(let numerator, let denominator):
             let pieces = spelling.fraction
             let context: Precedence = spelling.stacksFractions ? .sum : .power
             output += pieces.open
-            write(numerator, to: &output, context: context)
+            let top = write(numerator, to: &output, context: context)
             output += pieces.middle
-            write(denominator, to: &output, context: context)
+            let bottom = write(denominator, to: &output, context: context)
             output += pieces.close
+            return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 3
         case .power(let base, let exponent):
+            let baseWidth: Double
             if let value = base.constantValue, numbers.parts(value).exponent != 0 {
+                let entry = printed(value)
                 output += "("
-                output += printed(value).text
+                output += entry.text
                 output += ")"
+                baseWidth = entry.width
             } else {
-                write(base, to: &output, context: .atom)
+                baseWidth = write(base, to: &output, context: .atom)
             }
-            spelling.writeExponent(string(exponent), atom: {
+            var exponentText = ""
+            let exponentWidth = write(exponent, to: &exponentText)
+            spelling.writeExponent(exponentText, atom: {
                 var atom = ""
                 write(exponent, to: &atom, context: .atom)
                 return atom
             }, to: &output)
+            return baseWidth + 0.7 * exponentWidth + 2
         case .application(let function, let arguments):
-            writeApplication(function, arguments, to: &output)
+            return writeApplication(function, arguments, to: &output)
         case .partial(let of, let variable):
-            writePartial(of: of, variable, to: &output)
+            return writePartial(of: of, variable, to: &output)
         }
     }
 
     /// Writes a term after the first of a sum as `+ x` or `− y`.
-    private func writeSignedTerm(_ term: Expression, to output: inout String) {
+    /// - Returns: The width of `term` (not of the term without its minus).
+    private func writeSignedTerm(_ term: Expression, to output: inout String) -> Double {
+        // The common negative terms are written without building the term without its minus.
+        switch term {
+        case .constant(let value) where value < 0:
+            output += spelling.minus
+            output += " "
+            output += printed(-value).text
+            return printed(value).width
+        case .negation(let operand):
+            output += spelling.minus
+            output += " "
+            return 1 + write(operand, to: &output, context: .product)
+        case .product(let factors):
+            if case .constant(let value) = factors.first, value < 0, !(-value == 1 && factors.count > 1) {
+                output += spelling.minus
+                output += " "
+                return writeProduct(factors, to: &output, negatingFirst: true)
+            }
+        default:
+            break
+        }
         if let positive = term.negated {
             output += spelling.minus
             output += " "
             write(positive, to: &output, context: .product)
+            return width(of: term)
         } else {
             output += "+ "
-            write(term, to: &output, context: .sum)
+            return write(term, to: &output, context: .sum)
         }
     }
 
-    private func writeProduct(_ factors: [Expression], to output: inout String) {
-        var previous: Expression?
-        for (index, factor) in factors.enumerated() {
-            var piece = ""
-            write(factor, to: &piece, context: index == 0 ? .prefix : .product)
-            if let previous {
-                output += separator(between: previous, and: factor, next: piece)
-            }
-            output += piece
+    /// Writes the factors, each after its separator, which depends on how the factor begins: a factor after
+    /// the first is written to a scratch buffer first. With `negatingFirst`, the first factor is a negative
+    /// number written without its minus (the product stands for the term without its minus).
+    /// - Returns: The width of the product as given.
+    private func writeProduct(_ factors: [Expression], to output: inout String, negatingFirst: Bool = false) -> Double {
+        guard let first = factors.first else { return spelling.adjacentFactorsWidth * -1 + 2 }
+        var width: Double
+        if negatingFirst, case .constant(let value) = first {
+            output += printed(-value).text
+            width = printed(value).width
+        } else {
+            width = write(first, to: &output, context: .prefix)
+        }
+        guard factors.count > 1 else { return width + 2 }
+        let scratch = cache.enterProduct()
+        defer { cache.leaveProduct() }
+        var previous = first
+        for factor in factors.dropFirst() {
+            scratch.text.removeAll(keepingCapacity: true)
+            width += write(factor, to: &scratch.text, context: .product)
+            output += separator(between: previous, and: factor, next: Self.opening(of: scratch.text))
+            output += scratch.text
             previous = factor
         }
+        return width + spelling.adjacentFactorsWidth * Double(factors.count - 1) + 2
+    }
+
+    /// How `text` begins: with a number, with `(`, or otherwise.
+    private static func opening(of text: String) -> Opening {
+        let utf8 = text.utf8
+        let position = utf8.startIndex
+        guard position < utf8.endIndex else { return .other }
+        let byte = utf8[position]
+        let next = utf8.index(after: position)
+        if byte < 0x80 && (next == utf8.endIndex || utf8[next] < 0x80) {
+            if byte >= 0x30 && byte <= 0x39 { return .number }
+            return byte == 0x28 ? .parenthesis : .other
+        }
+        let first = text.first
+        if first?.isNumber == true { return .number }
+        return first == "(" ? .parenthesis : .other
+    }
+
+    /// How a printed factor begins, which decides its separator.
+    private enum Opening {
+        case number, parenthesis, other
     }
 
     /// What stands between two factors: a multiplication sign before a number, nothing where a person
     /// would juxtapose (2x, 2(o − t), σ(f)(1 − σ(f)), stacked fractions side by side), and the
     /// spelling's separator of adjacent factors elsewhere (two names, a number before a function name).
-    private func separator(between left: Expression, and right: Expression, next: String) -> String {
-        if right.constantValue != nil || next.first?.isNumber == true { return spelling.times }
+    private func separator(between left: Expression, and right: Expression, next: Opening) -> String {
+        if right.constantValue != nil || next == .number { return spelling.times }
         let stacked = spelling.stacksFractions
         if case .partial = right { return stacked ? spelling.adjacentFactors : spelling.times }
         if case .partial = left { return stacked ? spelling.adjacentFactors : spelling.times }
-        if next.first == "(" { return stacked ? spelling.adjacentFactors : "" }
+        if next == .parenthesis { return stacked ? spelling.adjacentFactors : "" }
         if left.constantValue != nil {
             if case .application(let function, _) = right, !function.hasOwnBrackets { return spelling.adjacentFactors }
             return stacked ? spelling.adjacentFactors : ""
@@ -190,41 +309,50 @@ public struct MathPrinter<Spelling: MathSpelling> {
         return spelling.adjacentFactors
     }
 
-    private func writeApplication(_ function: Function, _ arguments: [Expression], to output: inout String) {
+    private func writeApplication(_ function: Function, _ arguments: [Expression], to output: inout String) -> Double {
+        let name = printed(function)
         if case .elementary(let elementary) = function, let argument = arguments.first {
             switch elementary {
             case .sqrt:
                 let pieces = spelling.squareRoot
                 output += pieces.open
-                write(argument, to: &output, context: pieces.argumentIsAtom ? .atom : .sum)
+                let width = write(argument, to: &output, context: pieces.argumentIsAtom ? .atom : .sum)
                 output += pieces.close
-                return
+                return name.width + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
             case .abs:
                 let pieces = spelling.absoluteValue
                 output += pieces.open
-                write(argument, to: &output)
+                let width = write(argument, to: &output)
                 output += pieces.close
-                return
+                return name.width + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
             case .step:
                 output += spelling.indicator
-                write(argument, to: &output)
+                let width = write(argument, to: &output)
                 output += " > 0]"
-                return
+                return name.width + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
             default:
                 break
             }
         }
-        spelling.write(notation.name(of: function), to: &output)
+        output += name.text
         let tall = spelling.stacksFractions && arguments.contains(where: \.containsFraction)
         output += spelling.openParenthesis(tall: tall)
+        var width = 0.0
         for (index, argument) in arguments.enumerated() {
             if index > 0 { output += ", " }
-            write(argument, to: &output)
+            width = width + write(argument, to: &output) + 2
         }
         output += spelling.closeParenthesis(tall: tall)
+        return name.width + 2 + width
     }
 
-    private func writePartial(of quantity: Expression, _ variable: Expression, to output: inout String) {
+    /// The width the arguments add to an application, `Σ (width + 2)` in order, when the first argument,
+    /// of width `first`, has been written and the rest are only measured.
+    private static func argumentsWidth(_ first: Double, _ rest: ArraySlice<Expression>, printer: MathPrinter) -> Double {
+        rest.reduce(0 + first + 2) { $0 + printer.width(of: $1) + 2 }
+    }
+
+    private func writePartial(of quantity: Expression, _ variable: Expression, to output: inout String) -> Double {
         var opening: String?
         if let depth = colorDepth, case .symbol(.loss) = quantity, case .symbol(.activation(let k, _)) = variable {
             opening = spelling.colorOpening(LayerPalette.color(ofLayer: k, depth: depth))
@@ -232,11 +360,12 @@ public struct MathPrinter<Spelling: MathSpelling> {
         if let opening { output += opening }
         let pieces = spelling.partial
         output += pieces.open
-        write(quantity, to: &output, context: .atom)
+        let top = 1 + write(quantity, to: &output, context: .atom)
         output += pieces.middle
-        write(variable, to: &output, context: .atom)
+        let bottom = 1 + write(variable, to: &output, context: .atom)
         output += pieces.close
         if opening != nil { output += "}" }
+        return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 1
     }
 
     // MARK: - Precedence
@@ -248,7 +377,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
         case .sum(let terms): return terms.count > 1 ? .sum : terms.first.map(precedence(of:)) ?? .atom
         case .product(let factors):
             if factors.count == 1, let only = factors.first { return precedence(of: only) }
-            return factors.first?.negated != nil ? .prefix : .product
+            return factors.first?.readsNegative == true ? .prefix : .product
         case .negation: return .prefix
         case .quotient, .partial: return spelling.stacksFractions ? .atom : .product
         case .power: return .power
