@@ -37,11 +37,16 @@ struct HandoutBuilder {
 
     /// A section's headings, its explanation and its steps; nothing when it prints no step.
     private func blocks(of section: Section, headings: [Heading], explanation: [Phrase]) -> [HandoutBlock] {
-        let steps = section.printedSteps
+        blocks(of: section.printedSteps, given: section.kind == .given, headings: headings, explanation: explanation)
+    }
+
+    /// Headings, an explanation and steps: the given values after where they come from, or equations;
+    /// nothing when there is no step.
+    private func blocks(of steps: [Step], given: Bool, headings: [Heading], explanation: [Phrase]) -> [HandoutBlock] {
         guard !steps.isEmpty else { return [] }
         var blocks = headings.map(HandoutBlock.heading)
         if !explanation.isEmpty { blocks.append(.paragraph(explanation)) }
-        guard section.kind == .given else { return blocks + [.equations(steps)] }
+        guard given else { return blocks + [.equations(steps)] }
         if let provenance = HandoutProse.provenance(of: handout.info) { blocks.append(.paragraph(provenance)) }
         return blocks + [.givenValues(steps)]
     }
@@ -103,14 +108,10 @@ struct HandoutBuilder {
 
     private func graph(_ derivation: GraphDerivation) -> AnySequence<[HandoutBlock]> {
         let prose = GraphProse(derivation: derivation)
-        return AnySequence(derivation.sections.lazy.filter { !$0.steps.isEmpty }.map { section in
-            var blocks: [HandoutBlock] = [.heading(prose.heading(before: section.kind))]
-            let explanation = prose.explanation(of: section.kind)
-            if !explanation.isEmpty { blocks.append(.paragraph(explanation)) }
-            guard section.kind == .given else { return blocks + [.equations(section.steps)] }
-            if let provenance = HandoutProse.provenance(of: self.handout.info) { blocks.append(.paragraph(provenance)) }
-            blocks.append(.givenValues(section.steps))
-            guard self.shows(.graph) else { return blocks }
+        return AnySequence(derivation.sections.lazy.map { section in
+            var blocks = self.blocks(of: section.steps, given: section.kind == .given, headings: [prose.heading(before: section.kind)],
+                                     explanation: prose.explanation(of: section.kind))
+            guard section.kind == .given, !blocks.isEmpty, self.shows(.graph) else { return blocks }
             let picture = GraphPicture(derivation: derivation, notation: self.handout.notation, numbers: self.handout.numbers)
             blocks.append(.heading(prose.pictureHeading))
             if picture.isDrawable { blocks.append(.picture(.graph(picture))) }

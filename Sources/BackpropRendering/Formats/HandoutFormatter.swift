@@ -2,8 +2,9 @@ import BackpropKit
 
 /// Writes a ``Handout`` in one format by visiting its blocks.
 ///
-/// Every visit has a default, so a format overrides only what it renders: a format without pictures or
-/// pages leaves ``visitPicture(_:to:)`` and ``visitPageBreak(to:)`` alone. ``format(_:to:)`` is the one
+/// A format writes headings, paragraphs and equations; every other visit has a default, so a format
+/// overrides only what it renders: a format without pictures or pages leaves ``visitPicture(_:to:)`` and
+/// ``visitPageBreak(to:)`` alone, given values default to equations. ``format(_:to:)`` is the one
 /// loop over the blocks; blocks arrive lazily and go straight to the output, so a handout of any size is
 /// written in constant memory.
 package protocol HandoutFormatter {
