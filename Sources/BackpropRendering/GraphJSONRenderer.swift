@@ -10,8 +10,13 @@ import BackpropKit
 /// In forward mode `gradients` holds the one input differentiated and each node has a `tangent` instead of
 /// an `adjoint`. Expressions are Unicode text; numbers are round-trip doubles.
 package struct GraphJSONRenderer {
-    /// A renderer.
-    package init() {}
+    /// The program and version written as `generator`, such as `derive 0.7.0`, or `nil` to leave the field out.
+    package let generator: String?
+
+    /// A renderer writing `generator` first when there is one.
+    package init(generator: String? = nil) {
+        self.generator = generator
+    }
 
     package func render(_ derivation: GraphDerivation, to output: inout some TextOutputStream) {
         let graph = derivation.graph
@@ -22,7 +27,9 @@ package struct GraphJSONRenderer {
         case .reverse(let reverse): (key, second, gradients) = ("adjoint", reverse.adjoints, graph.inputs.map { ($0, reverse.adjoints[$0]) })
         case .forward(let mode): (key, second, gradients) = ("tangent", mode.tangents, [(mode.input, mode.derivative)])
         }
-        output.write("{\n  \"value\": \(number(forward.value)),\n  \"gradients\": {")
+        output.write("{\n")
+        if let generator { output.write("  \"generator\": " + string(generator) + ",\n") }
+        output.write("  \"value\": \(number(forward.value)),\n  \"gradients\": {")
         for (position, gradient) in gradients.enumerated() {
             output.write((position == 0 ? " " : ", ") + string(graph.nodes[gradient.input].name) + ": " + number(gradient.derivative))
         }

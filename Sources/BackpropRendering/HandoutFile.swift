@@ -13,7 +13,7 @@ package struct HandoutFile {
         case handout(Handout, Formatter)
         case svg(NetworkDiagram)
         case json(Derivation, JSONRenderer)
-        case graphJSON(GraphDerivation)
+        case graphJSON(GraphDerivation, generator: String?)
         case dot(GraphDerivation, NumberFormat)
     }
 
@@ -31,7 +31,7 @@ package struct HandoutFile {
         case .handout(let handout, .text(var formatter)): formatter.format(handout, to: &output)
         case .svg(let diagram): SVGDiagramWriter().write(diagram, to: &output)
         case .json(let derivation, let renderer): renderer.render(derivation, to: &output)
-        case .graphJSON(let derivation): GraphJSONRenderer().render(derivation, to: &output)
+        case .graphJSON(let derivation, let generator): GraphJSONRenderer(generator: generator).render(derivation, to: &output)
         case .dot(let derivation, let numbers): DotRenderer(numbers: numbers).render(derivation, to: &output)
         }
     }
@@ -71,7 +71,7 @@ package struct HandoutFile {
     package static func network(_ derivation: Derivation, style: Style, path: String, drawsPictures: Bool) throws(Unsupported) -> [HandoutFile] {
         let handout = Handout(.network(derivation), info: style.info, notation: style.notation, numbers: style.numbers)
         guard style.format == .markdown, drawsPictures, derivation.exercise == nil else {
-            return [try document(handout, style: style, path: path, json: .json(derivation, JSONRenderer(shape: style.jsonShape, notation: style.notation)))]
+            return [try document(handout, style: style, path: path, json: .json(derivation, JSONRenderer(shape: style.jsonShape, notation: style.notation, generator: style.info.generator)))]
         }
         let pictures = DiagramKind.allCases.map { kind in (kind, pictureFile(of: kind, beside: path)) }
         var options = MarkdownFormatter.Options(template: style.template ?? .markdownHandout)
@@ -122,7 +122,7 @@ package struct HandoutFile {
     package static func graph(_ derivation: GraphDerivation, style: Style, path: String) throws(Unsupported) -> HandoutFile {
         let handout = Handout(.graph(derivation), info: style.info, notation: style.notation, numbers: style.numbers)
         if style.format == .dot { return HandoutFile(path: path, content: .dot(derivation, style.numbers)) }
-        return try document(handout, style: style, path: path, json: .graphJSON(derivation))
+        return try document(handout, style: style, path: path, json: .graphJSON(derivation, generator: style.info.generator))
     }
 
     /// The format a handout cannot be written in.

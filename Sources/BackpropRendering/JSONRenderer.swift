@@ -39,14 +39,18 @@ public struct JSONRenderer {
     public let shape: Shape
     /// How the steps' symbols are named, or `nil` for the note's notation (``NoteNotation``).
     public let notation: (any Notation)?
+    /// The program and version written as `generator`, such as `derive 0.7.0`, or `nil` to leave the field out.
+    public let generator: String?
 
     /// A renderer of `shape`.
     /// - Parameters:
     ///   - shape: The numbers alone (the default), or the numbers and the steps.
     ///   - notation: How the steps' symbols are named; `nil` for the note's notation, labelled n, n-1, ...
-    public init(shape: Shape = .numbers, notation: (any Notation)? = nil) {
+    ///   - generator: The program and version that writes the JSON, or `nil` to leave the field out.
+    public init(shape: Shape = .numbers, notation: (any Notation)? = nil, generator: String? = nil) {
         self.shape = shape
         self.notation = notation
+        self.generator = generator
     }
 
     /// Writes `derivation` in this renderer's shape.
@@ -56,6 +60,7 @@ public struct JSONRenderer {
     public func render(_ derivation: Derivation, to output: inout some TextOutputStream) {
         output.write("{\n")
         if shape == .steps { output.write("  \"schema\": \(string(Self.stepsSchema)),\n") }
+        if let generator { output.write("  \"generator\": \(string(generator)),\n") }
         writeNumbers(derivation.backpropagation, to: &output)
         if shape == .steps {
             output.write(",\n")

@@ -17,6 +17,14 @@ public enum DeriveCommand {
                 output.write(HelpText.full)
                 return .success
             }
+            if options.showsVersion {
+                output.write(DeriveVersion.current + "\n")
+                return .success
+            }
+            if let shell = options.completionShell {
+                output.write(CompletionScript(shell: shell).text)
+                return .success
+            }
             if options.expression != nil {
                 try ExpressionCommand.run(options, arguments: arguments, output: &output)
                 return .success
@@ -262,6 +270,7 @@ public enum DeriveCommand {
                               template: Template?) throws(DeriveError) -> HandoutFile.Style {
         let notation = options.notation.notation(depth: network.depth, indexing: options.indexing)
         var info = HandoutInfo(provenance: provenance, command: options.networkPath == nil ? commandLine(arguments) : nil)
+        info.generator = generator
         if let title = options.title { info.title = title }
         if let author = options.author { info.author = author }
         return HandoutFile.Style(format: options.format, notation: notation, numbers: NumberFormat(significantDigits: options.digits),
@@ -287,6 +296,9 @@ public enum DeriveCommand {
         let list = drawn.count == 1 ? drawn[0] : drawn.dropLast().joined(separator: ", ") + " and " + (drawn.last ?? "")
         return "The values of \(list) are drawn with seed \(blueprint.seed) in steps of 0.01."
     }
+
+    /// What handouts and JSON name as their writer: derive and its version.
+    static let generator = "derive " + DeriveVersion.current
 
     /// The command line without `--output`, quoted for a shell.
     static func commandLine(_ arguments: [String]) -> String {

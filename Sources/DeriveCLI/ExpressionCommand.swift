@@ -37,6 +37,7 @@ enum ExpressionCommand {
         let command = DeriveCommand.commandLine(arguments)
         var info = HandoutInfo(title: options.title ?? "Backpropagation on a computational graph",
                                command: command.count <= longestQuotedCommand ? command : nil)
+        info.generator = DeriveCommand.generator
         if let author = options.author { info.author = author }
         let style = HandoutFile.Style(format: options.format, notation: GraphNotation(), numbers: NumberFormat(significantDigits: options.digits),
                                       info: info, template: template)

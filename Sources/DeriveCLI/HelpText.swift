@@ -3,9 +3,12 @@ enum HelpText {
     /// The one-line usage.
     static let usage = "Usage: derive [--layers <n>] [--widths <w0,...,wN>] [--activation <g>] [--loss <loss>] [--bias] [--network <file.json>] [--expr <expression> --at <name=value,...>] [--format <format>] [--output <path>]"
 
+    /// Labels longer than this stand on a line of their own, so one long flag does not narrow every help text.
+    static let longestInlineLabel = 24
+
     /// The full help.
     static var full: String {
-        let labelWidth = (Option.allCases.map { $0.synopsis.count }.max() ?? 0) + 2
+        let labelWidth = (Option.allCases.map(\.synopsis.count).filter { $0 <= longestInlineLabel }.max() ?? 0) + 2
         var text = """
             OVERVIEW: Write the layer-by-layer backpropagation derivation of a neural
             network, every partial derivative with its general form, its concrete form
@@ -21,7 +24,9 @@ enum HelpText {
         for option in Option.allCases {
             let label = option.synopsis
             let lines = option.help.wrapped(toWidth: 80 - indent.count)
-            text += "  " + label + String(repeating: " ", count: labelWidth - label.count) + lines.joined(separator: "\n" + indent) + "\n"
+            // A label too long for the column stands on its own line, its help below, as swift-argument-parser sets it.
+            let lead = label.count <= longestInlineLabel ? label + String(repeating: " ", count: labelWidth - label.count) : label + "\n" + indent
+            text += "  " + lead + lines.joined(separator: "\n" + indent) + "\n"
         }
         text += """
 

@@ -33,6 +33,8 @@ enum Option: String, CaseIterable, Sendable {
     case title = "--title"
     case author = "--author"
     case allowLarge = "--allow-large"
+    case version = "--version"
+    case generateCompletionScript = "--generate-completion-script"
     case help = "--help"
 
     /// The long flag, e.g. `--layers`.
@@ -65,7 +67,8 @@ enum Option: String, CaseIterable, Sendable {
         case .blanks: return "kind"
         case .students: return "n"
         case .title, .author: return "text"
-        case .bias, .vectorized, .jsonSteps, .hand, .check, .exercise, .allowLarge, .help: return nil
+        case .generateCompletionScript: return "shell"
+        case .bias, .vectorized, .jsonSteps, .hand, .check, .exercise, .allowLarge, .version, .help: return nil
         }
     }
 
@@ -136,13 +139,42 @@ enum Option: String, CaseIterable, Sendable {
             return "The handout's author."
         case .allowLarge:
             return "Allow an output estimated beyond 1 GB."
+        case .version:
+            return "Show the version."
+        case .generateCompletionScript:
+            return "Write a completion script for a shell. " + Self.values(Shell.allCases.map(\.rawValue), default: nil)
         case .help:
             return "Show help information."
         }
     }
 
     /// "(values: a, b, c; default: a)", the end of the help of an option with a fixed set of values.
-    private static func values(_ names: [String], default value: String) -> String {
-        "(values: \(names.joined(separator: ", ")); default: \(value))"
+    private static func values(_ names: [String], default value: String?) -> String {
+        "(values: \(names.joined(separator: ", "))" + (value.map { "; default: \($0)" } ?? "") + ")"
+    }
+
+    /// The values an option takes from a fixed set, for shell completion; `nil` for free values and switches.
+    var choices: [String]? {
+        switch self {
+        case .activation: return Activation.allCases.map(\.rawValue) + ["linear"]
+        case .loss: return Loss.allCases.map(\.rawValue)
+        case .mode: return DifferentiationMode.allCases.map(\.rawValue)
+        case .indices: return LayerIndexing.allCases.map(\.rawValue)
+        case .notation: return NotationStyle.allCases.map(\.rawValue)
+        case .format: return OutputFormat.allCases.map(\.rawValue)
+        case .blanks: return ExerciseBlanks.allCases.map(\.rawValue)
+        case .generateCompletionScript: return Shell.allCases.map(\.rawValue)
+        default: return nil
+        }
+    }
+
+    /// Whether the option's value is a path, which shells complete from the file system.
+    var takesPath: Bool { [.network, .output, .template].contains(self) }
+
+    /// The first sentence of the help, for shells that show one line per option.
+    var summary: String {
+        let text = help
+        guard let end = text.range(of: ". ") ?? text.range(of: ".", options: .backwards) else { return text }
+        return String(text[..<end.lowerBound])
     }
 }

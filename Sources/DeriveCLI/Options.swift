@@ -33,6 +33,8 @@ struct Options: Equatable {
     var author: String?
     var allowsLargeOutput = false
     var showsHelp = false
+    var showsVersion = false
+    var completionShell: Shell?
 
     /// The largest number of layers or neurons a layer a command line may ask for.
     static let sizeLimit = 100_000
@@ -112,6 +114,9 @@ struct Options: Equatable {
             case .title: title = value
             case .author: author = value
             case .allowLarge: allowsLargeOutput = true
+            case .version: showsVersion = true
+            case .generateCompletionScript:
+                completionShell = try Self.choice(value, option, Shell.init(rawValue:), Shell.allCases.map(\.rawValue))
             case .help: showsHelp = true
             }
         }

@@ -54,6 +54,7 @@ import Testing
         FlagCase(flag: "--wrt", value: "a", prefix: ["--expr", "a"]) { $0.variable = "a" },
         FlagCase(flag: "--title", value: "Backprop, by hand") { $0.title = "Backprop, by hand" },
         FlagCase(flag: "--author", value: "A. Student") { $0.author = "A. Student" },
+        FlagCase(flag: "--generate-completion-script", value: "zsh") { $0.completionShell = .zsh },
     ]
 
     @Test func noArgumentsGiveTheDefaults() {
@@ -116,7 +117,7 @@ import Testing
     }
 
     @Test func everyOptionIsCovered() {
-        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--exercise", "--vectorized", "--json-steps", "--help"])
+        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--exercise", "--vectorized", "--json-steps", "--version", "--help"])
         #expect(Set(Option.allCases.map(\.flag)) == covered)
     }
 

@@ -25,20 +25,12 @@ public enum PDFLaTeX {
     }
 
     /// The pdflatex executable on PATH, or `nil`.
-    public static var executable: URL? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return paths.map { URL(fileURLWithPath: String($0)).appendingPathComponent("pdflatex") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    public static var executable: URL? { ExternalTool.find("pdflatex")?.url }
 
     /// pdflatex, or `nil` after recording a failure when it must be there: in CI (`CI=true`) a missing
     /// pdflatex fails the test instead of skipping it.
     public static func required(sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
-        if let executable { return executable }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("pdflatex is not installed; .ci/run installs it", sourceLocation: sourceLocation)
-        }
-        return nil
+        ExternalTool.required("pdflatex", sourceLocation: sourceLocation)?.url
     }
 
     /// Compiles `source` in a fresh temporary directory.

@@ -10,6 +10,9 @@ package struct HandoutInfo: Sendable, Equatable {
     package var date: String
     /// A sentence on where the values come from, e.g. the seed they are drawn with.
     package var provenance: String?
+    /// The program and version that wrote the handout, such as `derive 0.7.0`; `nil` leaves it out (so
+    /// snapshots stay stable across versions).
+    package var generator: String?
     /// The command that regenerates the handout, set as code.
     package var command: String?
 

@@ -6,6 +6,7 @@ enum HandoutProse {
     static func provenance(of info: HandoutInfo) -> [Phrase]? {
         var phrases: [Phrase] = []
         if let provenance = info.provenance { phrases.append(.text(provenance)) }
+        if let generator = info.generator { phrases.append(.text((phrases.isEmpty ? "" : " ") + "Written by " + generator + ".")) }
         if let command = info.command {
             phrases += [.text((phrases.isEmpty ? "" : " ") + "Regenerate the handout with "), .code(command), .text(".")]
         }

@@ -47,8 +47,11 @@ package struct LaTeXFormatter: HandoutFormatter {
         output.write("\\" + Self.headingCommands[min(heading.level, 3) - 1] + "*{" + inline(heading.title) + "}\n\n")
     }
 
+    /// Writes a paragraph; one holding code is set ragged right, since a typewriter font's spaces cannot
+    /// stretch to justify a line and a long command would otherwise run into the margin.
     package mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream) {
-        output.write(inline(phrases) + "\n\n")
+        let holdsCode = phrases.contains { if case .code = $0 { return true } else { return false } }
+        output.write(holdsCode ? "{\\raggedright " + inline(phrases) + "\\par}\n\n" : inline(phrases) + "\n\n")
     }
 
     package mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
@@ -115,8 +118,7 @@ package struct LaTeXFormatter: HandoutFormatter {
             case .equation(let left, let right): text += "$" + printer.string(left) + " = " + printer.string(right) + "$"
             case .layer(let label): text += "$" + label + "$"
             case .code(let code):
-                let breakable = code.latexEscaped.replacingOccurrences(of: "-", with: "-{}").replacingOccurrences(of: ",", with: ",\\allowbreak{}")
-                text += "\\texttt{" + breakable + "}"
+                text += "\\texttt{" + code.latexEscaped.breakableCode + "}"
             }
         }
         return text
@@ -131,5 +133,23 @@ package struct LaTeXFormatter: HandoutFormatter {
         case .text(let words): return words.latexEscaped
         case .phrases(let phrases): return inline(phrases)
         }
+    }
+}
+
+private extension String {
+    /// Escaped code that may break after a comma and after a hyphen inside a word (categorical-cross-entropy),
+    /// never inside `--`; every hyphen followed by `{}` so TeX sets no en dash.
+    var breakableCode: String {
+        var result = ""
+        var previous: Character = " "
+        for character in self {
+            switch character {
+            case "-": result += previous.isLetter ? "-{}\\allowbreak{}" : "-{}"
+            case ",": result += ",\\allowbreak{}"
+            default: result.append(character)
+            }
+            previous = character
+        }
+        return result
     }
 }

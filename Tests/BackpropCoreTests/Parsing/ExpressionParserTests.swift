@@ -131,11 +131,11 @@ import Testing
 
     // MARK: - Long and deep input
 
-    @Test func aHundredThousandTermsParseQuickly() throws {
+    /// A hundred thousand terms, which a parser quadratic in the length would take minutes on (the suite's
+    /// budget catches that; times are measured in `Scripts/benchmark`, never in a unit test).
+    @Test func aHundredThousandTermsParse() throws {
         let source = Array(repeating: "a", count: 100_000).joined(separator: "+")
-        let start = Date()
         let expression = try parse(source)
-        #expect(Date().timeIntervalSince(start) < 2)
         guard case .sum(let terms) = expression else { Issue.record("expected a sum"); return }
         #expect(terms.count == 100_000)
     }
