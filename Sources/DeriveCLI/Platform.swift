@@ -42,11 +42,25 @@ enum Platform {
     /// - SIGQUIT does the same cleanup and exits with status 131 (128 + SIGQUIT), without a crash report or core;
     /// - SIGPIPE and SIGXFSZ are ignored, so writing to a closed pipe fails with `EPIPE` and writing beyond the
     ///   file size limit (`ulimit -f`) with `EFBIG`, both reported like any failed write.
+    ///
+    /// A signal the parent set to be ignored (`nohup`, or `&` in a script) stays ignored. The handled signals are
+    /// unblocked: a parent that starts derive from a thread blocking them (a libdispatch worker does) would
+    /// otherwise leave derive unable to be interrupted.
     static func installSignalHandlers() {
         Removals.prepare()
         _ = signal(SIGPIPE, SIG_IGN)
         _ = signal(SIGXFSZ, SIG_IGN)
-        for number in Removals.endingSignals { _ = signal(number, endBySignal) }
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for number in Removals.endingSignals {
+            let previous = signal(number, endBySignal)
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                _ = signal(number, SIG_IGN)
+            } else {
+                sigaddset(&handled, number)
+            }
+        }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     }
 
     /// Runs `body` with SIGINT, SIGTERM, SIGHUP and SIGQUIT held back, so a signal cannot end the process halfway
