@@ -64,14 +64,24 @@ enum Platform {
     }
 
     /// Runs `body` with SIGINT, SIGTERM, SIGHUP and SIGQUIT held back, so a signal cannot end the process halfway
-    /// through `body`; one that arrived meanwhile is delivered when `body` returns.
+    /// through `body`; one that arrived meanwhile is delivered when `body` returns. The signals are blocked on
+    /// this thread, and the handler postpones one delivered to another thread.
     static func deferringSignals<Value, Failure: Error>(_ body: () throws(Failure) -> Value) throws(Failure) -> Value {
         var blocked = sigset_t()
         var previous = sigset_t()
         sigemptyset(&blocked)
         for number in Removals.endingSignals { sigaddset(&blocked, number) }
         pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        Removals.isDeferring = true
+        defer {
+            Removals.isDeferring = false
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+            let postponed = Removals.postponedSignal
+            if postponed != 0 {
+                Removals.postponedSignal = 0
+                raise(postponed)
+            }
+        }
         return try body()
     }
 
@@ -266,6 +276,10 @@ private enum Removals {
     nonisolated(unsafe) static var entries = UnsafeMutablePointer<Entry>.allocate(capacity: 64)
     nonisolated(unsafe) static var capacity = 64
     nonisolated(unsafe) static var count = 0
+    /// Whether files are being moved into place, when a signal handled on another thread waits.
+    nonisolated(unsafe) static var isDeferring = false
+    /// A signal that arrived while ``isDeferring``, or 0.
+    nonisolated(unsafe) static var postponedSignal: Int32 = 0
     /// Serializes registrations from several threads (tests run `derive` in process, in parallel).
     nonisolated(unsafe) static var mutex: UnsafeMutablePointer<pthread_mutex_t> = {
         let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -278,6 +292,8 @@ private enum Removals {
         pthread_mutex_lock(mutex)
         _ = entries
         _ = count
+        _ = isDeferring
+        _ = postponedSignal
         pthread_mutex_unlock(mutex)
     }
 
@@ -320,6 +336,10 @@ private enum Removals {
 
 /// The handler of SIGINT, SIGTERM, SIGHUP and SIGQUIT (see ``Platform/installSignalHandlers()``).
 private func endBySignal(_ number: Int32) {
+    if Removals.isDeferring {
+        Removals.postponedSignal = number
+        return
+    }
     Removals.removeAll()
     if number == SIGQUIT { _exit(128 + SIGQUIT) }
     signal(number, SIG_DFL)
