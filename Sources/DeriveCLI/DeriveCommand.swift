@@ -49,8 +49,10 @@ public enum DeriveCommand {
             }
             let style = try style(options, arguments: arguments, network: network, provenance: provenance, template: template)
             if let path = options.outputPath {
-                let file = try isDirectory(path) ? try directory(path) + "/handout." + options.format.fileExtension : path
-                try OutputFile.write(try files(HandoutFile.network(derivation, style: style, path: file, drawsPictures: true)))
+                let (file, folder) = handoutPath(path, format: options.format)
+                // A device or FIFO gets the document alone, as standard output does.
+                try OutputFile.write(try files(HandoutFile.network(derivation, style: style, path: file, drawsPictures: !OutputFile.isStream(file))),
+                                     creating: folder)
             } else {
                 try files(HandoutFile.network(derivation, style: style, path: "-", drawsPictures: false))[0].write(to: &output)
             }
@@ -71,18 +73,34 @@ public enum DeriveCommand {
     }
 
     /// Runs `derive` with the process's arguments and exits.
+    ///
+    /// Signals and failed writes end the run early and cleanly: SIGINT, SIGTERM, SIGHUP and SIGQUIT remove the
+    /// temporary files and the directories the run created; the first failed write to a file or to standard
+    /// output stops the run (a reader that left the pipe ends it quietly, as the rest could not be read).
     public static func main() -> Never {
-        Platform.ignoreBrokenPipes()
-        var output = FileDescriptorStream(descriptor: 1)
-        var error = FileDescriptorStream(descriptor: 2)
-        var code = run(arguments: Array(CommandLine.arguments.dropFirst()), output: &output, error: &error)
-        if let failure = output.finish(), failure != Platform.brokenPipe, code == .success {
-            let unwritten = DeriveError.cannotWrite(.standardOutput(code: failure))
-            report(unwritten, to: &error)
-            code = unwritten.exitCode
+        Platform.installSignalHandlers()
+        OutputFile.failureHandler = { failure in exit(withError: failure) }
+        var output = FileDescriptorStream(descriptor: 1) { code in
+            if code == Platform.brokenPipe {
+                Platform.removeRegistered()
+                Platform.terminate(ExitCode.success.rawValue)
+            }
+            exit(withError: .cannotWrite(.standardOutput(code: code)))
         }
+        var error = FileDescriptorStream(descriptor: 2)
+        let code = run(arguments: Array(CommandLine.arguments.dropFirst()), output: &output, error: &error)
+        output.finish()
         error.finish()
         Platform.terminate(code.rawValue)
+    }
+
+    /// Removes what the run created, reports `failure` on standard error and exits with its code.
+    private static func exit(withError failure: DeriveError) -> Never {
+        Platform.removeRegistered()
+        var error = FileDescriptorStream(descriptor: 2)
+        report(failure, to: &error)
+        error.finish()
+        Platform.terminate(failure.exitCode.rawValue)
     }
 
     // MARK: - Steps
@@ -231,27 +249,29 @@ public enum DeriveCommand {
             info.title = title + ", sheet \(student + 1)"
             sheets.append(HandoutFile.Sheet(info: info, keyHeading: "Sheet \(student + 1) (seed \(blueprint.seed))", derivation: derivation))
         }
-        let folder = try directory(options.outputPath ?? ".")
+        let folder = directory(options.outputPath ?? ".")
         var style = try style(options, arguments: arguments, network: sheets[0].derivation.network, provenance: "", template: template)
         style.info.title = title + ": answer key"
-        try OutputFile.write(try files(HandoutFile.classSet(sheets, style: style, folder: folder)))
+        try OutputFile.write(try files(HandoutFile.classSet(sheets, style: style, folder: folder)), creating: folder)
     }
 
     /// Whether `path` names a directory to write into: an existing one, or a path ending in `/`.
-    static func isDirectory(_ path: String) throws(DeriveError) -> Bool {
+    static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
     }
 
-    /// `path` without a trailing `/`, created (with its parents) when missing.
-    static func directory(_ path: String) throws(DeriveError) -> String {
-        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        do {
-            try FileManager.default.createDirectory(atPath: trimmed, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(.directory(path: path))
-        }
-        return trimmed
+    /// `path` without a trailing `/`. ``OutputFile`` creates it when the files are written.
+    static func directory(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    /// The file a handout goes to for `--output path`, and the directory to create for it: `path/handout.<ext>`
+    /// in `path` when `path` names a directory, else `path` itself.
+    static func handoutPath(_ path: String, format: OutputFormat) -> (file: String, directory: String?) {
+        guard isDirectory(path) else { return (path, nil) }
+        let folder = directory(path)
+        return (folder + "/handout." + format.fileExtension, folder)
     }
 
     /// The user's template, which must mark where the derivation goes.

@@ -171,4 +171,6 @@ enum OutputError: Equatable, Sendable {
     case file(path: String, code: Int32)
     /// Standard output, with the `errno`.
     case standardOutput(code: Int32)
+    /// A device, FIFO or socket among the files of a set, which is replaced as a whole.
+    case notRegularFile(path: String)
 }

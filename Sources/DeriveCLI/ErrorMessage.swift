@@ -183,6 +183,7 @@ enum ErrorMessage {
         case .directory(let path): return "cannot create directory '\(path)'"
         case .file(let path, let code): return "cannot write '\(path)': \(Platform.message(for: code))"
         case .standardOutput(let code): return "cannot write to standard output: \(Platform.message(for: code))"
+        case .notRegularFile(let path): return "cannot write '\(path)': it is not a regular file, and a set of files is replaced as a whole"
         }
     }
 

@@ -42,8 +42,8 @@ enum ExpressionCommand {
         let style = HandoutFile.Style(format: options.format, notation: GraphNotation(), numbers: NumberFormat(significantDigits: options.digits),
                                       info: info, template: template)
         if let path = options.outputPath {
-            let file = try DeriveCommand.isDirectory(path) ? try DeriveCommand.directory(path) + "/handout." + options.format.fileExtension : path
-            try OutputFile.write(try DeriveCommand.files([HandoutFile.graph(derivation, style: style, path: file)]))
+            let (file, folder) = DeriveCommand.handoutPath(path, format: options.format)
+            try OutputFile.write(try DeriveCommand.files([HandoutFile.graph(derivation, style: style, path: file)]), creating: folder)
         } else {
             try DeriveCommand.files([HandoutFile.graph(derivation, style: style, path: "-")])[0].write(to: &output)
         }

@@ -1,8 +1,11 @@
 /// A buffered text stream onto a file descriptor: renderers write small pieces, the stream writes 64 KiB at a time.
 ///
-/// A write error is remembered, further output is dropped, and ``finish()`` reports it.
+/// A write error is remembered, further output is dropped, and ``finish()`` reports it. A stream made with an
+/// `onFailure` handler also calls it at the first failed write, so a handler that ends the process stops the work
+/// that nobody can read any more (a reader that left the pipe, a full disk).
 public struct FileDescriptorStream: TextOutputStream {
     private let descriptor: Int32
+    private let onFailure: ((Int32) -> Void)?
     private var buffer: [UInt8] = []
     /// The `errno` of the first failed write, if any.
     public private(set) var failure: Int32?
@@ -10,8 +13,10 @@ public struct FileDescriptorStream: TextOutputStream {
     private static let capacity = 1 << 16
 
     /// A stream onto `descriptor`, which stays open.
-    public init(descriptor: Int32) {
+    /// - Parameter onFailure: Called with the `errno` of the first failed write.
+    public init(descriptor: Int32, onFailure: ((Int32) -> Void)? = nil) {
         self.descriptor = descriptor
+        self.onFailure = onFailure
         buffer.reserveCapacity(Self.capacity)
     }
 
@@ -38,8 +43,11 @@ public struct FileDescriptorStream: TextOutputStream {
             }
             if written < 0 {
                 if Platform.errorCode == Platform.interrupted { continue }
-                failure = Platform.errorCode
-                break
+                let code = Platform.errorCode
+                failure = code
+                buffer.removeAll(keepingCapacity: true)
+                onFailure?(code)
+                return
             }
             offset += written
         }
