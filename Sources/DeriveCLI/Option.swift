@@ -118,7 +118,7 @@ enum Option: String, CaseIterable, Sendable {
         case .jsonSteps:
             return "With --format json, add every step of the derivation, each form as LaTeX and as text (schema derive.steps/1)."
         case .output:
-            return "Write to a file, or into a directory (an existing one, or a path ending in /), atomically, instead of standard output."
+            return "Write to a file, or into a directory (an existing one, or a path ending in /), instead of standard output; files are replaced all together or not at all, a device or pipe is written through."
         case .digits:
             return "Print values to d significant digits. (default: the shortest exact form)"
         case .hand:

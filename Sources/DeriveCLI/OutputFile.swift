@@ -164,10 +164,16 @@ enum OutputFile {
         let directory = directory(of: target.destination)
         let descriptor: Int32
         let temporary: Temporary
-        switch Platform.makeTemporaryFile((directory == "/" ? "" : directory) + "/.derive-XXXXXX") {
+        // Created and registered with the ending signals held back, so no signal falls between the two and
+        // leaves the file behind.
+        let made = Platform.deferringSignals {
+            Platform.makeTemporaryFile((directory == "/" ? "" : directory) + "/.derive-XXXXXX").map { file in
+                (file.descriptor, (file.path, Platform.registerForRemoval(file.path, isDirectory: false)))
+            }
+        }
+        switch made {
         case .success(let file):
-            descriptor = file.descriptor
-            temporary = (file.path, Platform.registerForRemoval(file.path, isDirectory: false))
+            (descriptor, temporary) = file
         case .failure(let error):
             throw failure(target.path, error.code)
         }
