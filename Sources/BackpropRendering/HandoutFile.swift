@@ -36,6 +36,14 @@ package struct HandoutFile {
         }
     }
 
+    /// The same file, telling `observer` each section of a network derivation, and the network's depth, as it
+    /// is written.
+    package func observingSections(_ observer: @escaping (Section.Kind, _ depth: Int) -> Void) -> HandoutFile {
+        guard case .handout(var handout, let formatter) = content else { return self }
+        handout.sectionObserver = observer
+        return HandoutFile(path: path, content: .handout(handout, formatter))
+    }
+
     // MARK: - Requests
 
     /// What every handout of a request shares: its format, naming, numbers, title block and template.

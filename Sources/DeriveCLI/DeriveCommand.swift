@@ -54,7 +54,7 @@ public enum DeriveCommand {
                 try OutputFile.write(try files(HandoutFile.network(derivation, style: style, path: file, drawsPictures: !OutputFile.isStream(file))),
                                      creating: folder)
             } else {
-                try files(HandoutFile.network(derivation, style: style, path: "-", drawsPictures: false))[0].write(to: &output)
+                ProgressLine.write(try files(HandoutFile.network(derivation, style: style, path: "-", drawsPictures: false))[0], to: &output)
             }
             return .success
         } catch let failure {
@@ -88,6 +88,10 @@ public enum DeriveCommand {
             exit(withError: .cannotWrite(.standardOutput(code: code)))
         }
         var error = FileDescriptorStream(descriptor: 2)
+        if Platform.isTerminal(2) {
+            let delay = ProcessInfo.processInfo.environment["DERIVE_PROGRESS_DELAY"].flatMap(Double.init) ?? 1
+            ProgressLine.current = ProgressLine(delay: delay)
+        }
         let code = run(arguments: Array(CommandLine.arguments.dropFirst()), output: &output, error: &error)
         output.finish()
         error.finish()

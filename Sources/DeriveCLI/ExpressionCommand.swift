@@ -45,7 +45,7 @@ enum ExpressionCommand {
             let (file, folder) = DeriveCommand.handoutPath(path, format: options.format)
             try OutputFile.write(try DeriveCommand.files([HandoutFile.graph(derivation, style: style, path: file)]), creating: folder)
         } else {
-            try DeriveCommand.files([HandoutFile.graph(derivation, style: style, path: "-")])[0].write(to: &output)
+            ProgressLine.write(try DeriveCommand.files([HandoutFile.graph(derivation, style: style, path: "-")])[0], to: &output)
         }
     }
 

@@ -32,7 +32,7 @@ enum OutputFile {
     /// - Parameter directory: The directory the files go into, created (with its parents) when missing.
     /// - Throws: ``DeriveError/cannotWrite(_:)`` naming the first file that cannot be created, written or renamed.
     static func write(_ files: [HandoutFile], creating directory: String? = nil) throws(DeriveError) {
-        try write(files.map { file in (file.path, { file.write(to: &$0) }) }, creating: directory)
+        try write(files.map { file in (file.path, { ProgressLine.write(file, to: &$0) }) }, creating: directory)
     }
 
     /// Whether `path` is a device, FIFO or socket, or a symbolic link to one: an output written through.

@@ -165,6 +165,23 @@ enum Platform {
         write(descriptor, bytes, count)
     }
 
+    /// Writes `text` to standard error at once, unbuffered; a failure is ignored (the text is a courtesy).
+    static func writeError(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in buffer.baseAddress.map { write(2, $0 + offset, buffer.count - offset) } ?? -1 }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+
+    /// `isatty(3)`: whether `descriptor` is a terminal.
+    static func isTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1
+    }
+
     /// `mkstemp(3)`: creates and opens a new file from `template`, a path ending in `XXXXXX`.
     /// - Returns: The descriptor and the file's path, or the `errno`.
     static func makeTemporaryFile(_ template: String) -> Result<(descriptor: Int32, path: String), Errno> {

@@ -21,6 +21,9 @@ package struct Handout {
     package let notation: any Notation
     /// How numbers are written.
     package let numbers: NumberFormat
+    /// Told each section of a network derivation, and the network's depth, as the formatter reaches it,
+    /// for a progress display.
+    package var sectionObserver: ((Section.Kind, _ depth: Int) -> Void)?
 
     /// A handout of `content`.
     package init(_ content: Content, info: HandoutInfo = HandoutInfo(), notation: any Notation, numbers: NumberFormat = .roundTrip) {

@@ -23,6 +23,7 @@ struct HandoutBuilder {
         let isExercise = derivation.exercise != nil
         let opening: [HandoutBlock] = isExercise ? [.paragraph(prose.exerciseInstructions)] : []
         let sections = derivation.sections.lazy.map { section in
+            self.handout.sectionObserver?(section.kind, derivation.network.depth)
             var blocks = self.blocks(of: section, headings: prose.headings(before: section.kind),
                                      explanation: prose.explanation(of: section.kind))
             if section.kind == .given && !isExercise { blocks += self.diagrams([.network], of: derivation, headed: false) }
