@@ -11,7 +11,8 @@ final class ProgressLine {
     /// The line of this run, set by `main` when standard error is a terminal; `nil` otherwise.
     nonisolated(unsafe) static var current: ProgressLine?
 
-    /// How long writing runs before the line appears, in seconds: one second, or `DERIVE_PROGRESS_DELAY`.
+    /// How long writing runs before the line appears, in seconds: one second, or `DERIVE_PROGRESS_DELAY`
+    /// (0 shows every update, for tests).
     let delay: Double
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
@@ -20,8 +21,8 @@ final class ProgressLine {
     private var bytesAtLastCheck = 0
     private var stage = ""
 
-    /// The fewest seconds between two updates of the line.
-    private static let interval = 0.1
+    /// The fewest seconds between two updates of the line: a tenth of a second, or less when the delay is.
+    private var interval: Double { min(0.1, delay) }
 
     /// A line for a run starting now.
     init(delay: Double) {
@@ -60,7 +61,7 @@ final class ProgressLine {
         let now = clock.now
         let elapsed = Self.seconds(now - start)
         guard elapsed >= delay else { return }
-        if let lastShown, Self.seconds(now - lastShown) < Self.interval { return }
+        if let lastShown, Self.seconds(now - lastShown) < interval { return }
         lastShown = now
         let megabytes = Double(bytes) / 1_000_000
         let rate = elapsed > 0 ? megabytes / elapsed : 0
