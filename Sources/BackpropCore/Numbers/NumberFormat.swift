@@ -50,7 +50,7 @@ public struct NumberFormat: Sendable, Equatable {
     private static func trimmed(_ text: String) -> String {
         let e = text.firstIndex(where: { $0 == "e" }) ?? text.endIndex
         var mantissa = text[..<e]
-        if mantissa.contains(".") {
+        if mantissa.utf8.contains(UInt8(ascii: ".")) {
             while mantissa.last == "0" { mantissa.removeLast() }
             if mantissa.last == "." { mantissa.removeLast() }
         }

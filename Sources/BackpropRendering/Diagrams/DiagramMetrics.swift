@@ -6,6 +6,8 @@ import Foundation
 struct DiagramMetrics {
     /// Prints texts as Unicode for measuring.
     let printer: DiagramTextPrinter<UnicodeMath>
+    /// The widths measured so far, shared by the copies a layout tries placements with.
+    private let measured = MeasuredWidths()
 
     /// Metrics for the texts of a diagram in `notation` and `numbers`.
     init(notation: any Notation, numbers: NumberFormat) {
@@ -15,10 +17,14 @@ struct DiagramMetrics {
     /// Centimetres per point.
     static let centimetresPerPoint = 2.54 / 72.27
 
-    /// The estimated width of `text`.
+    /// The estimated width of `text`, measured once: a layout asks again for every place it tries.
     func width(_ text: DiagramText) -> Double {
+        let hash = text.hashValue
+        if let width = measured.width(of: text, hash: hash) { return width }
         let ems = printer.string(text).unicodeScalars.reduce(0.0) { $0 + Self.ems($1) }
-        return ems * text.pointSize * Self.centimetresPerPoint
+        let width = ems * text.pointSize * Self.centimetresPerPoint
+        measured.add(text, hash: hash, width: width)
+        return width
     }
 
     /// The height of a line of `text`, with its leading; half as much again for a fraction, which LaTeX sets taller.
@@ -43,11 +49,6 @@ struct DiagramMetrics {
         return DiagramQuad(center: center, width: width, height: height, degrees: label.angle)
     }
 
-    /// The upright rectangle holding `label`.
-    func frame(of label: DiagramLabel) -> DiagramRect {
-        outline(of: label).boundingRect
-    }
-
     /// The width of one character in ems, generous for common sans-serif and serif fonts.
     private static func ems(_ scalar: Unicode.Scalar) -> Double {
         switch scalar.value {
@@ -60,5 +61,24 @@ struct DiagramMetrics {
         case 0x2026, 0x22EF: return 1.0 // … ⋯
         default: return 0.56
         }
+    }
+}
+
+/// The widths a ``DiagramMetrics`` has measured, by text: a reference, so every copy of a layout shares them.
+///
+/// Kept by the texts' hash values, with the texts to tell apart those that share one, rather than in a
+/// dictionary keyed by text: the first dictionary of a new key type costs the runtime a scan of every
+/// protocol conformance in the binary, more than the measuring it saves in a small picture.
+final class MeasuredWidths {
+    private var buckets: [Int: [(text: DiagramText, width: Double)]] = [:]
+
+    /// The width of `text`, whose hash value is `hash`, if measured.
+    func width(of text: DiagramText, hash: Int) -> Double? {
+        buckets[hash]?.first { $0.text == text }?.width
+    }
+
+    /// Records `width` as the width of `text`, whose hash value is `hash`.
+    func add(_ text: DiagramText, hash: Int, width: Double) {
+        buckets[hash, default: []].append((text, width))
     }
 }

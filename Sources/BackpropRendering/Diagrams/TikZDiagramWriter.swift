@@ -71,17 +71,18 @@ package struct TikZDiagramWriter: Sendable {
     // MARK: - Texts and coordinates
 
     private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter<LaTeXMath>, to output: inout some TextOutputStream) {
-        var style: [String] = []
+        // The options in one string, without an array to join: a picture writes a line per text.
+        var line = "\\node["
         switch label.anchor {
         case .center: break
-        case .leading: style.append("anchor=west")
+        case .leading: line += "anchor=west, "
         }
-        style += ["inner sep=1pt", "font=" + Self.font(label.text.style), "text=" + Self.color(label.text.color)]
-        if label.isOpaque { style.append("fill=white") }
+        line += "inner sep=1pt, font=" + Self.font(label.text.style) + ", text=" + Self.color(label.text.color)
+        if label.isOpaque { line += ", fill=white" }
         // TikZ turns counterclockwise; the diagram's angles are clockwise as the page is read.
-        if label.angle != 0 { style.append("rotate=" + DiagramCoordinate.string(-label.angle)) }
-        let text = printer.string(label.text)
-        output.write("\\node[\(style.joined(separator: ", "))] at \(Self.point(label.position)) {$\(text)$};\n")
+        if label.angle != 0 { line += ", rotate=" + DiagramCoordinate.string(-label.angle) }
+        line += "] at " + Self.point(label.position) + " {$" + printer.string(label.text) + "$};\n"
+        output.write(line)
     }
 
     private static func font(_ style: DiagramText.Style) -> String {
