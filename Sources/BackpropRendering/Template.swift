@@ -8,30 +8,65 @@ package struct Template: Sendable, Equatable {
 
     let segments: [Segment]
 
-    /// The template in `text`.
+    /// The template in `text`: `{{` and `}}` around a name of letters, `-` and `_` make a placeholder; every
+    /// other brace is text. One pass over the UTF-8, so any text parses in time linear in its length.
     package init(text: String) {
+        let bytes = Array(text.utf8)
         var segments: [Segment] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            let name = rest[open.upperBound..<close.lowerBound]
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }) else {
-                let next = rest.index(after: open.lowerBound)
-                segments.append(.literal(String(rest[..<next])))
-                rest = rest[next...]
+        /// Where the literal text not yet in `segments` starts.
+        var literalStart = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+                index += 1
                 continue
             }
-            segments.append(.literal(String(rest[..<open.lowerBound])))
-            segments.append(.placeholder(String(name)))
-            rest = rest[close.upperBound...]
+            let nameStart = index + 2
+            let nameEnd = Self.endOfName(in: bytes, from: nameStart)
+            guard nameEnd > nameStart, nameEnd + 1 < bytes.count,
+                  bytes[nameEnd] == UInt8(ascii: "}"), bytes[nameEnd + 1] == UInt8(ascii: "}") else {
+                // Not a placeholder: the first brace is text, and a placeholder may start at the second.
+                index += 1
+                continue
+            }
+            if literalStart < index {
+                segments.append(.literal(String(decoding: bytes[literalStart..<index], as: UTF8.self)))
+            }
+            segments.append(.placeholder(String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)))
+            index = nameEnd + 2
+            literalStart = index
         }
-        segments.append(.literal(String(rest)))
-        self.segments = segments.reduce(into: []) { merged, segment in
-            if case .literal(let text) = segment, case .literal(let previous)? = merged.last {
-                merged[merged.count - 1] = .literal(previous + text)
-            } else if segment != .literal("") {
-                merged.append(segment)
+        if literalStart < bytes.count {
+            segments.append(.literal(String(decoding: bytes[literalStart...], as: UTF8.self)))
+        }
+        self.segments = segments
+    }
+
+    /// The end of the run of name characters (letters, marks, `-` and `_`) starting at `start`.
+    private static func endOfName(in bytes: [UInt8], from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") else {
+                    return index
+                }
+                index += 1
+                continue
+            }
+            // A non-ASCII scalar: decode it and ask whether it is a letter or a mark.
+            var iterator = bytes[index...].makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return index }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark:
+                index += String(scalar).utf8.count
+            default:
+                return index
             }
         }
+        return index
     }
 
     /// The LaTeX handout skeleton shipped in `templates/handout.tex`.

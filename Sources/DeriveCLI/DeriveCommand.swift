@@ -111,15 +111,14 @@ public enum DeriveCommand {
 
     private static func makeNetwork(_ options: Options) throws(DeriveError) -> (Network, String) {
         if let path = options.networkPath {
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw .noInput(.network(path: path, exists: FileManager.default.fileExists(atPath: path)))
+            let bytes: [UInt8]
+            switch InputFile.read(path) {
+            case .success(let read): bytes = read
+            case .failure(let problem): throw .noInput(.network(path: path, problem: problem))
             }
             var file: NetworkFile
             do {
-                file = try NetworkFile.decode(data)
+                file = try NetworkFile.decode(bytes)
             } catch let failure {
                 throw .data(.network(failure, source: .file(path)))
             }
@@ -199,15 +198,43 @@ public enum DeriveCommand {
         try checkSize(widths: network.widths, parameterCount: network.parameterCount, options)
     }
 
-    private static func checkSize(widths: [Int], parameterCount: Int, _ options: Options) throws(DeriveError) {
-        // Measured: about 1,100 bytes a weight in the handout formats (26 in JSON), plus the per-neuron
-        // forward pass and activation steps.
-        let (perParameter, perNeuron) = options.format == .json ? (26, 60) : (1_100, 2_000)
-        let neurons = widths.reduce(0) { $0 &+ $1 }
-        let (weightBytes, overflow) = parameterCount.multipliedReportingOverflow(by: perParameter)
-        let (neuronBytes, neuronOverflow) = neurons.multipliedReportingOverflow(by: perNeuron)
-        let estimate = overflow || neuronOverflow ? Int.max : weightBytes &+ neuronBytes
+    private static func checkSize(widths: [Int], parameterCount: Int, copies: Int = 1, _ options: Options) throws(DeriveError) {
+        let estimate = estimatedSize(widths: widths, parameterCount: parameterCount, copies: copies, options)
         guard estimate <= largeOutput || options.allowsLargeOutput else { throw .usage(.outputTooLarge(bytes: estimate)) }
+    }
+
+    /// An upper bound of the bytes a request writes, saturating at `Int.max`: `copies` derivations of a
+    /// network of `widths`, each a number of bytes for every weight, bias and neuron.
+    ///
+    /// Measured on networks from 9 × 9 to 1 × 3,000 × 1 (`HostileInputTests` checks the bound across formats
+    /// and options): at most about 44 bytes a unit in JSON, 2,700 in JSON steps and 1,900 in the handouts,
+    /// plus up to some 50 KB for the preamble and prose.
+    /// Each option that adds steps or digits adds its share, and every further digit of a neuron's index
+    /// lengthens each symbol.
+    static func estimatedSize(widths: [Int], parameterCount: Int, copies: Int = 1, _ options: Options) -> Int {
+        let neurons = widths.reduce(0) { $0 &+ $1 }
+        var percent = 100
+        if options.exercise != nil { percent += 60 }
+        if (options.digits ?? 0) > 6 { percent += 30 }
+        if options.checksGradients { percent += 30 }
+        if options.hasBiases { percent += 10 }
+        if options.isVectorized { percent += 10 }
+        if options.notation != .note { percent += 15 }
+        let base: Int
+        switch options.format {
+        case .json where !options.jsonSteps: base = 64
+        case .json: base = 2_400
+        default: base = 1_000
+        }
+        let indexDigits = String(widths.max() ?? 1).count
+        let perUnit = base * percent / 100 * (10 + 3 * (indexDigits - 1)) / 10
+        let (units, unitOverflow) = parameterCount.addingReportingOverflow(neurons)
+        // The preamble, headings and prose of a handout, whatever its size.
+        let fixed = 64 << 10
+        let (unitBytes, copyOverflow) = units.multipliedReportingOverflow(by: perUnit)
+        let perCopy = unitBytes &+ fixed
+        let (total, totalOverflow) = perCopy.multipliedReportingOverflow(by: max(1, copies))
+        return unitOverflow || copyOverflow || totalOverflow ? .max : total
     }
 
     /// The number of weights and biases a blueprint draws, saturating at `Int.max`.
@@ -235,7 +262,8 @@ public enum DeriveCommand {
             blueprints.append(blueprint)
         }
         let widths = base.widths
-        try checkSize(widths: widths, parameterCount: parameterCount(base) &* (count + 1), options)
+        // Each sheet, and its solution again in the key.
+        try checkSize(widths: widths, parameterCount: parameterCount(base), copies: 2 * count, options)
         let template = try options.templatePath.map(loadTemplate)
         let title = options.title ?? "Backpropagation exercise"
         var sheets: [HandoutFile.Sheet] = []
@@ -280,8 +308,10 @@ public enum DeriveCommand {
 
     /// The user's template, which must mark where the derivation goes.
     static func loadTemplate(_ path: String) throws(DeriveError) -> Template {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .noInput(.template(path: path, exists: FileManager.default.fileExists(atPath: path)))
+        let text: String
+        switch InputFile.readText(path) {
+        case .success(let read): text = read
+        case .failure(let problem): throw .noInput(.template(path: path, problem: problem))
         }
         let template = Template(text: text)
         guard template.placeholders.contains("body") else {
@@ -333,8 +363,34 @@ public enum DeriveCommand {
             if argument == Option.output.flag { skipNext = true; continue }
             if argument.hasPrefix(Option.output.flag + "=") { continue }
             let plain = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_.,=/+".contains($0) }
-            words.append(plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'")
+            if plain {
+                words.append(argument)
+            } else if argument.unicodeScalars.contains(where: \.isEchoedEscaped) {
+                words.append(ansiQuoted(argument))
+            } else {
+                words.append("'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'")
+            }
         }
         return words.joined(separator: " ")
+    }
+
+    /// `argument` in the shell's `$'…'` quotes, its control characters as escapes: a command on one line
+    /// that a shell reads back as the same argument.
+    private static func ansiQuoted(_ argument: String) -> String {
+        var result = "$'"
+        for scalar in argument.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\\": result += "\\\\"
+            case "'": result += "\\'"
+            case _ where scalar.isEchoedEscaped:
+                let digits = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "'"
     }
 }

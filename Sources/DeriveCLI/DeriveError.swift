@@ -127,6 +127,8 @@ enum UsageError: Equatable, Sendable {
         case roomForSeeds(students: Int)
         /// A variable of the expression, whose variables are `variables`.
         case variable(of: [String])
+        /// Text for a LaTeX handout with a character LaTeX's default fonts cannot print.
+        case latexCharacter(Character)
     }
 
     /// The two ends of a network.
@@ -157,10 +159,10 @@ enum DataError: Equatable, Sendable {
 
 /// An input file that cannot be read: exit code 66.
 enum InputError: Equatable, Sendable {
-    /// The `--network` file; `exists` tells a missing file from an unreadable one.
-    case network(path: String, exists: Bool)
-    /// The `--template` file; `exists` tells a missing file from an unreadable one.
-    case template(path: String, exists: Bool)
+    /// The `--network` file, and why it cannot be read.
+    case network(path: String, problem: InputFile.Problem)
+    /// The `--template` file, and why it cannot be read.
+    case template(path: String, problem: InputFile.Problem)
 }
 
 /// An output that cannot be written: exit code 73.

@@ -6,6 +6,9 @@ import BackpropRendering
 /// handout, in Unicode with the names typed (``GraphNotation``).
 enum ErrorMessage {
     /// The message for `error`.
+    ///
+    /// Input a message repeats is at most 200 characters, cut with "…", with its control characters written
+    /// visibly (``Swift/String/echoed``), so every line of a message is one line on the terminal.
     static func text(_ error: DeriveError) -> String {
         switch error {
         case .usage(let error): return text(error)
@@ -21,15 +24,15 @@ enum ErrorMessage {
     static func text(_ error: UsageError) -> String {
         switch error {
         case .unexpectedArgument(let argument):
-            return "Unexpected argument '\(argument)'"
+            return "Unexpected argument '\(argument.echoed)'"
         case .unknownOption(let flag):
-            return "Unknown option '\(flag)'"
+            return "Unknown option '\(flag.echoed)'"
         case .valueForSwitch(let option):
             return "'\(option.flag)' does not take a value"
         case .missingValue(let option):
             return "Missing value for '\(option.synopsis)'"
         case .invalidValue(let value, let option, let expectation):
-            return "The value '\(value)' is invalid for '\(option.synopsis)': \(text(expectation, value: value))"
+            return "The value '\(value.echoed)' is invalid for '\(option.synopsis)': \(text(expectation, value: value))"
         case .blanksWithoutExercise:
             return "'\(Option.blanks.flag)' needs '\(Option.exercise.flag)'"
         case .studentsWithoutExercise:
@@ -92,17 +95,20 @@ enum ErrorMessage {
         case .commaSeparatedList: return "expected a comma-separated list"
         case .listWithoutEmptyItems: return "expected a comma-separated list without empty items"
         case .namedValues: return "expected name=value pairs such as a=2,b=1"
-        case .givenTwice(let name): return "'\(name)' is given twice"
-        case .finiteNumberFor(let name, let found): return "expected a finite number for '\(name)', found '\(found)'"
+        case .givenTwice(let name): return "'\(name.echoed)' is given twice"
+        case .finiteNumberFor(let name, let found): return "expected a finite number for '\(name.echoed)', found '\(found.echoed)'"
         case .valueCount(let width, let layer, let file, let found):
             let end = layer == .input ? "input" : "output"
-            return "expected \(width) values (the \(end) width\(file.map { " of '\($0)'" } ?? "")), found \(found)"
+            return "expected \(width) values (the \(end) width\(file.map { " of '\($0.echoed)'" } ?? "")), found \(found)"
         case .twoWidths: return "expected at least two widths (the input and the output)"
         case .widthCount(let layers, let found): return "expected \(layers + 1) widths for \(layers) layers, found \(found)"
         case .activationCount(let depth, let found): return "expected 1 or \(depth) activations, found \(found)"
         case .softmaxBeforeOutput(let index): return "softmax is allowed on the output layer only, not on layer \(index + 1)"
         case .roomForSeeds(let students): return "leaves no room for \(students) students' seeds"
-        case .variable(let variables): return "the expression has no variable '\(value)' (its variables: \(quoted(variables)))"
+        case .latexCharacter(let character):
+            let code = character.unicodeScalars.map { "U+" + String(repeating: "0", count: max(0, 4 - String($0.value, radix: 16).count)) + String($0.value, radix: 16, uppercase: true) }
+            return "LaTeX's default fonts cannot print '\(String(character).echoed)' (\(code.joined(separator: " "))); use '\(Option.format.flag) markdown' or '\(Option.format.flag) text' for this text"
+        case .variable(let variables): return "the expression has no variable '\(value.echoed)' (its variables: \(quoted(variables)))"
         }
     }
 
@@ -113,7 +119,7 @@ enum ErrorMessage {
         switch error {
         case .network(let error, let source):
             switch source {
-            case .file(let path)?: return "'\(path)': " + text(error)
+            case .file(let path)?: return "'\(path.echoed)': " + text(error)
             case .sheet(let index)?: return "sheet \(index + 1): " + text(error)
             case nil: return text(error)
             }
@@ -122,7 +128,7 @@ enum ErrorMessage {
         case .graph(let error):
             return text(error)
         case .templateWithoutBody(let path):
-            return "template '\(path)' has no {{body}} placeholder for the derivation"
+            return "template '\(path.echoed)' has no {{body}} placeholder for the derivation"
         }
     }
 
@@ -140,7 +146,13 @@ enum ErrorMessage {
         let line = error.description
         guard showingCaret, error.reason != .empty else { return line }
         let width = ExpressionCommand.excerptWidth
-        let characters = Array(source).map { $0.isNewline || $0 == "\t" ? " " : $0 }
+        let characters = Array(source).map { character -> Character in
+            if character.isNewline || character == "\t" { return " " }
+            // A control character as its one-column picture (␛ for ESC), so the caret stays under its column.
+            guard character.unicodeScalars.contains(where: \.isEchoedEscaped) else { return character }
+            guard let scalar = character.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F else { return "?" }
+            return Character(Unicode.Scalar(scalar.value == 0x7F ? 0x2421 : 0x2400 + scalar.value) ?? "?")
+        }
         let index = error.column - 1
         let start = max(0, min(index - width / 2, characters.count - width))
         let end = min(characters.count, start + width)
@@ -155,12 +167,17 @@ enum ErrorMessage {
     static func text(_ error: GraphError) -> String {
         switch error {
         case .undefinedConstant(let expression, let reason):
-            return "'\(text(expression))' is undefined: \(reason)"
+            return "'\(text(expression).echoed)' is undefined: \(reason)"
         case .undefinedValue(let expression, let reason):
-            return "'\(text(expression))' is undefined at this point: \(reason)"
+            return "'\(text(expression).echoed)' is undefined at this point: \(reason)"
         case .undefinedDerivative(let expression, let reason):
-            return "the derivative of '\(text(expression))' is undefined at this point: \(reason)"
-        case .unsupported, .noVariables, .tooLarge, .missingValues, .unusedValues, .notAnInput, .derivativeOverflows:
+            return "the derivative of '\(text(expression).echoed)' is undefined at this point: \(reason)"
+        case .missingValues(let names): return GraphError.missingValues(echoed(names)).description
+        case .unusedValues(let names): return GraphError.unusedValues(echoed(names)).description
+        case .notAnInput(let name): return GraphError.notAnInput(name.echoed).description
+        case .derivativeOverflows(let name): return GraphError.derivativeOverflows(name.echoed).description
+        case .unsupported(let what): return GraphError.unsupported(what.echoed).description
+        case .noVariables, .tooLarge:
             return error.description
         }
     }
@@ -170,18 +187,18 @@ enum ErrorMessage {
     /// The message for an input file that cannot be read.
     static func text(_ error: InputError) -> String {
         switch error {
-        case .network(let path, let exists):
-            return "cannot read '\(path)': " + (exists ? "it is not a readable file" : "no such file")
-        case .template(let path, let exists):
-            return "cannot read template '\(path)': " + (exists ? "it is not a readable UTF-8 file" : "no such file")
+        case .network(let path, let problem):
+            return "cannot read '\(path.echoed)': " + InputFile.reason(problem)
+        case .template(let path, let problem):
+            return "cannot read template '\(path.echoed)': " + InputFile.reason(problem)
         }
     }
 
     /// The message for an output that cannot be written.
     static func text(_ error: OutputError) -> String {
         switch error {
-        case .directory(let path): return "cannot create directory '\(path)'"
-        case .file(let path, let code): return "cannot write '\(path)': \(Platform.message(for: code))"
+        case .directory(let path): return "cannot create directory '\(path.echoed)'"
+        case .file(let path, let code): return "cannot write '\(path.echoed)': \(Platform.message(for: code))"
         case .standardOutput(let code): return "cannot write to standard output: \(Platform.message(for: code))"
         case .notRegularFile(let path): return "cannot write '\(path)': it is not a regular file, and a set of files is replaced as a whole"
         }
@@ -194,9 +211,18 @@ enum ErrorMessage {
         MathPrinter(UnicodeMath(), notation: GraphNotation()).string(expression)
     }
 
-    /// `'a', 'b'`.
+    /// `'a', 'b'`, each name as ``Swift/String/echoed`` and at most ``listLimit`` of them.
     private static func quoted(_ names: [String]) -> String {
-        names.map { "'\($0)'" }.joined(separator: ", ")
+        echoed(names).map { $0.hasPrefix("and ") ? $0 : "'\($0)'" }.joined(separator: ", ")
+    }
+
+    /// The most names of a user's a message lists.
+    static let listLimit = 10
+
+    /// `names` as ``Swift/String/echoed``, the first ``listLimit`` of them and "and 5 more".
+    private static func echoed(_ names: [String]) -> [String] {
+        let shown = names.prefix(listLimit).map(\.echoed)
+        return names.count > listLimit ? shown + ["and \(names.count - listLimit) more"] : shown
     }
 }
 

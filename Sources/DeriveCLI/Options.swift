@@ -133,6 +133,11 @@ struct Options: Equatable {
         }
         if computesByHand && digits == nil { throw .usage(.handWithoutDigits) }
         if templatePath != nil && (format == .text || format == .json) { throw .usage(.templateInFormat(format)) }
+        if format == .latex {
+            for (option, text) in [(Option.title, title), (Option.author, author)] {
+                if let text, let character = text.latexUnprintableCharacter { throw Self.invalid(text, option, .latexCharacter(character)) }
+            }
+        }
         if networkPath != nil {
             for (given, option) in [(layers != nil, Option.layers), (widths != nil, .widths), (activations != nil, .activation),
                                     (hasBiases, .bias), (seed != nil, .seed)] where given {

@@ -47,7 +47,7 @@ import Testing
         .data(.network(.notComputable(reason: "log(0)"), source: .sheet(index: 2))),
         .data(.expression(ExpressionParseError(.unclosedParenthesis, column: 1), source: "(a", showsCaret: true)),
         .data(.graph(.noVariables)),
-        .noInput(.network(path: "net.json", exists: false)),
+        .noInput(.network(path: "net.json", problem: .system(2))),
         .cannotWrite(.directory(path: "out/")),
     ]
 

@@ -180,7 +180,7 @@ import Testing
         let run = deriveInProcess(["--expr", source, "--at", "a=1"])
         #expect(Date().timeIntervalSince(start) < 5)
         #expect(run.code == .dataError)
-        let column = 3 * (10_000 - ExpressionParser.maximumDepth) + 3
+        let column = 3 * (10_000 - ExpressionParser.maximumDepth - 1) + 3
         #expect(run.errorLines == ["Error: the expression nests operations more than \(ExpressionParser.maximumDepth) deep at column \(column)"])
     }
 

@@ -41,24 +41,24 @@ public struct ExpressionParseError: Error, Equatable, Sendable, CustomStringConv
         case .empty:
             return "the expression is empty"
         case .unexpectedCharacter(let character):
-            return "unexpected character '\(character)' at column \(column)"
+            return "unexpected character '\(String(character).echoed)' at column \(column)"
         case .numberOutOfRange(let text):
-            return "the number '\(text)' at column \(column) is out of range"
+            return "the number '\(text.echoed)' at column \(column) is out of range"
         case .expectedOperand(let found?):
-            return "expected a number, a variable or '(' but found '\(found)' at column \(column)"
+            return "expected a number, a variable or '(' but found '\(found.echoed)' at column \(column)"
         case .expectedOperand(nil):
             return "the expression ends at column \(column) where a number, a variable or '(' was expected"
         case .expectedOperator(let found):
-            return "expected an operator before '\(found)' at column \(column)"
+            return "expected an operator before '\(found.echoed)' at column \(column)"
         case .unmatchedClosingParenthesis:
             return "')' without a matching '(' at column \(column)"
         case .unclosedParenthesis:
             return "'(' at column \(column) is never closed"
         case .unknownFunction(let name):
             let known = ExpressionParser.functions.map(\.rawValue).joined(separator: ", ")
-            return "unknown function '\(name)' at column \(column) (the functions are \(known))"
+            return "unknown function '\(name.echoed)' at column \(column) (the functions are \(known))"
         case .missingArgument(let function):
-            return "the function '\(function)' at column \(column) needs an argument in parentheses"
+            return "the function '\(function.echoed)' at column \(column) needs an argument in parentheses"
         case .tooDeep(let limit):
             return "the expression nests operations more than \(limit) deep at column \(column)"
         }

@@ -69,7 +69,8 @@ private struct OperatorPrecedenceParser {
         var first: Expression
         var rest: [Expression] = []
         var chain: Chain?
-        /// The depth of the tree ``expression`` builds.
+        /// The depth of the tree ``expression`` builds: 1 for a number or variable, one more for each
+        /// operation nested around it.
         var depth: Int
 
         var expression: Expression {
@@ -219,9 +220,10 @@ private struct OperatorPrecedenceParser {
         }
     }
 
-    /// Pushes `operand`, refusing it when it nests deeper than ``ExpressionParser/maximumDepth``.
+    /// Pushes `operand`, refusing it when it nests more than ``ExpressionParser/maximumDepth`` operations:
+    /// its tree is one level deeper than its operations, for the number or variable at the bottom.
     private mutating func append(_ operand: Operand, column: Int) throws(ExpressionParseError) {
-        guard operand.depth <= ExpressionParser.maximumDepth else {
+        guard operand.depth - 1 <= ExpressionParser.maximumDepth else {
             throw ExpressionParseError(.tooDeep(limit: ExpressionParser.maximumDepth), column: column)
         }
         operands.append(operand)

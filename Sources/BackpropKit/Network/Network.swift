@@ -117,8 +117,14 @@ extension Network {
 
     /// The concrete o_{k,j} = g_k(f_{k,j}) in terms of the symbols f_{k,·} (σ(f_{k,j}), softmax_j(f_{k,·}), ...).
     package func activationExpression(layer k: Int, neuron j: Int) -> Expression {
+        let activation = layer(k).activation
+        // Only a softmax reads the whole layer; building the layer's list for one neuron of any other
+        // activation would make a layer's steps quadratic in its width.
+        guard activation.couplesNeurons else {
+            return activation.expression(neuron: 0, preactivations: [.of(.preactivation(layer: k, neuron: j))])
+        }
         let preactivations = (0..<layer(k).width).map { Expression.of(.preactivation(layer: k, neuron: $0)) }
-        return layer(k).activation.expression(neuron: j, preactivations: preactivations)
+        return activation.expression(neuron: j, preactivations: preactivations)
     }
 
     /// ∂o_{k,j}/∂f_{k,m}: the activation's tree differentiated. For softmax, whose outputs each depend on the

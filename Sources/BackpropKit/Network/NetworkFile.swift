@@ -29,19 +29,122 @@ public struct NetworkFile: Codable, Sendable, Equatable {
     /// The layers from the first hidden layer to the output.
     public var layers: [LayerEntry]
 
-    /// Decodes a network file.
+    /// Decodes a network file with ``JSONReader``: strict RFC 8259, names it does not know skipped, and
+    /// every problem located by its JSON path, line and column.
     /// - Throws: ``NetworkError/invalid(path:reason:)`` naming the JSON path at fault.
     public static func decode(_ data: Data) throws(NetworkError) -> NetworkFile {
+        try decode(Array(data))
+    }
+
+    /// Decodes a network file from its bytes, as ``decode(_:)-(Data)`` does.
+    public static func decode(_ bytes: [UInt8]) throws(NetworkError) -> NetworkFile {
+        var reader = JSONReader(bytes)
         do {
-            return try JSONDecoder().decode(NetworkFile.self, from: data)
-        } catch let error as DecodingError {
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw .invalid(path: "$", reason: "not valid JSON" + syntaxProblem(in: data))
+            let file = try read(&reader)
+            try reader.readEnd()
+            return file
+        } catch let failure {
+            let location = reader.describeLocation(of: failure.offset)
+            if failure.isSyntax {
+                throw .invalid(path: "$", reason: "not valid JSON: \(failure.reason) at \(location)")
             }
-            throw Self.networkError(error)
-        } catch {
-            throw .invalid(path: "$", reason: "not valid JSON")
+            throw .invalid(path: failure.path, reason: "\(failure.reason) (\(location))")
         }
+    }
+
+    /// Reads the file's object.
+    private static func read(_ reader: inout JSONReader) throws(JSONReader.Failure) -> NetworkFile {
+        var input: [Double]?, target: [Double]?, loss: String??, learningRate: Double??, layers: [LayerEntry]?
+        let start = try expect(.object, at: "$", &reader)
+        try reader.readObject(path: "$") { (reader: inout JSONReader, name: String, _: Int) throws(JSONReader.Failure) in
+            switch name {
+            case "input": input = try numbers(at: "input", &reader)
+            case "target": target = try numbers(at: "target", &reader)
+            case "loss": loss = try optionalString(at: "loss", &reader)
+            case "learningRate": learningRate = try optionalNumber(at: "learningRate", &reader)
+            case "layers":
+                var entries: [LayerEntry] = []
+                _ = try expect(.array, at: "layers", &reader)
+                try reader.readArray { (reader: inout JSONReader, index: Int) throws(JSONReader.Failure) in
+                    entries.append(try layer(at: "layers[\(index)]", &reader))
+                }
+                layers = entries
+            default: try reader.skipValue()
+            }
+        }
+        guard let input else { throw reader.shape("missing", path: "input", at: start) }
+        guard let target else { throw reader.shape("missing", path: "target", at: start) }
+        guard let layers else { throw reader.shape("missing", path: "layers", at: start) }
+        return NetworkFile(input: input, target: target, loss: loss ?? nil, learningRate: learningRate ?? nil, layers: layers)
+    }
+
+    /// Reads one entry of `layers`.
+    private static func layer(at path: String, _ reader: inout JSONReader) throws(JSONReader.Failure) -> LayerEntry {
+        var activation: String??, weights: [[Double]]?, biases: [Double]??
+        let start = try expect(.object, at: path, &reader)
+        try reader.readObject(path: path) { (reader: inout JSONReader, name: String, _: Int) throws(JSONReader.Failure) in
+            switch name {
+            case "activation": activation = try optionalString(at: path + ".activation", &reader)
+            case "weights":
+                var rows: [[Double]] = []
+                _ = try expect(.array, at: path + ".weights", &reader)
+                try reader.readArray { (reader: inout JSONReader, index: Int) throws(JSONReader.Failure) in
+                    rows.append(try numbers(at: path + ".weights[\(index)]", &reader))
+                }
+                weights = rows
+            case "biases":
+                if try reader.peek().kind == .null {
+                    try reader.readNull()
+                    biases = .some(nil)
+                } else {
+                    biases = try numbers(at: path + ".biases", &reader)
+                }
+            default: try reader.skipValue()
+            }
+        }
+        guard let weights else { throw reader.shape("missing", path: path + ".weights", at: start) }
+        return LayerEntry(activation: activation ?? nil, weights: weights, biases: biases ?? nil)
+    }
+
+    /// Checks that the next value is of `kind` and returns its offset.
+    private static func expect(_ kind: JSONReader.Kind, at path: String, _ reader: inout JSONReader) throws(JSONReader.Failure) -> Int {
+        let (found, offset) = try reader.peek()
+        guard found == kind else {
+            throw reader.shape("expected \(kind.phrase), found \(found.phrase)", path: path, at: offset)
+        }
+        return offset
+    }
+
+    /// Reads an array of numbers.
+    private static func numbers(at path: String, _ reader: inout JSONReader) throws(JSONReader.Failure) -> [Double] {
+        var values: [Double] = []
+        _ = try expect(.array, at: path, &reader)
+        try reader.readArray { (reader: inout JSONReader, index: Int) throws(JSONReader.Failure) in
+            let elementPath = path + "[\(index)]"
+            _ = try expect(.number, at: elementPath, &reader)
+            values.append(try reader.readNumber(path: elementPath))
+        }
+        return values
+    }
+
+    /// Reads a number or `null`.
+    private static func optionalNumber(at path: String, _ reader: inout JSONReader) throws(JSONReader.Failure) -> Double? {
+        if try reader.peek().kind == .null {
+            try reader.readNull()
+            return nil
+        }
+        _ = try expect(.number, at: path, &reader)
+        return try reader.readNumber(path: path)
+    }
+
+    /// Reads a string or `null`.
+    private static func optionalString(at path: String, _ reader: inout JSONReader) throws(JSONReader.Failure) -> String? {
+        if try reader.peek().kind == .null {
+            try reader.readNull()
+            return nil
+        }
+        _ = try expect(.string, at: path, &reader)
+        return try reader.readString()
     }
 
     /// The network the file describes.
@@ -50,7 +153,7 @@ public struct NetworkFile: Codable, Sendable, Equatable {
         let loss: Loss
         if let name = self.loss {
             guard let known = Loss(rawValue: name) else {
-                throw .invalid(path: "loss", reason: "unknown loss '\(name)' (expected \(Loss.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw .invalid(path: "loss", reason: "unknown loss '\(name.echoed)' (expected \(Loss.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             loss = known
         } else {
@@ -62,62 +165,12 @@ public struct NetworkFile: Codable, Sendable, Equatable {
             if let name = entry.activation {
                 guard let known = Activation(name: name) else {
                     throw .invalid(path: "layers[\(index)].activation",
-                                   reason: "unknown activation '\(name)' (expected \(Activation.allCases.map(\.rawValue).joined(separator: ", ")))")
+                                   reason: "unknown activation '\(name.echoed)' (expected \(Activation.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 activation = known
             }
             layers.append(Layer(activation: activation, weights: entry.weights, biases: entry.biases))
         }
         return try Network(layers: layers, input: input, target: target, loss: loss, learningRate: learningRate)
-    }
-
-    private static func networkError(_ error: DecodingError) -> NetworkError {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return .invalid(path: path(context.codingPath + [key]), reason: "missing")
-        case .typeMismatch(let type, let context):
-            return .invalid(path: path(context.codingPath), reason: "expected \(describe(type))")
-        case .valueNotFound(let type, let context):
-            return .invalid(path: path(context.codingPath), reason: "expected \(describe(type)), found null")
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return .invalid(path: "$", reason: "not valid JSON") }
-            return .invalid(path: path(context.codingPath), reason: "expected a finite number")
-        @unknown default:
-            return .invalid(path: "$", reason: "not a network file")
-        }
-    }
-
-    /// `layers[1].weights[0][2]` for a coding path.
-    private static func path(_ codingPath: [any CodingKey]) -> String {
-        var result = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                result += "[\(index)]"
-            } else {
-                result += result.isEmpty ? key.stringValue : "." + key.stringValue
-            }
-        }
-        return result.isEmpty ? "$" : result
-    }
-
-    /// ": Number 1e999 is not representable in Swift", the parser's account of malformed JSON, or "".
-    private static func syntaxProblem(in data: Data) -> String {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return ""
-        } catch let error as NSError {
-            guard let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String, !detail.isEmpty else { return "" }
-            return ": " + detail.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-        }
-    }
-
-    /// The kind of JSON value a decoder expected, from the Swift type it reports.
-    private static func describe(_ type: Any.Type) -> String {
-        let name = String(describing: type)
-        if type is Double.Type { return "a number" }
-        if type is String.Type { return "a string" }
-        if name.hasPrefix("Array") || name.hasPrefix("[") { return "an array" }
-        if name.hasPrefix("Dictionary") || type == NetworkFile.self || type == LayerEntry.self { return "an object" }
-        return "a value of another type"
     }
 }

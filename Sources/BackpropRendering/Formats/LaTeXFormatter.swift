@@ -32,12 +32,17 @@ package struct LaTeXFormatter: HandoutFormatter {
         self.options = options
     }
 
+    /// The characters of a line of the title block in the source, about: TeX reads a line into a buffer of limited size.
+    static let titleLineWidth = 100
+    /// The same for code such as the command that regenerates the handout, which quotes the title.
+    static let codeLineWidth = 1_000
+
     package mutating func begin(_ handout: Handout) -> [String] {
         printer = MathPrinter(LaTeXMath(), notation: handout.notation, numbers: handout.numbers, colorDepth: handout.colorDepth)
         return options.template.pieces([
-            "title": handout.info.title.latexEscaped,
-            "author": handout.info.author.latexEscaped,
-            "date": handout.info.date.latexEscaped,
+            "title": handout.info.title.latexEscaped(lineWidth: Self.titleLineWidth),
+            "author": handout.info.author.latexEscaped(lineWidth: Self.titleLineWidth),
+            "date": handout.info.date.latexEscaped(lineWidth: Self.titleLineWidth),
         ])
     }
 
@@ -118,7 +123,7 @@ package struct LaTeXFormatter: HandoutFormatter {
             case .equation(let left, let right): text += "$" + printer.string(left) + " = " + printer.string(right) + "$"
             case .layer(let label): text += "$" + label + "$"
             case .code(let code):
-                text += "\\texttt{" + code.latexEscaped.breakableCode + "}"
+                text += "\\texttt{" + code.latexEscaped(lineWidth: Self.codeLineWidth).breakableCode + "}"
             }
         }
         return text

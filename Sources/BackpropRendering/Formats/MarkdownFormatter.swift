@@ -40,11 +40,11 @@ package struct MarkdownFormatter: HandoutFormatter {
         printer = MathPrinter(LaTeXMath(flavor: .markdown), notation: handout.notation, numbers: handout.numbers,
                               colorDepth: handout.colorDepth)
         opensBody = true
-        let byline = handout.info.byline.map(\.markdownEscaped)
+        let byline = handout.info.byline.map(\.markdownLineEscaped).filter { !$0.isEmpty }
         return options.template.pieces([
-            "title": handout.info.title.markdownEscaped,
-            "author": handout.info.author.markdownEscaped,
-            "date": handout.info.date.markdownEscaped,
+            "title": handout.info.title.markdownLineEscaped,
+            "author": handout.info.author.markdownLineEscaped,
+            "date": handout.info.date.markdownLineEscaped,
             "byline": byline.isEmpty ? "" : "*" + byline.joined(separator: ", ") + "*\n\n",
         ])
     }

@@ -33,8 +33,8 @@ package struct TextFormatter: HandoutFormatter {
     package mutating func begin(_ handout: Handout) -> [String] {
         printer = MathPrinter(UnicodeMath(), notation: handout.notation, numbers: handout.numbers)
         followsHeading = false
-        let title = handout.info.title
-        let byline = handout.info.byline
+        let title = handout.info.title.oneLine
+        let byline = handout.info.byline.map(\.oneLine).filter { !$0.isEmpty }
         return [title + "\n" + String(repeating: "═", count: title.count) + "\n" + (byline.isEmpty ? "" : byline.joined(separator: ", ") + "\n"), ""]
     }
 

@@ -148,21 +148,25 @@ import Testing
     @Test func nestingBeyondTheLimitIsRefusedWithItsColumn() {
         let depth = ExpressionParser.maximumDepth
         let source = String(repeating: "(1+", count: 10_000) + "a" + String(repeating: ")", count: 10_000)
-        #expect(throws: ExpressionParseError(.tooDeep(limit: depth), column: 3 * (10_000 - depth) + 3)) { try ExpressionParser.parse(source) }
+        #expect(throws: ExpressionParseError(.tooDeep(limit: depth), column: 3 * (10_000 - depth - 1) + 3)) { try ExpressionParser.parse(source) }
         #expect(throws: ExpressionParseError.self) { try ExpressionParser.parse(String(repeating: "-", count: 10_000) + "a") }
         #expect(throws: ExpressionParseError.self) { try ExpressionParser.parse(String(repeating: "sin(", count: 10_000) + "a" + String(repeating: ")", count: 10_000)) }
         #expect(throws: ExpressionParseError.self) { try ExpressionParser.parse(Array(repeating: "a", count: 10_000).joined(separator: "^")) }
     }
 
+    /// Exactly ``ExpressionParser/maximumDepth`` nested operations are accepted, one more is refused.
     @Test func nestingUpToTheLimitIsAccepted() throws {
         let depth = ExpressionParser.maximumDepth
-        let source = String(repeating: "-", count: depth - 1) + "a"
-        var expression = try parse(source)
-        var levels = 1
+        var expression = try parse(String(repeating: "-", count: depth) + "a")
+        var operations = 0
         while case .negation(let inner) = expression {
             expression = inner
-            levels += 1
+            operations += 1
         }
-        #expect(levels == depth)
+        #expect(operations == depth)
+        #expect(try parse(String(repeating: "(1+", count: depth) + "a" + String(repeating: ")", count: depth)) != a)
+        #expect(throws: ExpressionParseError(.tooDeep(limit: depth), column: 1)) {
+            try ExpressionParser.parse(String(repeating: "-", count: depth + 1) + "a")
+        }
     }
 }

@@ -25,10 +25,11 @@ import Testing
         let handout = Handout(.network(derivation), info: info, notation: NoteNotation(depth: 1))
         var formatter = LaTeXFormatter()
         formatter.format(handout, to: &latex)
-        #expect(latex.contains(##"\title{50\% of \textbackslash{} \$x\$ \& \{y\} \#1 \textasciitilde{} \textasciicircum{} \_ *bold* `code` \textless{}b\textgreater{} \textbar{} done}"##))
+        // A long title breaks at a space into lines TeX's buffer holds; the line break is a space.
+        #expect(latex.replacingOccurrences(of: "\n", with: " ").contains(##"\title{50\% of \textbackslash{} \$x\$ \& \{y\} \#1 \textasciitilde{} \textasciicircum{} \_ *bold* `code` \textless{}b\textgreater{} \textbar{} done}"##))
         var markdown = ""
         var markdownFormatter = MarkdownFormatter()
         markdownFormatter.format(handout, to: &markdown)
-        #expect(markdown.hasPrefix(##"# 50% of \\ \$x\$ & \{y\} \#1 \~ \^ \_ \*bold\* \`code\` \<b\> \| done"##))
+        #expect(markdown.hasPrefix(##"# 50% of \\ \$x\$ \& \{y\} \#1 \~ \^ \_ \*bold\* \`code\` \<b\> \| done"##))
     }
 }
