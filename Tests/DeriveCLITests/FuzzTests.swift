@@ -126,6 +126,8 @@ import Testing
         "nan", "inf", "-inf", "1e999", "0x1p3", "sigmoid", "relu,tanh", "softmax", "tanh,softmax", "linear", "latex",
         "markdown", "text", "json", "note", "absolute", "squared", "cross-entropy", "categorical-cross-entropy",
         "half-squared", "0.01", "17", "18", "'", "\\", "%$#", "é", "-0", "+1", "2,3,4,5,6", "1e-300", "1e300",
+        // Hostile titles and values: a code span's backtick, a blank line, a terminal escape, text LaTeX cannot print.
+        "a`b", "``x``", "line\n\nbreak", "\u{1B}[31mred", "Привет", "δ ≠ ∂", "🙂", String(repeating: "x", count: 300),
     ]
 
     private static func argumentVector(_ random: inout FuzzRandom, networkPath: String, directory: String) -> [String] {
@@ -151,7 +153,9 @@ import Testing
         #"{"input": [0.3], "target": [1], "loss": "cross-entropy", "layers": [{"activation": "tanh", "weights": [[2]]}, {"activation": "leaky-relu", "weights": [[-1]]}, {"activation": "sigmoid", "weights": [[3]]}]}"#,
     ]
 
-    private static let fragments = ["[", "]", "{", "}", ",", ":", "\"", "-", "1e999", "null", "true", "\"softmax\"", "[[1]]", "0", "1e308", "-1e308", "\"weights\"", "\"layers\"", "[]", "{}"]
+    private static let fragments = ["[", "]", "{", "}", ",", ":", "\"", "-", "1e999", "null", "true", "\"softmax\"", "[[1]]", "0", "1e308", "-1e308", "\"weights\"", "\"layers\"", "[]", "{}",
+                                    // What once crashed or was misread: 512 levels of brackets, trailing commas, underflow, a lone surrogate.
+                                    String(repeating: "[", count: 513), ",]", ",}", "1e-400", "\"\\ud800\"", "01"]
 
     /// `text` with one random edit: a character deleted, replaced or duplicated, a fragment inserted, or a span dropped.
     static func mutate(_ text: String, _ random: inout FuzzRandom) -> String {
