@@ -14,10 +14,12 @@ package struct DiagramEdge: Sendable, Equatable {
     package let isDashed: Bool
     /// The text on the line, such as the weight, on a white ground.
     package let label: DiagramLabel?
+    /// Whether the line ends in an arrowhead; a plotted line or an axis has none.
+    package let hasArrow: Bool
 
     /// An edge with every property given.
     package init(from: String, to: String, start: DiagramPoint, end: DiagramPoint, color: DiagramColor,
-                isDashed: Bool = false, label: DiagramLabel? = nil) {
+                isDashed: Bool = false, label: DiagramLabel? = nil, hasArrow: Bool = true) {
         self.from = from
         self.to = to
         self.start = start
@@ -25,12 +27,13 @@ package struct DiagramEdge: Sendable, Equatable {
         self.color = color
         self.isDashed = isDashed
         self.label = label
+        self.hasArrow = hasArrow
     }
 }
 
 extension DiagramEdge {
     /// The edge with `label` on it.
     func labelled(_ label: DiagramLabel) -> DiagramEdge {
-        DiagramEdge(from: from, to: to, start: start, end: end, color: color, isDashed: isDashed, label: label)
+        DiagramEdge(from: from, to: to, start: start, end: end, color: color, isDashed: isDashed, label: label, hasArrow: hasArrow)
     }
 }

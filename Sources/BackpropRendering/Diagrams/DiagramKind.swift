@@ -16,6 +16,9 @@ package enum DiagramKind: String, CaseIterable, Sendable {
     /// The whole backward pass: ∂δ/∂f_{k,j} and ∂δ/∂o_{k,j} on every neuron, flowing from the loss to
     /// the first layer, and ∂δ/∂w_{k-1,i,j} on the edges.
     case backwardPass = "backward-pass"
+    /// The largest |∂δ/∂w| and |∂o/∂f| of every layer on a logarithmic scale, from the output back: the
+    /// vanishing or exploding gradient made visible beside the table of gradient sizes.
+    case gradientSizes = "gradient-sizes"
 
     /// The four pictures of the source document, in its order.
     package static let fourDiagrams: [DiagramKind] = [.forwardNode, .backwardNode, .cost, .backwardPass]

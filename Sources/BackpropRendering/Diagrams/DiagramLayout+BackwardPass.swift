@@ -42,7 +42,7 @@ extension DiagramLayout {
                 return left.flatMap { i in
                     right.map { j in GridEdge(left: i, right: j, pointsLeft: true, color: color, label: .number(gradients.weightGradient[i][j])) }
                 }
-            case .input, .bias, .target, .lossTerm, .ellipsis:
+            case .input, .bias, .target, .lossTerm, .ellipsis, .plotPoint:
                 return []
             }
         }

@@ -219,7 +219,7 @@ extension DiagramLayout.GridColumn {
         case .lossTerm: return "d\(j)"
         case .target: return "t\(j)"
         case .bias: return "b\(j)"
-        case .input, .neuron, .ellipsis: return "l\(layer ?? 0)n\(j)"
+        case .input, .neuron, .ellipsis, .plotPoint: return "l\(layer ?? 0)n\(j)"
         }
     }
 
@@ -229,7 +229,7 @@ extension DiagramLayout.GridColumn {
         case .lossTerm: return "dmore"
         case .target: return "tmore"
         case .ellipsis: return "layersmore"
-        case .input, .neuron, .bias, .loss: return "l\(layer ?? 0)more"
+        case .input, .neuron, .bias, .loss, .plotPoint: return "l\(layer ?? 0)more"
         }
     }
 }

@@ -40,7 +40,7 @@ extension DiagramLayout {
                 return left.flatMap { i in
                     right.map { j in GridEdge(left: i, right: j, pointsLeft: false, color: .ink, label: .number(weights[i][j])) }
                 }
-            case .input, .bias, .target, .lossTerm, .ellipsis:
+            case .input, .bias, .target, .lossTerm, .ellipsis, .plotPoint:
                 return []
             }
         }

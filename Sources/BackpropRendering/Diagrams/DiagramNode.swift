@@ -17,6 +17,8 @@ package struct DiagramNode: Sendable, Equatable {
         case loss
         /// The neurons of a wide layer that are not drawn.
         case ellipsis
+        /// A point of a plot: a mark on a plotted line, or the end of an axis or a grid line.
+        case plotPoint
     }
 
     /// How the box is drawn.

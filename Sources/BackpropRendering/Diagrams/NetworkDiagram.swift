@@ -48,6 +48,9 @@ package struct NetworkDiagram: Sendable {
         case .backwardPass:
             layout.drawBackwardPass()
             title = DiagramText([.words("Backpropagating the cost")], style: .note)
+        case .gradientSizes:
+            layout.drawGradientSizes()
+            title = DiagramText([.words("Gradient sizes by layer")], style: .note)
         }
         self.kind = kind
         self.notation = notation

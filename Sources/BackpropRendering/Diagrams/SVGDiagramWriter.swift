@@ -38,7 +38,7 @@ package struct SVGDiagramWriter: Sendable {
         output.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\"")
         output.write(" font-family=\"\(options.fontFamily.xmlEscaped)\" xml:space=\"preserve\" role=\"img\">\n")
         output.write("<title>\(caption(of: diagram).xmlEscaped)</title>\n")
-        let arrowColors = Self.unique(diagram.edges.map(\.color))
+        let arrowColors = Self.unique(diagram.edges.filter(\.hasArrow).map(\.color))
         if !arrowColors.isEmpty {
             output.write("<defs>\n")
             for color in arrowColors {
@@ -53,7 +53,7 @@ package struct SVGDiagramWriter: Sendable {
             let start = canvas.point(edge.start), end = canvas.point(edge.end)
             output.write("<line x1=\"\(start.x)\" y1=\"\(start.y)\" x2=\"\(end.x)\" y2=\"\(end.y)\" stroke=\"\(Self.color(edge.color))\"")
             if edge.isDashed { output.write(" stroke-dasharray=\"5 4\"") }
-            output.write(" marker-end=\"url(#\(Self.markerID(edge.color)))\"/>\n")
+            output.write(edge.hasArrow ? " marker-end=\"url(#\(Self.markerID(edge.color)))\"/>\n" : "/>\n")
         }
         output.write("</g>\n")
         for label in diagram.edges.compactMap(\.label) {

@@ -18,7 +18,7 @@ package struct TikZDiagramWriter: Sendable {
         if fitsLineWidth { output.write("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n") }
         output.write("\\begin{tikzpicture}[x=1cm, y=-1cm, >=stealth, line cap=round, line join=round]\n")
         for edge in diagram.edges {
-            var style = ["->", Self.color(edge.color), "line width=0.6pt"]
+            var style = edge.hasArrow ? ["->", Self.color(edge.color), "line width=0.6pt"] : [Self.color(edge.color), "line width=0.6pt"]
             if edge.isDashed { style.append("dashed") }
             output.write("\\draw[\(style.joined(separator: ", "))] \(Self.point(edge.start)) -- \(Self.point(edge.end));\n")
         }

@@ -81,10 +81,15 @@ struct HandoutBuilder {
         return blocks
     }
 
+    /// The gradient sizes by layer, their table and their plot, then the gradient check when there is one.
     private func closingSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
-        prose.closingSections(of: derivation).flatMap { heading, explanation, table in
-            [HandoutBlock.heading(heading), .paragraph(explanation), .table(table)]
+        var blocks: [HandoutBlock] = [.heading(prose.summaryHeading), .paragraph(prose.summaryExplanation(derivation.summary)),
+                                      .table(prose.summaryTable(derivation.summary))]
+        blocks += diagrams([.gradientSizes], of: derivation, headed: false)
+        if let check = derivation.gradientCheck {
+            blocks += [.heading(prose.checkHeading), .paragraph(prose.checkExplanation(check)), .table(prose.checkTable(check))]
         }
+        return blocks
     }
 
     /// The filled-in steps of an exercise sheet, each section under a heading naming its layer.

@@ -169,16 +169,6 @@ package struct NetworkProse: Sendable {
 
     // MARK: - Closing sections
 
-    /// The sections that close a complete handout, each a heading, an explanation and a table:
-    /// the gradient sizes by layer, then the gradient check when there is one.
-    package func closingSections(of derivation: Derivation) -> [(heading: Heading, explanation: [Phrase], table: Table)] {
-        var sections = [(summaryHeading, summaryExplanation(derivation.summary), summaryTable(derivation.summary))]
-        if let check = derivation.gradientCheck {
-            sections.append((checkHeading, checkExplanation(check), checkTable(check)))
-        }
-        return sections
-    }
-
     /// The heading of the gradient sizes by layer.
     package var summaryHeading: Heading { Heading(level: 1, title: [.text("Gradient sizes by layer")]) }
 
