@@ -35,7 +35,7 @@ package struct DotRenderer {
             first += " = " + printer.string(.constant(forward.values[index]))
             let symbol: Symbol = isReverse ? .adjoint(node.name) : .tangent(node.name)
             let passLine = printer.string(.symbol(symbol)) + " = " + printer.string(.constant(second[index]))
-            output.write("  n\(index) [label=<\(first.htmlEscaped)<br/><font color=\"\(Self.passColor)\">\(passLine.htmlEscaped)</font>>];\n")
+            output.write("  n\(index) [label=<\(first.xmlEscaped)<br/><font color=\"\(Self.passColor)\">\(passLine.xmlEscaped)</font>>];\n")
         }
         for (index, edge) in graph.edges.enumerated() {
             let local = forward.localDerivatives[index]
@@ -55,21 +55,6 @@ package struct DotRenderer {
 }
 
 private extension String {
-    /// The text with the characters special in Graphviz's HTML-like labels written as entities.
-    var htmlEscaped: String {
-        var result = ""
-        for character in self {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
     /// The text as a DOT double-quoted string.
     var quoted: String {
         "\"" + replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""

@@ -48,17 +48,5 @@ package struct GraphJSONRenderer {
     private func number(_ value: Double) -> String { NumberFormat.roundTrip.string(value) }
 
     /// `text` as a JSON string literal.
-    private func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case _ where scalar.value < 0x20: result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    private func string(_ text: String) -> String { text.jsonQuoted }
 }

@@ -167,7 +167,7 @@ public struct JSONRenderer {
     private func number(_ value: Double) -> String { NumberFormat.roundTrip.string(value) }
 
     /// `text` as a JSON string literal.
-    private func string(_ text: String) -> String { "\"" + text.jsonEscaped + "\"" }
+    private func string(_ text: String) -> String { text.jsonQuoted }
 }
 
 // MARK: - Section kinds
@@ -186,26 +186,5 @@ private extension Section.Kind {
         case .update: return "update"
         case .propagated: return "propagated"
         }
-    }
-}
-
-// MARK: - Escaping
-
-private extension String {
-    /// The string's contents escaped for a JSON string literal: quotes, backslashes and control characters.
-    var jsonEscaped: String {
-        var result = ""
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -377,20 +377,9 @@ public enum DeriveCommand {
     /// `argument` in the shell's `$'…'` quotes, its control characters as escapes: a command on one line
     /// that a shell reads back as the same argument.
     private static func ansiQuoted(_ argument: String) -> String {
-        var result = "$'"
-        for scalar in argument.unicodeScalars {
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\\": result += "\\\\"
-            case "'": result += "\\'"
-            case _ where scalar.isEchoedEscaped:
-                let digits = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-            default: result.unicodeScalars.append(scalar)
-            }
+        let escaped = argument.replacingScalars(["\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\", "'": "\\'"]) { scalar in
+            scalar.isEchoedEscaped ? "\\u" + scalar.hexadecimal(uppercase: true) : nil
         }
-        return result + "'"
+        return "$'" + escaped + "'"
     }
 }

@@ -60,17 +60,7 @@ enum ManPage {
     /// Text safe in roff: backslashes and hyphens escaped, every non-ASCII character as a `\[uXXXX]` glyph
     /// (so groff needs no input encoding), and no line starting with a control character.
     private static func escaped(_ text: String) -> String {
-        var body = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": body += "\\e"
-            case "-": body += "\\-"
-            case _ where scalar.isASCII: body.unicodeScalars.append(scalar)
-            default:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                body += "\\[u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"
-            }
-        }
+        let body = text.replacingScalars(["\\": "\\e", "-": "\\-"]) { $0.isASCII ? nil : "\\[u" + $0.hexadecimal(uppercase: true) + "]" }
         return body.hasPrefix(".") || body.hasPrefix("'") ? "\\&" + body : body
     }
 }

@@ -18,14 +18,8 @@ extension String {
                 result.append(character)
                 continue
             }
-            for scalar in character.unicodeScalars {
-                switch scalar {
-                case "\n": result += "\\n"
-                case "\r": result += "\\r"
-                case "\t": result += "\\t"
-                case _ where scalar.isEchoedEscaped: result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                default: result.unicodeScalars.append(scalar)
-                }
+            result += String(character).replacingScalars(["\n": "\\n", "\r": "\\r", "\t": "\\t"]) { scalar in
+                scalar.isEchoedEscaped ? "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" : nil
             }
         }
         return result

@@ -161,30 +161,3 @@ package struct SVGDiagramWriter: Sendable {
         }
     }
 }
-
-extension String {
-    /// The text safe inside an XML element or a quoted attribute: `& < > " '` as entities, and the control
-    /// characters XML 1.0 forbids replaced by U+FFFD.
-    var xmlEscaped: String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF {
-                    result += "\u{FFFD}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
-}
