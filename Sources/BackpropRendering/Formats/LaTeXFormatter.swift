@@ -64,7 +64,7 @@ package struct LaTeXFormatter: HandoutFormatter {
             lines.clear()
             layout.layOut(step, into: &lines)
             lines.end(with: index == steps.count - 1 ? "\n" : " \\\\\n")
-            output.write(lines.text)
+            output.write(lines.text.string)
         }
         output.write("\\end{align*}\n\n")
     }

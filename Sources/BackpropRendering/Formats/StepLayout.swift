@@ -44,7 +44,7 @@ struct StepLayout<Spelling: MathSpelling> {
     /// Each form is printed once, into a buffer reused from step to step: the walk that prints it also
     /// measures it, and a sum too wide for a row is cut into rows at the term ends the printer reports.
     func layOut<Sink: StepRowSink>(_ step: Step, into sink: inout Sink) {
-        scratch.previous.removeAll(keepingCapacity: true)
+        scratch.previous.removeAll()
         let symbolWidth = printer.write(step.symbol, to: &scratch.previous)
         sink.writeSymbol(scratch.previous)
         var placement = Placement(available: Swift.max(budget - symbolWidth, budget / 2))
@@ -59,7 +59,7 @@ struct StepLayout<Spelling: MathSpelling> {
                 placement.placeBlank(printer.blank, into: &sink)
                 return
             }
-            scratch.text.removeAll(keepingCapacity: true)
+            scratch.text.removeAll()
             let (width, ends) = printer.writeMeasuringTerms(form, to: &scratch.text)
             place(form, width: width, ends: ends, in: &placement, into: &sink)
         }
@@ -70,8 +70,8 @@ struct StepLayout<Spelling: MathSpelling> {
             placement.placeBlank(printer.blank, into: &sink)
         } else {
             let value = printer.printed(step.value)
-            scratch.text.removeAll(keepingCapacity: true)
-            scratch.text += value.text
+            scratch.text.removeAll()
+            scratch.text.append(value.text)
             place(.constant(step.value), width: value.width, ends: nil, in: &placement, into: &sink)
         }
     }
@@ -85,13 +85,13 @@ struct StepLayout<Spelling: MathSpelling> {
         let available = placement.available
         if placement.hasRow, placement.width + 3 + formWidth <= available {
             sink.append(" = ")
-            sink.append(text)
+            sink.append(text, 0..<text.count)
             placement.width += 3 + formWidth
             return
         }
         if formWidth <= available {
             placement.startRow(startsForm: true, into: &sink)
-            sink.append(text)
+            sink.append(text, 0..<text.count)
             placement.width = formWidth + 2
             return
         }
@@ -99,11 +99,10 @@ struct StepLayout<Spelling: MathSpelling> {
             // A single term too wide for a row stands alone on it.
             let terms = form.summands
             placement.startRow(startsForm: true, into: &sink)
-            if !terms.isEmpty { sink.append(text) }
+            if !terms.isEmpty { sink.append(text, 0..<text.count) }
             placement.width = terms.first.map { printer.width(of: $0) + 3 } ?? 0
             return
         }
-        let utf8 = text.utf8
         var rowStart = 0
         var rowEnd = 0
         var currentWidth = 0.0
@@ -112,7 +111,7 @@ struct StepLayout<Spelling: MathSpelling> {
             let termWidth = end.width + 3
             if rowEnd > rowStart && currentWidth + termWidth > available {
                 placement.startRow(startsForm: startsForm, into: &sink)
-                sink.append(Self.slice(utf8, rowStart, rowEnd))
+                sink.append(text, rowStart..<rowEnd)
                 startsForm = false
                 rowStart = rowEnd + 1
                 currentWidth = 4
@@ -121,7 +120,7 @@ struct StepLayout<Spelling: MathSpelling> {
             currentWidth += termWidth
         }
         placement.startRow(startsForm: startsForm, into: &sink)
-        sink.append(Self.slice(utf8, rowStart, rowEnd))
+        sink.append(text, rowStart..<rowEnd)
         placement.width = currentWidth
     }
 
@@ -151,31 +150,21 @@ struct StepLayout<Spelling: MathSpelling> {
 
     /// Buffers kept from step to step.
     private final class Scratch {
-        var text = ""
-        var previous = ""
-
-        init() {
-            text.reserveCapacity(1024)
-            previous.reserveCapacity(1024)
-        }
-    }
-
-    /// The text between two UTF-8 offsets.
-    private static func slice(_ utf8: String.UTF8View, _ start: Int, _ end: Int) -> Substring {
-        Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        var text = UTF8Text(capacity: 1024)
+        var previous = UTF8Text(capacity: 1024)
     }
 }
 
 /// Where ``StepLayout`` puts a step: its symbol, then each row, started and then filled piece by piece.
 protocol StepRowSink {
     /// Takes the step's symbol as printed; called first.
-    mutating func writeSymbol(_ symbol: String)
+    mutating func writeSymbol(_ symbol: UTF8Text)
     /// Starts a row, which begins a form (`= ...`) or continues a long sum.
     mutating func startRow(startsForm: Bool)
     /// Adds text to the row last started.
     mutating func append(_ text: String)
-    /// Adds text to the row last started.
-    mutating func append(_ text: Substring)
+    /// Adds the bytes `range` of `text` to the row last started.
+    mutating func append(_ text: UTF8Text, _ range: Range<Int>)
 }
 
 /// The rows as values.
@@ -183,10 +172,12 @@ private struct RowCollector<Spelling: MathSpelling>: StepRowSink {
     var symbol = ""
     var rows: [StepLayout<Spelling>.Row] = []
 
-    mutating func writeSymbol(_ symbol: String) { self.symbol = symbol }
+    mutating func writeSymbol(_ symbol: UTF8Text) { self.symbol = symbol.string }
     mutating func startRow(startsForm: Bool) { rows.append(.init(startsForm: startsForm, text: "")) }
     mutating func append(_ text: String) { rows[rows.count - 1].text += text }
-    mutating func append(_ text: Substring) { rows[rows.count - 1].text += text }
+    mutating func append(_ text: UTF8Text, _ range: Range<Int>) {
+        rows[rows.count - 1].text += String(decoding: text.bytes[range], as: UTF8.self)
+    }
 }
 
 /// A step as the lines of an aligned block, in one buffer written out at once: the symbol, then each row
@@ -199,7 +190,7 @@ struct AlignedStepLines: StepRowSink {
     /// What separates two rows.
     let rowBreak: String
     /// The step as written so far.
-    private(set) var text = ""
+    private(set) var text = UTF8Text(capacity: 4096)
     private var rowCount = 0
 
     /// Lines with these separators.
@@ -207,26 +198,25 @@ struct AlignedStepLines: StepRowSink {
         self.formStart = formStart
         self.continuation = continuation
         self.rowBreak = rowBreak
-        text.reserveCapacity(4096)
     }
 
     /// Empties the buffer for the next step, keeping its capacity.
     mutating func clear() {
-        text.removeAll(keepingCapacity: true)
+        text.removeAll()
         rowCount = 0
     }
 
     /// Adds text after the step's last row.
-    mutating func end(with ending: String) { text += ending }
+    mutating func end(with ending: String) { text.append(ending) }
 
-    mutating func writeSymbol(_ symbol: String) { text += symbol }
+    mutating func writeSymbol(_ symbol: UTF8Text) { text.append(symbol) }
     mutating func startRow(startsForm: Bool) {
-        if rowCount > 0 { text += rowBreak }
-        text += startsForm ? formStart : continuation
+        if rowCount > 0 { text.append(rowBreak) }
+        text.append(startsForm ? formStart : continuation)
         rowCount += 1
     }
-    mutating func append(_ text: String) { self.text += text }
-    mutating func append(_ text: Substring) { self.text += text }
+    mutating func append(_ text: String) { self.text.append(text) }
+    mutating func append(_ text: UTF8Text, _ range: Range<Int>) { self.text.append(text, range) }
 }
 
 /// `symbol = value` for each step, as many to a line as fit in `budget`: how the given values are listed.

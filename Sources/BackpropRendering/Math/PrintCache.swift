@@ -10,7 +10,7 @@ import BackpropKit
 final class PrintCache {
     /// A printed piece and its estimated width.
     struct Entry {
-        let text: String
+        let text: UTF8Text
         let width: Double
     }
 
@@ -63,7 +63,7 @@ final class PrintCache {
 
     /// A text buffer kept between uses.
     final class Buffer {
-        var text = ""
+        var text = UTF8Text()
     }
 
     private var buffers: [Buffer] = []
