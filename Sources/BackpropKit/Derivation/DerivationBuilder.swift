@@ -99,28 +99,27 @@ struct DerivationBuilder: Sendable {
                                   concrete: concrete, substituted: substitution(of: concrete), value: coupling.value))
             }
         }
-        let terms = (0..<layer.width).map { network.preactivationTerms(layer: k, neuron: $0) }
+        // The terms of f_{k,j} (``Network/preactivationTerms(layer:neuron:)``) are w_{k-1,i,j} o_{k-1,i} and b_{k,j}:
+        // their derivatives are written directly, ∂f_{k,j}/∂w_{k-1,i,j} = o_{k-1,i}, ∂f_{k,j}/∂b_{k,j} = 1 and
+        // ∂f_{k,j}/∂o_{k-1,i} = w_{k-1,i,j}, rather than differentiated and simplified for every weight.
         for i in 0..<layer.inputWidth {
             for j in 0..<layer.width {
                 let weight = Symbol.weight(layer: k - 1, from: i, to: j)
-                let term = terms[j][i]
                 steps.append(Step(symbol: .partial(.preactivation(layer: k, neuron: j), weight),
-                                  concrete: term.derivative(withRespectTo: weight), value: forward.activations[k - 1][i]))
+                                  concrete: .of(.activation(layer: k - 1, neuron: i)), value: forward.activations[k - 1][i]))
             }
         }
         if layer.biases != nil {
             for j in 0..<layer.width {
                 let bias = Symbol.bias(layer: k, neuron: j)
-                steps.append(Step(symbol: .partial(.preactivation(layer: k, neuron: j), bias),
-                                  concrete: terms[j].last?.derivative(withRespectTo: bias),
-                                  value: 1))
+                steps.append(Step(symbol: .partial(.preactivation(layer: k, neuron: j), bias), concrete: .one, value: 1))
             }
         }
         for j in 0..<layer.width {
             for i in 0..<layer.inputWidth {
                 let previous = Symbol.activation(layer: k - 1, neuron: i)
                 steps.append(Step(symbol: .partial(.preactivation(layer: k, neuron: j), previous),
-                                  concrete: terms[j][i].derivative(withRespectTo: previous),
+                                  concrete: .of(.weight(layer: k - 1, from: i, to: j)),
                                   value: layer.weights[i][j], isOptional: k == 1))
             }
         }

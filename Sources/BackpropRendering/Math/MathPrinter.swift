@@ -17,6 +17,8 @@ public struct MathPrinter<Spelling: MathSpelling> {
     public let colorDepth: Int?
     /// Symbols and numbers already printed.
     let cache = PrintCache()
+    /// The spelling's commonest pieces as UTF-8.
+    let pieces: SpelledPieces
 
     /// A printer writing `spelling`.
     /// - Parameters:
@@ -29,6 +31,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
         self.notation = notation
         self.numbers = numbers
         self.colorDepth = colorDepth
+        self.pieces = SpelledPieces(spelling)
     }
 
     /// The expression printed in this syntax, e.g. `\frac{\partial \delta}{\partial o_{n,1}}` or `∂δ/∂oₙ,₁`.
@@ -75,7 +78,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
             if index == 0 {
                 termWidth = write(term, to: &output, context: .sum)
             } else {
-                output.append(" ")
+                output.append(pieces.space)
                 termWidth = writeSignedTerm(term, to: &output)
             }
             width += termWidth
@@ -111,9 +114,20 @@ public struct MathPrinter<Spelling: MathSpelling> {
     func printed(_ value: Double) -> PrintCache.Entry {
         cache.number(value) {
             let (mantissa, exponent) = numbers.parts(value)
-            let signed = mantissa.hasPrefix("-") ? spelling.minus + mantissa.dropFirst() : mantissa
             let width = Double(mantissa.utf8.count) + (exponent == 0 ? 0 : 4 + (exponent < 0 ? 2.1 : 1.4))
-            return PrintCache.Entry(text: UTF8Text(exponent == 0 ? signed : spelling.scientific(signed, exponent: exponent)), width: width)
+            let negative = mantissa.utf8.first == UInt8(ascii: "-")
+            guard exponent == 0 else {
+                let signed = negative ? spelling.minus + mantissa.dropFirst() : mantissa
+                return PrintCache.Entry(text: UTF8Text(spelling.scientific(signed, exponent: exponent)), width: width)
+            }
+            var text = UTF8Text(capacity: mantissa.utf8.count + pieces.minus.count)
+            if negative {
+                text.append(pieces.minus)
+                text.append(mantissa.dropFirst())
+            } else {
+                text.append(mantissa)
+            }
+            return PrintCache.Entry(text: text, width: width)
         }
     }
 
@@ -139,10 +153,10 @@ public struct MathPrinter<Spelling: MathSpelling> {
         guard precedence(of: expression) < context else {
             return writeBare(expression, to: &output)
         }
-        let tall = spelling.stacksFractions && expression.containsFraction
-        output.append(spelling.openParenthesis(tall: tall))
+        let parentheses = spelling.stacksFractions && expression.containsFraction ? pieces.tallParentheses : pieces.parentheses
+        output.append(parentheses.open)
         let width = writeBare(expression, to: &output)
-        output.append(spelling.closeParenthesis(tall: tall))
+        output.append(parentheses.close)
         return width
     }
 
@@ -166,7 +180,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
                 if index == 0 {
                     width += write(term, to: &output, context: .sum)
                 } else {
-                    output.append(" ")
+                    output.append(pieces.space)
                     width += writeSignedTerm(term, to: &output)
                 }
             }
@@ -174,16 +188,16 @@ public struct MathPrinter<Spelling: MathSpelling> {
         case .product(let factors):
             return writeProduct(factors, to: &output)
         case .negation(let operand):
-            output.append(spelling.minus)
+            output.append(pieces.minus)
             return 1 + write(operand, to: &output, context: .product)
         case .quotient(let numerator, let denominator):
-            let pieces = spelling.fraction
+            let fraction = pieces.fraction
             let context: Precedence = spelling.stacksFractions ? .sum : .power
-            output.append(pieces.open)
+            output.append(fraction.open)
             let top = write(numerator, to: &output, context: context)
-            output.append(pieces.middle)
+            output.append(fraction.middle)
             let bottom = write(denominator, to: &output, context: context)
-            output.append(pieces.close)
+            output.append(fraction.close)
             return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 3
         case .power(let base, let exponent):
             let baseWidth: Double
@@ -219,30 +233,26 @@ public struct MathPrinter<Spelling: MathSpelling> {
         // The common negative terms are written without building the term without its minus.
         switch term {
         case .constant(let value) where value < 0:
-            output.append(spelling.minus)
-            output.append(" ")
+            output.append(pieces.minusSpace)
             output.append(printed(-value).text)
             return printed(value).width
         case .negation(let operand):
-            output.append(spelling.minus)
-            output.append(" ")
+            output.append(pieces.minusSpace)
             return 1 + write(operand, to: &output, context: .product)
         case .product(let factors):
             if case .constant(let value) = factors.first, value < 0, !(-value == 1 && factors.count > 1) {
-                output.append(spelling.minus)
-                output.append(" ")
+                output.append(pieces.minusSpace)
                 return writeProduct(factors, to: &output, negatingFirst: true)
             }
         default:
             break
         }
         if let positive = term.negated {
-            output.append(spelling.minus)
-            output.append(" ")
+            output.append(pieces.minusSpace)
             write(positive, to: &output, context: .product)
             return width(of: term)
         } else {
-            output.append("+ ")
+            output.append(pieces.plusSpace)
             return write(term, to: &output, context: .sum)
         }
     }
@@ -295,17 +305,17 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// What stands between two factors: a multiplication sign before a number, nothing where a person
     /// would juxtapose (2x, 2(o − t), σ(f)(1 − σ(f)), stacked fractions side by side), and the
     /// spelling's separator of adjacent factors elsewhere (two names, a number before a function name).
-    private func separator(between left: Expression, and right: Expression, next: Opening) -> String {
-        if right.constantValue != nil || next == .number { return spelling.times }
+    private func separator(between left: Expression, and right: Expression, next: Opening) -> UTF8Text {
+        if right.constantValue != nil || next == .number { return pieces.times }
         let stacked = spelling.stacksFractions
-        if case .partial = right { return stacked ? spelling.adjacentFactors : spelling.times }
-        if case .partial = left { return stacked ? spelling.adjacentFactors : spelling.times }
-        if next == .parenthesis { return stacked ? spelling.adjacentFactors : "" }
+        if case .partial = right { return stacked ? pieces.adjacentFactors : pieces.times }
+        if case .partial = left { return stacked ? pieces.adjacentFactors : pieces.times }
+        if next == .parenthesis { return stacked ? pieces.adjacentFactors : pieces.nothing }
         if left.constantValue != nil {
-            if case .application(let function, _) = right, !function.hasOwnBrackets { return spelling.adjacentFactors }
-            return stacked ? spelling.adjacentFactors : ""
+            if case .application(let function, _) = right, !function.hasOwnBrackets { return pieces.adjacentFactors }
+            return stacked ? pieces.adjacentFactors : pieces.nothing
         }
-        return spelling.adjacentFactors
+        return pieces.adjacentFactors
     }
 
     private func writeApplication(_ function: Function, _ arguments: [Expression], to output: inout UTF8Text) -> Double {
@@ -335,13 +345,14 @@ public struct MathPrinter<Spelling: MathSpelling> {
         }
         output.append(name.text)
         let tall = spelling.stacksFractions && arguments.contains(where: \.containsFraction)
-        output.append(spelling.openParenthesis(tall: tall))
+        let parentheses = tall ? pieces.tallParentheses : pieces.parentheses
+        output.append(parentheses.open)
         var width = 0.0
         for (index, argument) in arguments.enumerated() {
-            if index > 0 { output.append(", ") }
+            if index > 0 { output.append(pieces.comma) }
             width = width + write(argument, to: &output) + 2
         }
-        output.append(spelling.closeParenthesis(tall: tall))
+        output.append(parentheses.close)
         return name.width + 2 + width
     }
 
@@ -352,18 +363,22 @@ public struct MathPrinter<Spelling: MathSpelling> {
     }
 
     private func writePartial(of quantity: Expression, _ variable: Expression, to output: inout UTF8Text) -> Double {
-        var opening: String?
+        var opening: UTF8Text?
         if let depth = colorDepth, case .symbol(.loss) = quantity, case .symbol(.activation(let k, _)) = variable {
-            opening = spelling.colorOpening(LayerPalette.color(ofLayer: k, depth: depth))
+            // An empty entry stands for a spelling without colours.
+            let colour = cache.colorOpening(ofLayer: k) {
+                PrintCache.Entry(text: UTF8Text(spelling.colorOpening(LayerPalette.color(ofLayer: k, depth: depth)) ?? ""), width: 0)
+            }
+            if !colour.text.isEmpty { opening = colour.text }
         }
         if let opening { output.append(opening) }
-        let pieces = spelling.partial
-        output.append(pieces.open)
+        let partial = pieces.partial
+        output.append(partial.open)
         let top = 1 + write(quantity, to: &output, context: .atom)
-        output.append(pieces.middle)
+        output.append(partial.middle)
         let bottom = 1 + write(variable, to: &output, context: .atom)
-        output.append(pieces.close)
-        if opening != nil { output.append("}") }
+        output.append(partial.close)
+        if opening != nil { output.append(pieces.closingBrace) }
         return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 1
     }
 

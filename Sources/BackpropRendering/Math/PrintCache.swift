@@ -15,7 +15,7 @@ final class PrintCache {
     }
 
     /// The most slots of a direct-mapped table: 2^``maximumSlotBits``.
-    static var maximumSlotBits: Int { 13 }
+    static var maximumSlotBits: Int { 15 }
     /// The most entries kept in each dictionary.
     static var limit: Int { 4096 }
 
@@ -59,6 +59,12 @@ final class PrintCache {
         let entry = make()
         elementaryFunctions.append((function, entry))
         return entry
+    }
+
+    /// The entry of the opening of layer `layer`'s colour, made by `make` the first time.
+    func colorOpening(ofLayer layer: Int, _ make: () -> Entry) -> Entry {
+        guard let key = Self.pack(14, layer, 0, 0) else { return make() }
+        return symbolSlots.entry(key, make)
     }
 
     /// A text buffer kept between uses.

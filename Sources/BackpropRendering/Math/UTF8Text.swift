@@ -34,6 +34,12 @@ struct UTF8Text: Equatable {
     }
 
     /// Appends `text`.
+    mutating func append(_ text: Substring) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if copied == nil { bytes.append(contentsOf: text.utf8) }
+    }
+
+    /// Appends `text`.
     mutating func append(_ text: UTF8Text) {
         bytes.append(contentsOf: text.bytes)
     }
