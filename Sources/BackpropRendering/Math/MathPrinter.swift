@@ -104,9 +104,9 @@ public struct MathPrinter<Spelling: MathSpelling> {
     func printed(_ symbol: Symbol) -> PrintCache.Entry {
         cache.symbol(symbol) {
             let name = notation.name(of: symbol)
-            var text = ""
+            var text = UTF8Text(capacity: 32)
             spelling.write(name, to: &text)
-            return PrintCache.Entry(text: UTF8Text(text), width: width(of: name))
+            return PrintCache.Entry(text: text, width: width(of: name))
         }
     }
 
@@ -134,7 +134,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// The function's name as printed, with its estimated width.
     func printed(_ function: Function) -> PrintCache.Entry {
         cache.function(function) {
-            var text = ""
+            var text = UTF8Text(capacity: 32)
             spelling.write(notation.name(of: function), to: &text)
             let width: Double
             if case .elementary(let elementary) = function {
@@ -142,7 +142,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
             } else {
                 width = self.width(of: notation.name(of: function))
             }
-            return PrintCache.Entry(text: UTF8Text(text), width: width)
+            return PrintCache.Entry(text: text, width: width)
         }
     }
 
@@ -271,14 +271,18 @@ public struct MathPrinter<Spelling: MathSpelling> {
             width = write(first, to: &output, context: .prefix)
         }
         guard factors.count > 1 else { return width + 2 }
-        let scratch = cache.enterProduct()
-        defer { cache.leaveProduct() }
+        let buffer = cache.enterProduct()
+        var scratch = buffer.take()
+        defer {
+            buffer.keep(scratch)
+            cache.leaveProduct()
+        }
         var previous = first
         for factor in factors.dropFirst() {
-            scratch.text.removeAll()
-            width += write(factor, to: &scratch.text, context: .product)
-            output.append(separator(between: previous, and: factor, next: Self.opening(of: scratch.text)))
-            output.append(scratch.text)
+            scratch.removeAll()
+            width += write(factor, to: &scratch, context: .product)
+            output.append(separator(between: previous, and: factor, next: Self.opening(of: scratch)))
+            output.append(scratch)
             previous = factor
         }
         return width + spelling.adjacentFactorsWidth * Double(factors.count - 1) + 2

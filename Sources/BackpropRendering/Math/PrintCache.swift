@@ -69,7 +69,21 @@ final class PrintCache {
 
     /// A text buffer kept between uses.
     final class Buffer {
-        var text = UTF8Text()
+        private var text = UTF8Text(capacity: 256)
+
+        /// The text, emptied, with its capacity; the buffer is empty until ``keep(_:)`` returns it, so
+        /// writing the text checks no access to the buffer.
+        func take() -> UTF8Text {
+            var taken = UTF8Text()
+            swap(&taken, &text)
+            taken.removeAll()
+            return taken
+        }
+
+        /// Keeps `text` for the next ``take()``.
+        func keep(_ text: UTF8Text) {
+            self.text = text
+        }
     }
 
     private var buffers: [Buffer] = []

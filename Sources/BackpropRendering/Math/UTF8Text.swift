@@ -4,7 +4,7 @@
 /// Appending to a `String` checks its storage, capacity and breadcrumbs every time; formulas are written
 /// in many pieces of a few bytes each (`_{`, `,`, ` \cdot `, a cached name), and appending bytes to an
 /// array is a bounds check and a copy. The text becomes a `String` once, when it is finished.
-struct UTF8Text: Equatable {
+struct UTF8Text: Equatable, TextOutputStream {
     /// The text's bytes.
     private(set) var bytes: [UInt8] = []
 
@@ -31,6 +31,11 @@ struct UTF8Text: Equatable {
     mutating func append(_ text: String) {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
         if copied == nil { bytes.append(contentsOf: text.utf8) }
+    }
+
+    /// Appends `string`, as a text output stream.
+    mutating func write(_ string: String) {
+        append(string)
     }
 
     /// Appends `text`.
