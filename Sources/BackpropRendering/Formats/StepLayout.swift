@@ -176,7 +176,7 @@ private struct RowCollector<Spelling: MathSpelling>: StepRowSink {
     mutating func startRow(startsForm: Bool) { rows.append(.init(startsForm: startsForm, text: "")) }
     mutating func append(_ text: String) { rows[rows.count - 1].text += text }
     mutating func append(_ text: UTF8Text, _ range: Range<Int>) {
-        rows[rows.count - 1].text += String(decoding: text.bytes[range], as: UTF8.self)
+        rows[rows.count - 1].text += text.string(range)
     }
 }
 

@@ -290,9 +290,9 @@ public struct MathPrinter<Spelling: MathSpelling> {
 
     /// How `text` begins: with a number, with `(`, or otherwise.
     private static func opening(of text: UTF8Text) -> Opening {
-        let bytes = text.bytes
-        guard let byte = bytes.first else { return .other }
-        if byte < 0x80 && (bytes.count == 1 || bytes[1] < 0x80) {
+        guard !text.isEmpty else { return .other }
+        let byte = text[0]
+        if byte < 0x80 && (text.count == 1 || text[1] < 0x80) {
             if byte >= 0x30 && byte <= 0x39 { return .number }
             return byte == 0x28 ? .parenthesis : .other
         }

@@ -2,35 +2,84 @@
 /// into rows.
 ///
 /// Appending to a `String` checks its storage, capacity and breadcrumbs every time; formulas are written
-/// in many pieces of a few bytes each (`_{`, `,`, ` \cdot `, a cached name), and appending bytes to an
-/// array is a bounds check and a copy. The text becomes a `String` once, when it is finished.
+/// in many pieces of a few bytes each (`_{`, `,`, ` \cdot `, a cached name), and appending to this text is
+/// a uniqueness and a capacity check and a copy. The text becomes a `String` once, when it is finished.
+/// Copies share their bytes until one of them is changed.
 struct UTF8Text: Equatable, TextOutputStream {
-    /// The text's bytes.
-    private(set) var bytes: [UInt8] = []
+    /// Owns the bytes, which copies of the text share until one is changed. Only a text that holds the
+    /// sole reference writes to them, and the empty storage has none to write, hence `Sendable`.
+    private final class Storage: @unchecked Sendable {
+        let base: UnsafeMutablePointer<UInt8>
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            base.deallocate()
+        }
+
+        /// The storage of every text that has never had a byte.
+        static let empty = Storage(capacity: 0)
+    }
+
+    private var storage: Storage
+    private var base: UnsafeMutablePointer<UInt8>
+    /// The number of bytes.
+    private(set) var count: Int
+    private var capacity: Int
 
     /// Empty text with room for `capacity` bytes.
     init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        storage = capacity > 0 ? Storage(capacity: capacity) : .empty
+        base = storage.base
+        count = 0
+        self.capacity = capacity
     }
 
     /// Text of `text`'s bytes.
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        self.init(capacity: text.utf8.count)
+        append(text)
     }
 
-    /// The number of bytes.
-    var count: Int { bytes.count }
-
     /// Whether the text is empty.
-    var isEmpty: Bool { bytes.isEmpty }
+    var isEmpty: Bool { count == 0 }
 
     /// The text as a string.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { string(0..<count) }
+
+    /// The bytes `range` as a string.
+    func string(_ range: Range<Int>) -> String {
+        withExtendedLifetime(storage) {
+            String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
+        }
+    }
+
+    /// The byte at `offset`, which must be less than ``count``.
+    subscript(offset: Int) -> UInt8 {
+        precondition(offset >= 0 && offset < count)
+        return withExtendedLifetime(storage) { base[offset] }
+    }
+
+    static func == (left: UTF8Text, right: UTF8Text) -> Bool {
+        guard left.count == right.count else { return false }
+        return withExtendedLifetime((left.storage, right.storage)) {
+            UnsafeRawBufferPointer(start: left.base, count: left.count)
+                .elementsEqual(UnsafeRawBufferPointer(start: right.base, count: right.count))
+        }
+    }
 
     /// Appends `text`.
     mutating func append(_ text: String) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if copied == nil { bytes.append(contentsOf: text.utf8) }
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// Appends `text`.
+    mutating func append(_ text: Substring) {
+        var text = text
+        text.withUTF8 { append($0) }
     }
 
     /// Appends `string`, as a text output stream.
@@ -39,23 +88,41 @@ struct UTF8Text: Equatable, TextOutputStream {
     }
 
     /// Appends `text`.
-    mutating func append(_ text: Substring) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if copied == nil { bytes.append(contentsOf: text.utf8) }
-    }
-
-    /// Appends `text`.
     mutating func append(_ text: UTF8Text) {
-        bytes.append(contentsOf: text.bytes)
+        append(text, 0..<text.count)
     }
 
     /// Appends the bytes `range` of `text`.
     mutating func append(_ text: UTF8Text, _ range: Range<Int>) {
-        bytes.append(contentsOf: text.bytes[range])
+        precondition(range.lowerBound >= 0 && range.upperBound <= text.count)
+        withExtendedLifetime(text.storage) {
+            append(UnsafeBufferPointer(start: text.base + range.lowerBound, count: range.count))
+        }
     }
 
     /// Empties the text, keeping its capacity.
     mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
+    }
+
+    /// Appends `bytes`, which do not lie in this text's storage unless another text shares it.
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        let needed = count + bytes.count
+        if needed > capacity || !isKnownUniquelyReferenced(&storage) {
+            reallocate(minimumCapacity: needed)
+        }
+        (base + count).initialize(from: source, count: bytes.count)
+        count = needed
+    }
+
+    /// Moves the bytes to storage of its own with room for `minimumCapacity` bytes.
+    private mutating func reallocate(minimumCapacity: Int) {
+        let newCapacity = Swift.max(minimumCapacity, capacity * 2, 16)
+        let newStorage = Storage(capacity: newCapacity)
+        newStorage.base.initialize(from: base, count: count)
+        storage = newStorage
+        base = newStorage.base
+        capacity = newCapacity
     }
 }
