@@ -6,21 +6,19 @@
 /// a uniqueness and a capacity check and a copy. The text becomes a `String` once, when it is finished.
 /// Copies share their bytes until one of them is changed.
 struct UTF8Text: Equatable, TextOutputStream {
-    /// Owns the bytes, which copies of the text share until one is changed. Only a text that holds the
-    /// sole reference writes to them, and the empty storage has none to write, hence `Sendable`.
-    private final class Storage: @unchecked Sendable {
-        let base: UnsafeMutablePointer<UInt8>
-
-        init(capacity: Int) {
-            base = .allocate(capacity: capacity)
+    /// Owns the bytes, allocated with it in one block, which copies of the text share until one is changed.
+    private final class Storage: ManagedBuffer<Void, UInt8> {
+        /// Storage with room for `capacity` bytes.
+        static func make(capacity: Int) -> Storage {
+            unsafeDowncast(create(minimumCapacity: capacity) { _ in () }, to: Storage.self)
         }
 
-        deinit {
-            base.deallocate()
-        }
+        /// The first byte; the storage does not move.
+        var base: UnsafeMutablePointer<UInt8> { withUnsafeMutablePointerToElements { $0 } }
 
-        /// The storage of every text that has never had a byte.
-        static let empty = Storage(capacity: 0)
+        /// The storage of every text that has never had a byte. Only a text that holds the sole reference
+        /// to a storage writes to it, and this one has no byte to write.
+        nonisolated(unsafe) static let empty = make(capacity: 0)
     }
 
     private var storage: Storage
@@ -31,7 +29,7 @@ struct UTF8Text: Equatable, TextOutputStream {
 
     /// Empty text with room for `capacity` bytes.
     init(capacity: Int = 0) {
-        storage = capacity > 0 ? Storage(capacity: capacity) : .empty
+        storage = capacity > 0 ? Storage.make(capacity: capacity) : .empty
         base = storage.base
         count = 0
         self.capacity = capacity
@@ -119,7 +117,7 @@ struct UTF8Text: Equatable, TextOutputStream {
     /// Moves the bytes to storage of its own with room for `minimumCapacity` bytes.
     private mutating func reallocate(minimumCapacity: Int) {
         let newCapacity = Swift.max(minimumCapacity, capacity * 2, 16)
-        let newStorage = Storage(capacity: newCapacity)
+        let newStorage = Storage.make(capacity: newCapacity)
         newStorage.base.initialize(from: base, count: count)
         storage = newStorage
         base = newStorage.base
