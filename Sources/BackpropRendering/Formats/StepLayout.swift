@@ -15,12 +15,13 @@ struct StepLayout<Spelling: MathSpelling> {
     /// The width a line may take, in characters of the estimated printed width.
     let budget: Double
     /// The text of the form being placed and of the one before it, kept between steps for their capacity.
-    private let scratch = Scratch()
+    private let scratch: Scratch
 
     /// A step layout for `printer` with lines of `budget` characters.
     init(printer: MathPrinter<Spelling>, budget: Double) {
         self.printer = printer
         self.budget = budget
+        self.scratch = Scratch(blank: printer.blank)
     }
 
     /// The estimated width of a blank to fill in.
@@ -44,47 +45,48 @@ struct StepLayout<Spelling: MathSpelling> {
     /// Each form is printed once, into a buffer reused from step to step: the walk that prints it also
     /// measures it, and a sum too wide for a row is cut into rows at the term ends the printer reports.
     func layOut<Sink: StepRowSink>(_ step: Step, into sink: inout Sink) {
-        scratch.previous.removeAll()
-        let symbolWidth = printer.write(step.symbol, to: &scratch.previous)
-        sink.writeSymbol(scratch.previous)
-        var placement = Placement(available: Swift.max(budget - symbolWidth, budget / 2))
+        var texts = scratch.take()
+        defer { scratch.keep(texts) }
+        let symbolWidth = printer.write(step.symbol, to: &texts.previous)
+        sink.writeSymbol(texts.previous)
+        var placement = Placement(available: Swift.max(budget - symbolWidth, budget / 2), equals: scratch.equals, blank: scratch.blank)
 
         var last = step.substituted.map { (Step.Part.substituted, $0) }
         last = last ?? step.concrete.map { (.concrete, $0) }
         last = last ?? step.general.map { (.general, $0) }
-        let dropped = last.flatMap { $0.1.constantValue == step.value && !step.blanks.contains($0.0) ? $0.0 : nil }
+        let dropped = last.flatMap { $0.1.constantValue == step.value && (step.blanks.isEmpty || !step.blanks.contains($0.0)) ? $0.0 : nil }
         func consider(_ part: Step.Part, _ form: Expression?) {
             guard let form, part != dropped else { return }
             if !step.blanks.isEmpty && step.blanks.contains(part) {
-                placement.placeBlank(printer.blank, into: &sink)
+                placement.placeBlank(into: &sink)
                 return
             }
-            scratch.text.removeAll()
-            let (width, ends) = printer.writeMeasuringTerms(form, to: &scratch.text)
-            place(form, width: width, ends: ends, in: &placement, into: &sink)
+            texts.text.removeAll()
+            let (width, ends) = printer.writeMeasuringTerms(form, to: &texts.text)
+            place(form, width: width, ends: ends, texts: &texts, in: &placement, into: &sink)
         }
         consider(.general, step.general)
         consider(.concrete, step.concrete)
         consider(.substituted, step.substituted)
         if !step.blanks.isEmpty && step.blanks.contains(.value) {
-            placement.placeBlank(printer.blank, into: &sink)
+            placement.placeBlank(into: &sink)
         } else {
             let value = printer.printed(step.value)
-            scratch.text.removeAll()
-            scratch.text.append(value.text)
-            place(.constant(step.value), width: value.width, ends: nil, in: &placement, into: &sink)
+            texts.text.removeAll()
+            texts.text.append(value.text)
+            place(.constant(step.value), width: value.width, ends: nil, texts: &texts, in: &placement, into: &sink)
         }
     }
 
-    /// Places the form printed in the scratch text, of estimated `width`, unless it reads as the one before.
+    /// Places the form printed in `texts.text`, of estimated `width`, unless it reads as the one before.
     private func place<Sink: StepRowSink>(_ form: Expression, width formWidth: Double, ends: [MathPrinter<Spelling>.TermEnd]?,
-                                          in placement: inout Placement, into sink: inout Sink) {
-        if scratch.text == scratch.previous { return }
-        swap(&scratch.previous, &scratch.text)
-        let text = scratch.previous
+                                          texts: inout Texts, in placement: inout Placement, into sink: inout Sink) {
+        if texts.text == texts.previous { return }
+        swap(&texts.previous, &texts.text)
+        let text = texts.previous
         let available = placement.available
         if placement.hasRow, placement.width + 3 + formWidth <= available {
-            sink.append(" = ")
+            sink.append(placement.equals, 0..<placement.equals.count)
             sink.append(text, 0..<text.count)
             placement.width += 3 + formWidth
             return
@@ -127,6 +129,9 @@ struct StepLayout<Spelling: MathSpelling> {
     /// Whether a row has been started, and the estimated width of the last.
     private struct Placement {
         let available: Double
+        /// ` = ` and the blank, as bytes.
+        let equals: UTF8Text
+        let blank: UTF8Text
         var hasRow = false
         var width = 0.0
 
@@ -135,23 +140,51 @@ struct StepLayout<Spelling: MathSpelling> {
             hasRow = true
         }
 
-        mutating func placeBlank<Sink: StepRowSink>(_ blank: String, into sink: inout Sink) {
+        mutating func placeBlank<Sink: StepRowSink>(into sink: inout Sink) {
             if hasRow, width + 3 + StepLayout.blankWidth <= available {
-                sink.append(" = ")
-                sink.append(blank)
+                sink.append(equals, 0..<equals.count)
+                sink.append(blank, 0..<blank.count)
                 width += 3 + StepLayout.blankWidth
             } else {
                 startRow(startsForm: true, into: &sink)
-                sink.append(blank)
+                sink.append(blank, 0..<blank.count)
                 width = StepLayout.blankWidth + 2
             }
         }
     }
 
-    /// Buffers kept from step to step.
-    private final class Scratch {
+    /// The text of the form being placed and of the one before it.
+    private struct Texts {
         var text = UTF8Text(capacity: 1024)
         var previous = UTF8Text(capacity: 1024)
+    }
+
+    /// Buffers kept from step to step, and the pieces every step writes.
+    private final class Scratch {
+        private var texts = Texts()
+        /// ` = `.
+        let equals = UTF8Text(" = ")
+        /// The blank of the printer's spelling.
+        let blank: UTF8Text
+
+        init(blank: String) {
+            self.blank = UTF8Text(blank)
+        }
+
+        /// The texts, emptied, with their capacity; the scratch holds none until ``keep(_:)`` returns them,
+        /// so writing them checks no access to the scratch.
+        func take() -> Texts {
+            var taken = Texts(text: UTF8Text(), previous: UTF8Text())
+            swap(&taken, &texts)
+            taken.text.removeAll()
+            taken.previous.removeAll()
+            return taken
+        }
+
+        /// Keeps `texts` for the next ``take()``.
+        func keep(_ texts: Texts) {
+            self.texts = texts
+        }
     }
 }
 
@@ -161,8 +194,6 @@ protocol StepRowSink {
     mutating func writeSymbol(_ symbol: UTF8Text)
     /// Starts a row, which begins a form (`= ...`) or continues a long sum.
     mutating func startRow(startsForm: Bool)
-    /// Adds text to the row last started.
-    mutating func append(_ text: String)
     /// Adds the bytes `range` of `text` to the row last started.
     mutating func append(_ text: UTF8Text, _ range: Range<Int>)
 }
@@ -174,7 +205,6 @@ private struct RowCollector<Spelling: MathSpelling>: StepRowSink {
 
     mutating func writeSymbol(_ symbol: UTF8Text) { self.symbol = symbol.string }
     mutating func startRow(startsForm: Bool) { rows.append(.init(startsForm: startsForm, text: "")) }
-    mutating func append(_ text: String) { rows[rows.count - 1].text += text }
     mutating func append(_ text: UTF8Text, _ range: Range<Int>) {
         rows[rows.count - 1].text += text.string(range)
     }
@@ -183,21 +213,16 @@ private struct RowCollector<Spelling: MathSpelling>: StepRowSink {
 /// A step as the lines of an aligned block, in one buffer written out at once: the symbol, then each row
 /// after `formStart` (`&=`) or `continuation`, rows separated by `rowBreak`.
 struct AlignedStepLines: StepRowSink {
-    /// What starts a row that begins a form.
-    let formStart: String
-    /// What starts a row that continues a sum.
-    let continuation: String
-    /// What separates two rows.
-    let rowBreak: String
+    /// What starts a row that begins a form, what starts a row that continues a sum, and what separates
+    /// two rows, as bytes.
+    private let separators: (formStart: UTF8Text, continuation: UTF8Text, rowBreak: UTF8Text)
     /// The step as written so far.
     private(set) var text = UTF8Text(capacity: 4096)
     private var rowCount = 0
 
     /// Lines with these separators.
     init(formStart: String, continuation: String, rowBreak: String) {
-        self.formStart = formStart
-        self.continuation = continuation
-        self.rowBreak = rowBreak
+        separators = (UTF8Text(formStart), UTF8Text(continuation), UTF8Text(rowBreak))
     }
 
     /// Empties the buffer for the next step, keeping its capacity.
@@ -211,11 +236,10 @@ struct AlignedStepLines: StepRowSink {
 
     mutating func writeSymbol(_ symbol: UTF8Text) { text.append(symbol) }
     mutating func startRow(startsForm: Bool) {
-        if rowCount > 0 { text.append(rowBreak) }
-        text.append(startsForm ? formStart : continuation)
+        if rowCount > 0 { text.append(separators.rowBreak) }
+        text.append(startsForm ? separators.formStart : separators.continuation)
         rowCount += 1
     }
-    mutating func append(_ text: String) { self.text.append(text) }
     mutating func append(_ text: UTF8Text, _ range: Range<Int>) { self.text.append(text, range) }
 }
 
