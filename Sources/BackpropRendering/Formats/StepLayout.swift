@@ -210,13 +210,13 @@ private struct RowCollector<Spelling: MathSpelling>: StepRowSink {
     }
 }
 
-/// A step as the lines of an aligned block, in one buffer written out at once: the symbol, then each row
-/// after `formStart` (`&=`) or `continuation`, rows separated by `rowBreak`.
+/// Steps as the lines of an aligned block, in one buffer written out at once: for each step the symbol,
+/// then each row after `formStart` (`&=`) or `continuation`, rows separated by `rowBreak`.
 struct AlignedStepLines: StepRowSink {
     /// What starts a row that begins a form, what starts a row that continues a sum, and what separates
     /// two rows, as bytes.
     private let separators: (formStart: UTF8Text, continuation: UTF8Text, rowBreak: UTF8Text)
-    /// The step as written so far.
+    /// The steps as written so far.
     private(set) var text = UTF8Text(capacity: 4096)
     private var rowCount = 0
 
@@ -225,10 +225,14 @@ struct AlignedStepLines: StepRowSink {
         separators = (UTF8Text(formStart), UTF8Text(continuation), UTF8Text(rowBreak))
     }
 
-    /// Empties the buffer for the next step, keeping its capacity.
+    /// Starts the next step after those written.
+    mutating func startStep() {
+        rowCount = 0
+    }
+
+    /// Empties the buffer, keeping its capacity.
     mutating func clear() {
         text.removeAll()
-        rowCount = 0
     }
 
     /// Adds text after the step's last row.
