@@ -4,7 +4,10 @@
 /// which apply the light rules a person would (0·x = 0, 1·x = x, x + 0 = x, constant folding).
 /// The raw cases keep exactly what they are given, which is how a numeric substitution such as
 /// `0.5 · 0.25` is written without being folded away.
-public indirect enum Expression: Hashable, Sendable {
+///
+/// Numbers, symbols, sums and products are stored in place; only the cases that hold expressions
+/// directly are boxed, so the leaves of a tree, most of its nodes, cost no allocation.
+public enum Expression: Hashable, Sendable {
     /// A number.
     case constant(Double)
     /// A named quantity.
@@ -14,15 +17,15 @@ public indirect enum Expression: Hashable, Sendable {
     /// The product of the factors.
     case product([Expression])
     /// numerator / denominator.
-    case quotient(Expression, Expression)
+    indirect case quotient(Expression, Expression)
     /// base^exponent.
-    case power(Expression, Expression)
+    indirect case power(Expression, Expression)
     /// −operand.
-    case negation(Expression)
+    indirect case negation(Expression)
     /// A function applied to its arguments.
-    case application(Function, [Expression])
+    indirect case application(Function, [Expression])
     /// The partial derivative ∂of/∂variable, kept as a name for a quantity rather than evaluated.
-    case partial(of: Expression, withRespectTo: Expression)
+    indirect case partial(of: Expression, withRespectTo: Expression)
 }
 
 // MARK: - Convenience constructors

@@ -16,19 +16,21 @@ public struct NumberFormat: Sendable, Equatable {
 
     /// The number as mantissa and decimal exponent, e.g. 1.5e-07 → ("1.5", -7); exponent 0 when none is needed.
     public func parts(_ value: Double) -> (mantissa: String, exponent: Int) {
-        let text = string(value)
-        let bytes = text.utf8
-        guard let e = bytes.firstIndex(of: UInt8(ascii: "e")) else { return (text, 0) }
-        var exponent = 0
-        var negative = false
-        for byte in bytes[bytes.index(after: e)...] {
-            switch byte {
-            case UInt8(ascii: "-"): negative = true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
-            default: break
+        var text = string(value)
+        let parts: (String, Int)? = text.withUTF8 { bytes in
+            guard let e = bytes.firstIndex(of: UInt8(ascii: "e")) else { return nil }
+            var exponent = 0
+            var negative = false
+            for byte in bytes[(e + 1)...] {
+                switch byte {
+                case UInt8(ascii: "-"): negative = true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
+                default: break
+                }
             }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<e]), as: UTF8.self), negative ? -exponent : exponent)
         }
-        return (String(Substring(bytes[..<e])), negative ? -exponent : exponent)
+        return parts ?? (text, 0)
     }
 
     /// `value` rounded to this format's significant digits: the number that prints as those digits.

@@ -99,28 +99,27 @@ struct DerivationBuilder: Sendable {
                                   concrete: concrete, substituted: substitution(of: concrete), value: coupling.value))
             }
         }
-        let terms = (0..<layer.width).map { network.preactivationTerms(layer: k, neuron: $0) }
+        // The terms of f_{k,j} (``Network/preactivationTerms(layer:neuron:)``) are w_{k-1,i,j} o_{k-1,i} and b_{k,j}:
+        // their derivatives are written directly, ∂f_{k,j}/∂w_{k-1,i,j} = o_{k-1,i}, ∂f_{k,j}/∂b_{k,j} = 1 and
+        // ∂f_{k,j}/∂o_{k-1,i} = w_{k-1,i,j}, rather than differentiated and simplified for every weight.
         for i in 0..<layer.inputWidth {
             for j in 0..<layer.width {
                 let weight = Symbol.weight(layer: k - 1, from: i, to: j)
-                let term = terms[j][i]
                 steps.append(Step(symbol: .partial(.preactivation(layer: k, neuron: j), weight),
-                                  concrete: term.derivative(withRespectTo: weight), value: forward.activations[k - 1][i]))
+                                  concrete: .of(.activation(layer: k - 1, neuron: i)), value: forward.activations[k - 1][i]))
             }
         }
         if layer.biases != nil {
             for j in 0..<layer.width {
                 let bias = Symbol.bias(layer: k, neuron: j)
-                steps.append(Step(symbol: .partial(.preactivation(layer: k, neuron: j), bias),
-                                  concrete: terms[j].last?.derivative(withRespectTo: bias),
-                                  value: 1))
+                steps.append(Step(symbol: .partial(.preactivation(layer: k, neuron: j), bias), concrete: .one, value: 1))
             }
         }
         for j in 0..<layer.width {
             for i in 0..<layer.inputWidth {
                 let previous = Symbol.activation(layer: k - 1, neuron: i)
                 steps.append(Step(symbol: .partial(.preactivation(layer: k, neuron: j), previous),
-                                  concrete: terms[j][i].derivative(withRespectTo: previous),
+                                  concrete: .of(.weight(layer: k - 1, from: i, to: j)),
                                   value: layer.weights[i][j], isOptional: k == 1))
             }
         }
@@ -132,15 +131,19 @@ struct DerivationBuilder: Sendable {
         let layer = network.layer(k)
         let previous = forward.activations[k - 1]
         let byPreactivation = couplingsByPreactivation(gradients)
+        // ∂o_{k,j}/∂f_{k,m} is the same tree for every weight and input: built once, shared by the steps.
+        let local = byPreactivation.enumerated().map { m, dependents in
+            dependents.map { activationDerivative(layer: k, neuron: $0.neuron, by: m) }
+        }
         var steps: [Step] = []
+        steps.reserveCapacity((layer.inputWidth + 1) * byPreactivation.reduce(0) { $0 + $1.count } + layer.width * layer.inputWidth)
         for i in 0..<layer.inputWidth {
             for (m, dependents) in byPreactivation.enumerated() {
-                for (j, c, coupling) in dependents {
+                for (index, (j, c, coupling)) in dependents.enumerated() {
                 let weight = Symbol.weight(layer: k - 1, from: i, to: m)
                 steps.append(Step(
                     symbol: .partial(.activation(layer: k, neuron: j), weight),
-                    general: .product([activationDerivative(layer: k, neuron: j, by: m),
-                                       .partial(.preactivation(layer: k, neuron: m), weight)]),
+                    general: .product([local[m][index], .partial(.preactivation(layer: k, neuron: m), weight)]),
                     substituted: .product([.constant(coupling.value), .constant(previous[i])]),
                     value: gradients.outputByWeight[j][i][c]))
                 }
@@ -148,23 +151,22 @@ struct DerivationBuilder: Sendable {
         }
         if layer.biases != nil {
             for (m, dependents) in byPreactivation.enumerated() {
-                for (j, _, coupling) in dependents {
+                for (index, (j, _, coupling)) in dependents.enumerated() {
                 let bias = Symbol.bias(layer: k, neuron: m)
                 steps.append(Step(
                     symbol: .partial(.activation(layer: k, neuron: j), bias),
-                    general: .product([activationDerivative(layer: k, neuron: j, by: m),
-                                       .partial(.preactivation(layer: k, neuron: m), bias)]),
+                    general: .product([local[m][index], .partial(.preactivation(layer: k, neuron: m), bias)]),
                     substituted: .product([.constant(coupling.value), .one]),
                     value: coupling.value))
                 }
             }
         }
         for (j, couplings) in gradients.activationDerivatives.enumerated() {
+            let derivatives = couplings.map { activationDerivative(layer: k, neuron: j, by: $0.neuron) }
             for i in 0..<layer.inputWidth {
                 let source = Symbol.activation(layer: k - 1, neuron: i)
-                let general = couplings.map { coupling in
-                    Expression.product([activationDerivative(layer: k, neuron: j, by: coupling.neuron),
-                                        .partial(.preactivation(layer: k, neuron: coupling.neuron), source)])
+                let general = couplings.indices.map { c in
+                    Expression.product([derivatives[c], .partial(.preactivation(layer: k, neuron: couplings[c].neuron), source)])
                 }
                 let substituted = couplings.map { coupling in
                     Expression.product([.constant(coupling.value), .constant(layer.weights[i][coupling.neuron])])
@@ -181,15 +183,18 @@ struct DerivationBuilder: Sendable {
         let gradients = backpropagation.gradients(ofLayer: k)
         let layer = network.layer(k)
         let byPreactivation = couplingsByPreactivation(gradients)
+        let outputGradients = lossByOutputs(layer: k)
         var steps: [Step] = []
+        steps.reserveCapacity((layer.inputWidth + 1) * layer.width)
         for i in 0..<layer.inputWidth {
             for m in 0..<layer.width {
                 let weight = Symbol.weight(layer: k - 1, from: i, to: m)
                 var general: [Expression] = []
                 var substituted: [Expression] = []
+                general.reserveCapacity(byPreactivation[m].count)
+                substituted.reserveCapacity(byPreactivation[m].count)
                 for (j, c, _) in byPreactivation[m] {
-                    general.append(.product([.partial(.loss, .activation(layer: k, neuron: j)),
-                                             .partial(.activation(layer: k, neuron: j), weight)]))
+                    general.append(.product([outputGradients[j], .partial(.activation(layer: k, neuron: j), weight)]))
                     substituted.append(.product([.constant(gradients.outputGradient[j]),
                                                  .constant(gradients.outputByWeight[j][i][c])]))
                 }
@@ -203,8 +208,7 @@ struct DerivationBuilder: Sendable {
                 var general: [Expression] = []
                 var substituted: [Expression] = []
                 for (j, _, coupling) in byPreactivation[m] {
-                    general.append(.product([.partial(.loss, .activation(layer: k, neuron: j)),
-                                             .partial(.activation(layer: k, neuron: j), bias)]))
+                    general.append(.product([outputGradients[j], .partial(.activation(layer: k, neuron: j), bias)]))
                     substituted.append(.product([.constant(gradients.outputGradient[j]), .constant(coupling.value)]))
                 }
                 steps.append(Step(symbol: .partial(.loss, bias), general: Self.sum(general),
@@ -244,13 +248,14 @@ struct DerivationBuilder: Sendable {
 
     private func propagated(layer k: Int) -> [Step] {
         let gradients = backpropagation.gradients(ofLayer: k)
+        let outputGradients = lossByOutputs(layer: k)
         return (0..<network.layer(k).inputWidth).map { i in
             let source = Symbol.activation(layer: k - 1, neuron: i)
             let outputs = gradients.outputGradient.indices
             return Step(
                 symbol: .partial(.loss, source),
                 general: Self.sum(outputs.map { j in
-                    .product([.partial(.loss, .activation(layer: k, neuron: j)), .partial(.activation(layer: k, neuron: j), source)])
+                    .product([outputGradients[j], .partial(.activation(layer: k, neuron: j), source)])
                 }),
                 substituted: Self.sum(outputs.map { j in
                     .product([.constant(gradients.outputGradient[j]), .constant(gradients.outputByPreviousOutput[j][i])])
@@ -260,6 +265,11 @@ struct DerivationBuilder: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// ∂δ/∂o_{k,j} for every neuron j of layer k: built once per section, shared by its steps.
+    private func lossByOutputs(layer k: Int) -> [Expression] {
+        (0..<network.layer(k).width).map { Expression.partial(.loss, .activation(layer: k, neuron: $0)) }
+    }
 
     /// ∂g_k(f_{k,j})/∂f_{k,j}, the note's name for the local derivative of a neuron-wise activation;
     /// ∂o_{k,j}/∂f_{k,m} for softmax, whose outputs each depend on the whole layer.

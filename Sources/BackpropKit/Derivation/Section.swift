@@ -38,5 +38,5 @@ public struct Section: Sendable, Equatable {
     }
 
     /// The steps a handout prints: those not marked optional.
-    public var printedSteps: [Step] { steps.filter { !$0.isOptional } }
+    public var printedSteps: [Step] { steps.contains(where: \.isOptional) ? steps.filter { !$0.isOptional } : steps }
 }

@@ -26,6 +26,8 @@ package struct LaTeXFormatter: HandoutFormatter {
 
     /// The widest line of an equation, in estimated characters.
     static let lineBudget = 72.0
+    /// How many bytes of equations are gathered before they are written out.
+    static let writeSize = 1 << 15
 
     /// A formatter with `options`.
     package init(options: Options = .default) {
@@ -69,10 +71,13 @@ package struct LaTeXFormatter: HandoutFormatter {
         var lines = LaTeXAlignment.stepLines
         output.write("\\begin{align*}\n")
         for (index, step) in steps.enumerated() {
-            lines.clear()
+            lines.startStep()
             layout.layOut(step, into: &lines)
             lines.end(with: index == steps.count - 1 ? "\n" : " \\\\\n")
-            output.write(lines.text)
+            if lines.text.count >= Self.writeSize || index == steps.count - 1 {
+                output.write(lines.text.string)
+                lines.clear()
+            }
         }
         output.write("\\end{align*}\n\n")
     }

@@ -15,12 +15,13 @@ struct StepLayout<Spelling: MathSpelling> {
     /// The width a line may take, in characters of the estimated printed width.
     let budget: Double
     /// The text of the form being placed and of the one before it, kept between steps for their capacity.
-    private let scratch = Scratch()
+    private let scratch: Scratch
 
     /// A step layout for `printer` with lines of `budget` characters.
     init(printer: MathPrinter<Spelling>, budget: Double) {
         self.printer = printer
         self.budget = budget
+        self.scratch = Scratch(blank: printer.blank)
     }
 
     /// The estimated width of a blank to fill in.
@@ -44,54 +45,55 @@ struct StepLayout<Spelling: MathSpelling> {
     /// Each form is printed once, into a buffer reused from step to step: the walk that prints it also
     /// measures it, and a sum too wide for a row is cut into rows at the term ends the printer reports.
     func layOut<Sink: StepRowSink>(_ step: Step, into sink: inout Sink) {
-        scratch.previous.removeAll(keepingCapacity: true)
-        let symbolWidth = printer.write(step.symbol, to: &scratch.previous)
-        sink.writeSymbol(scratch.previous)
-        var placement = Placement(available: Swift.max(budget - symbolWidth, budget / 2))
+        var texts = scratch.take()
+        defer { scratch.keep(texts) }
+        let symbolWidth = printer.write(step.symbol, to: &texts.previous)
+        sink.writeSymbol(texts.previous)
+        var placement = Placement(available: Swift.max(budget - symbolWidth, budget / 2), equals: scratch.equals, blank: scratch.blank)
 
         var last = step.substituted.map { (Step.Part.substituted, $0) }
         last = last ?? step.concrete.map { (.concrete, $0) }
         last = last ?? step.general.map { (.general, $0) }
-        let dropped = last.flatMap { $0.1.constantValue == step.value && !step.blanks.contains($0.0) ? $0.0 : nil }
+        let dropped = last.flatMap { $0.1.constantValue == step.value && (step.blanks.isEmpty || !step.blanks.contains($0.0)) ? $0.0 : nil }
         func consider(_ part: Step.Part, _ form: Expression?) {
             guard let form, part != dropped else { return }
             if !step.blanks.isEmpty && step.blanks.contains(part) {
-                placement.placeBlank(printer.blank, into: &sink)
+                placement.placeBlank(into: &sink)
                 return
             }
-            scratch.text.removeAll(keepingCapacity: true)
-            let (width, ends) = printer.writeMeasuringTerms(form, to: &scratch.text)
-            place(form, width: width, ends: ends, in: &placement, into: &sink)
+            texts.text.removeAll()
+            let (width, ends) = printer.writeMeasuringTerms(form, to: &texts.text)
+            place(form, width: width, ends: ends, texts: &texts, in: &placement, into: &sink)
         }
         consider(.general, step.general)
         consider(.concrete, step.concrete)
         consider(.substituted, step.substituted)
         if !step.blanks.isEmpty && step.blanks.contains(.value) {
-            placement.placeBlank(printer.blank, into: &sink)
+            placement.placeBlank(into: &sink)
         } else {
             let value = printer.printed(step.value)
-            scratch.text.removeAll(keepingCapacity: true)
-            scratch.text += value.text
-            place(.constant(step.value), width: value.width, ends: nil, in: &placement, into: &sink)
+            texts.text.removeAll()
+            texts.text.append(value.text)
+            place(.constant(step.value), width: value.width, ends: nil, texts: &texts, in: &placement, into: &sink)
         }
     }
 
-    /// Places the form printed in the scratch text, of estimated `width`, unless it reads as the one before.
+    /// Places the form printed in `texts.text`, of estimated `width`, unless it reads as the one before.
     private func place<Sink: StepRowSink>(_ form: Expression, width formWidth: Double, ends: [MathPrinter<Spelling>.TermEnd]?,
-                                          in placement: inout Placement, into sink: inout Sink) {
-        if scratch.text == scratch.previous { return }
-        swap(&scratch.previous, &scratch.text)
-        let text = scratch.previous
+                                          texts: inout Texts, in placement: inout Placement, into sink: inout Sink) {
+        if texts.text == texts.previous { return }
+        swap(&texts.previous, &texts.text)
+        let text = texts.previous
         let available = placement.available
         if placement.hasRow, placement.width + 3 + formWidth <= available {
-            sink.append(" = ")
-            sink.append(text)
+            sink.append(placement.equals, 0..<placement.equals.count)
+            sink.append(text, 0..<text.count)
             placement.width += 3 + formWidth
             return
         }
         if formWidth <= available {
             placement.startRow(startsForm: true, into: &sink)
-            sink.append(text)
+            sink.append(text, 0..<text.count)
             placement.width = formWidth + 2
             return
         }
@@ -99,11 +101,10 @@ struct StepLayout<Spelling: MathSpelling> {
             // A single term too wide for a row stands alone on it.
             let terms = form.summands
             placement.startRow(startsForm: true, into: &sink)
-            if !terms.isEmpty { sink.append(text) }
+            if !terms.isEmpty { sink.append(text, 0..<text.count) }
             placement.width = terms.first.map { printer.width(of: $0) + 3 } ?? 0
             return
         }
-        let utf8 = text.utf8
         var rowStart = 0
         var rowEnd = 0
         var currentWidth = 0.0
@@ -112,7 +113,7 @@ struct StepLayout<Spelling: MathSpelling> {
             let termWidth = end.width + 3
             if rowEnd > rowStart && currentWidth + termWidth > available {
                 placement.startRow(startsForm: startsForm, into: &sink)
-                sink.append(Self.slice(utf8, rowStart, rowEnd))
+                sink.append(text, rowStart..<rowEnd)
                 startsForm = false
                 rowStart = rowEnd + 1
                 currentWidth = 4
@@ -121,13 +122,16 @@ struct StepLayout<Spelling: MathSpelling> {
             currentWidth += termWidth
         }
         placement.startRow(startsForm: startsForm, into: &sink)
-        sink.append(Self.slice(utf8, rowStart, rowEnd))
+        sink.append(text, rowStart..<rowEnd)
         placement.width = currentWidth
     }
 
     /// Whether a row has been started, and the estimated width of the last.
     private struct Placement {
         let available: Double
+        /// ` = ` and the blank, as bytes.
+        let equals: UTF8Text
+        let blank: UTF8Text
         var hasRow = false
         var width = 0.0
 
@@ -136,46 +140,62 @@ struct StepLayout<Spelling: MathSpelling> {
             hasRow = true
         }
 
-        mutating func placeBlank<Sink: StepRowSink>(_ blank: String, into sink: inout Sink) {
+        mutating func placeBlank<Sink: StepRowSink>(into sink: inout Sink) {
             if hasRow, width + 3 + StepLayout.blankWidth <= available {
-                sink.append(" = ")
-                sink.append(blank)
+                sink.append(equals, 0..<equals.count)
+                sink.append(blank, 0..<blank.count)
                 width += 3 + StepLayout.blankWidth
             } else {
                 startRow(startsForm: true, into: &sink)
-                sink.append(blank)
+                sink.append(blank, 0..<blank.count)
                 width = StepLayout.blankWidth + 2
             }
         }
     }
 
-    /// Buffers kept from step to step.
-    private final class Scratch {
-        var text = ""
-        var previous = ""
-
-        init() {
-            text.reserveCapacity(1024)
-            previous.reserveCapacity(1024)
-        }
+    /// The text of the form being placed and of the one before it.
+    private struct Texts {
+        var text = UTF8Text(capacity: 1024)
+        var previous = UTF8Text(capacity: 1024)
     }
 
-    /// The text between two UTF-8 offsets.
-    private static func slice(_ utf8: String.UTF8View, _ start: Int, _ end: Int) -> Substring {
-        Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+    /// Buffers kept from step to step, and the pieces every step writes.
+    private final class Scratch {
+        private var texts = Texts()
+        /// ` = `.
+        let equals = UTF8Text(" = ")
+        /// The blank of the printer's spelling.
+        let blank: UTF8Text
+
+        init(blank: String) {
+            self.blank = UTF8Text(blank)
+        }
+
+        /// The texts, emptied, with their capacity; the scratch holds none until ``keep(_:)`` returns them,
+        /// so writing them checks no access to the scratch.
+        func take() -> Texts {
+            var taken = Texts(text: UTF8Text(), previous: UTF8Text())
+            swap(&taken, &texts)
+            taken.text.removeAll()
+            taken.previous.removeAll()
+            return taken
+        }
+
+        /// Keeps `texts` for the next ``take()``.
+        func keep(_ texts: Texts) {
+            self.texts = texts
+        }
     }
 }
 
 /// Where ``StepLayout`` puts a step: its symbol, then each row, started and then filled piece by piece.
 protocol StepRowSink {
     /// Takes the step's symbol as printed; called first.
-    mutating func writeSymbol(_ symbol: String)
+    mutating func writeSymbol(_ symbol: UTF8Text)
     /// Starts a row, which begins a form (`= ...`) or continues a long sum.
     mutating func startRow(startsForm: Bool)
-    /// Adds text to the row last started.
-    mutating func append(_ text: String)
-    /// Adds text to the row last started.
-    mutating func append(_ text: Substring)
+    /// Adds the bytes `range` of `text` to the row last started.
+    mutating func append(_ text: UTF8Text, _ range: Range<Int>)
 }
 
 /// The rows as values.
@@ -183,50 +203,48 @@ private struct RowCollector<Spelling: MathSpelling>: StepRowSink {
     var symbol = ""
     var rows: [StepLayout<Spelling>.Row] = []
 
-    mutating func writeSymbol(_ symbol: String) { self.symbol = symbol }
+    mutating func writeSymbol(_ symbol: UTF8Text) { self.symbol = symbol.string }
     mutating func startRow(startsForm: Bool) { rows.append(.init(startsForm: startsForm, text: "")) }
-    mutating func append(_ text: String) { rows[rows.count - 1].text += text }
-    mutating func append(_ text: Substring) { rows[rows.count - 1].text += text }
+    mutating func append(_ text: UTF8Text, _ range: Range<Int>) {
+        rows[rows.count - 1].text += text.string(range)
+    }
 }
 
-/// A step as the lines of an aligned block, in one buffer written out at once: the symbol, then each row
-/// after `formStart` (`&=`) or `continuation`, rows separated by `rowBreak`.
+/// Steps as the lines of an aligned block, in one buffer written out at once: for each step the symbol,
+/// then each row after `formStart` (`&=`) or `continuation`, rows separated by `rowBreak`.
 struct AlignedStepLines: StepRowSink {
-    /// What starts a row that begins a form.
-    let formStart: String
-    /// What starts a row that continues a sum.
-    let continuation: String
-    /// What separates two rows.
-    let rowBreak: String
-    /// The step as written so far.
-    private(set) var text = ""
+    /// What starts a row that begins a form, what starts a row that continues a sum, and what separates
+    /// two rows, as bytes.
+    private let separators: (formStart: UTF8Text, continuation: UTF8Text, rowBreak: UTF8Text)
+    /// The steps as written so far.
+    private(set) var text = UTF8Text(capacity: 4096)
     private var rowCount = 0
 
     /// Lines with these separators.
     init(formStart: String, continuation: String, rowBreak: String) {
-        self.formStart = formStart
-        self.continuation = continuation
-        self.rowBreak = rowBreak
-        text.reserveCapacity(4096)
+        separators = (UTF8Text(formStart), UTF8Text(continuation), UTF8Text(rowBreak))
     }
 
-    /// Empties the buffer for the next step, keeping its capacity.
-    mutating func clear() {
-        text.removeAll(keepingCapacity: true)
+    /// Starts the next step after those written.
+    mutating func startStep() {
         rowCount = 0
     }
 
-    /// Adds text after the step's last row.
-    mutating func end(with ending: String) { text += ending }
+    /// Empties the buffer, keeping its capacity.
+    mutating func clear() {
+        text.removeAll()
+    }
 
-    mutating func writeSymbol(_ symbol: String) { text += symbol }
+    /// Adds text after the step's last row.
+    mutating func end(with ending: String) { text.append(ending) }
+
+    mutating func writeSymbol(_ symbol: UTF8Text) { text.append(symbol) }
     mutating func startRow(startsForm: Bool) {
-        if rowCount > 0 { text += rowBreak }
-        text += startsForm ? formStart : continuation
+        if rowCount > 0 { text.append(separators.rowBreak) }
+        text.append(startsForm ? separators.formStart : separators.continuation)
         rowCount += 1
     }
-    mutating func append(_ text: String) { self.text += text }
-    mutating func append(_ text: Substring) { self.text += text }
+    mutating func append(_ text: UTF8Text, _ range: Range<Int>) { self.text.append(text, range) }
 }
 
 /// `symbol = value` for each step, as many to a line as fit in `budget`: how the given values are listed.

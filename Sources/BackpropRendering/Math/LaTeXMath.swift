@@ -36,26 +36,26 @@ public struct LaTeXMath: MathSpelling {
     }
 
     /// Writes the name's LaTeX base (in `\operatorname` for an operator) with `_{…}` subscripts and a `^{…}` superscript.
-    public func write(_ name: SymbolName, to output: inout String) {
+    public func write(_ name: SymbolName, to output: inout some TextOutputStream) {
         if name.isOperator {
-            output += "\\operatorname{"
-            output += name.latex
-            output += "}"
+            output.write("\\operatorname{")
+            output.write(name.latex)
+            output.write("}")
         } else {
-            output += name.latex
+            output.write(name.latex)
         }
         if !name.subscripts.isEmpty {
-            output += "_{"
+            output.write("_{")
             for (index, part) in name.subscripts.enumerated() {
-                if index > 0 { output += "," }
-                output += part
+                if index > 0 { output.write(",") }
+                output.write(part)
             }
-            output += "}"
+            output.write("}")
         }
         if let superscript = name.superscript {
-            output += "^{"
-            output += superscript
-            output += "}"
+            output.write("^{")
+            output.write(superscript)
+            output.write("}")
         }
     }
 

@@ -17,6 +17,8 @@ public struct MathPrinter<Spelling: MathSpelling> {
     public let colorDepth: Int?
     /// Symbols and numbers already printed.
     let cache = PrintCache()
+    /// The spelling's commonest pieces as UTF-8.
+    let pieces: SpelledPieces
 
     /// A printer writing `spelling`.
     /// - Parameters:
@@ -29,28 +31,29 @@ public struct MathPrinter<Spelling: MathSpelling> {
         self.notation = notation
         self.numbers = numbers
         self.colorDepth = colorDepth
+        self.pieces = SpelledPieces(spelling)
     }
 
     /// The expression printed in this syntax, e.g. `\frac{\partial \delta}{\partial o_{n,1}}` or `∂δ/∂oₙ,₁`.
     /// - Parameter expression: A symbol, a form of a step, or any expression tree.
     /// - Returns: The printed text, on one line.
     public func string(_ expression: Expression) -> String {
-        var output = ""
+        var output = UTF8Text()
         write(expression, to: &output)
-        return output
+        return output.string
     }
 
     /// The terms of a top-level sum, each after the first with its sign (`+ x`, `− y`), for breaking long lines.
     package func terms(_ expression: Expression) -> [String] {
         guard case .sum(let terms) = expression, terms.count > 1 else { return [string(expression)] }
         return terms.enumerated().map { index, term in
-            var output = ""
+            var output = UTF8Text()
             if index == 0 {
                 write(term, to: &output, context: .sum)
             } else {
                 _ = writeSignedTerm(term, to: &output)
             }
-            return output
+            return output.string
         }
     }
 
@@ -63,7 +66,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// Writes `expression` as ``string(_:)`` does and returns its estimated width, ``width(of:)``, and for a
     /// sum of several terms where each term ends (the terms are those of ``terms(_:)``, joined by single
     /// spaces); `terms` is `nil` when the expression is not a sum of several terms.
-    func writeMeasuringTerms(_ expression: Expression, to output: inout String) -> (width: Double, terms: [TermEnd]?) {
+    func writeMeasuringTerms(_ expression: Expression, to output: inout UTF8Text) -> (width: Double, terms: [TermEnd]?) {
         guard case .sum(let terms) = expression, terms.count > 1 else {
             return (write(expression, to: &output), nil)
         }
@@ -75,18 +78,18 @@ public struct MathPrinter<Spelling: MathSpelling> {
             if index == 0 {
                 termWidth = write(term, to: &output, context: .sum)
             } else {
-                output += " "
+                output.append(pieces.space)
                 termWidth = writeSignedTerm(term, to: &output)
             }
             width += termWidth
-            ends.append(TermEnd(offset: output.utf8.count, width: termWidth))
+            ends.append(TermEnd(offset: output.count, width: termWidth))
         }
         return (width + 3 * Double(terms.count - 1), ends)
     }
 
     /// Writes the symbol's name.
     package func write(_ symbol: Symbol, to output: inout String) {
-        output += printed(symbol).text
+        output += printed(symbol).text.string
     }
 
     /// Writes a name as this syntax spells it.
@@ -101,7 +104,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
     func printed(_ symbol: Symbol) -> PrintCache.Entry {
         cache.symbol(symbol) {
             let name = notation.name(of: symbol)
-            var text = ""
+            var text = UTF8Text(capacity: 32)
             spelling.write(name, to: &text)
             return PrintCache.Entry(text: text, width: width(of: name))
         }
@@ -111,16 +114,27 @@ public struct MathPrinter<Spelling: MathSpelling> {
     func printed(_ value: Double) -> PrintCache.Entry {
         cache.number(value) {
             let (mantissa, exponent) = numbers.parts(value)
-            let signed = mantissa.hasPrefix("-") ? spelling.minus + mantissa.dropFirst() : mantissa
             let width = Double(mantissa.utf8.count) + (exponent == 0 ? 0 : 4 + (exponent < 0 ? 2.1 : 1.4))
-            return PrintCache.Entry(text: exponent == 0 ? signed : spelling.scientific(signed, exponent: exponent), width: width)
+            let negative = mantissa.utf8.first == UInt8(ascii: "-")
+            guard exponent == 0 else {
+                let signed = negative ? spelling.minus + mantissa.dropFirst() : mantissa
+                return PrintCache.Entry(text: UTF8Text(spelling.scientific(signed, exponent: exponent)), width: width)
+            }
+            var text = UTF8Text(capacity: mantissa.utf8.count + pieces.minus.count)
+            if negative {
+                text.append(pieces.minus)
+                text.append(mantissa.dropFirst())
+            } else {
+                text.append(mantissa)
+            }
+            return PrintCache.Entry(text: text, width: width)
         }
     }
 
     /// The function's name as printed, with its estimated width.
     func printed(_ function: Function) -> PrintCache.Entry {
         cache.function(function) {
-            var text = ""
+            var text = UTF8Text(capacity: 32)
             spelling.write(notation.name(of: function), to: &text)
             let width: Double
             if case .elementary(let elementary) = function {
@@ -135,14 +149,14 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// Writes `expression`, parenthesised if it binds more loosely than `context`.
     /// - Returns: Its estimated width, ``width(of:)``: the walk that prints also measures.
     @discardableResult
-    func write(_ expression: Expression, to output: inout String, context: Precedence = .sum) -> Double {
+    func write(_ expression: Expression, to output: inout UTF8Text, context: Precedence = .sum) -> Double {
         guard precedence(of: expression) < context else {
             return writeBare(expression, to: &output)
         }
-        let tall = spelling.stacksFractions && expression.containsFraction
-        output += spelling.openParenthesis(tall: tall)
+        let parentheses = spelling.stacksFractions && expression.containsFraction ? pieces.tallParentheses : pieces.parentheses
+        output.append(parentheses.open)
         let width = writeBare(expression, to: &output)
-        output += spelling.closeParenthesis(tall: tall)
+        output.append(parentheses.close)
         return width
     }
 
@@ -150,15 +164,15 @@ public struct MathPrinter<Spelling: MathSpelling> {
 
     // Each writer returns the width ``width(of:)`` gives its expression, computed in the same order.
 
-    private func writeBare(_ expression: Expression, to output: inout String) -> Double {
+    private func writeBare(_ expression: Expression, to output: inout UTF8Text) -> Double {
         switch expression {
         case .constant(let value):
             let entry = printed(value)
-            output += entry.text
+            output.append(entry.text)
             return entry.width
         case .symbol(let symbol):
             let entry = printed(symbol)
-            output += entry.text
+            output.append(entry.text)
             return entry.width
         case .sum(let terms):
             var width = 0.0
@@ -166,7 +180,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
                 if index == 0 {
                     width += write(term, to: &output, context: .sum)
                 } else {
-                    output += " "
+                    output.append(pieces.space)
                     width += writeSignedTerm(term, to: &output)
                 }
             }
@@ -174,35 +188,37 @@ public struct MathPrinter<Spelling: MathSpelling> {
         case .product(let factors):
             return writeProduct(factors, to: &output)
         case .negation(let operand):
-            output += spelling.minus
+            output.append(pieces.minus)
             return 1 + write(operand, to: &output, context: .product)
         case .quotient(let numerator, let denominator):
-            let pieces = spelling.fraction
+            let fraction = pieces.fraction
             let context: Precedence = spelling.stacksFractions ? .sum : .power
-            output += pieces.open
+            output.append(fraction.open)
             let top = write(numerator, to: &output, context: context)
-            output += pieces.middle
+            output.append(fraction.middle)
             let bottom = write(denominator, to: &output, context: context)
-            output += pieces.close
+            output.append(fraction.close)
             return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 3
         case .power(let base, let exponent):
             let baseWidth: Double
             if let value = base.constantValue, numbers.parts(value).exponent != 0 {
                 let entry = printed(value)
-                output += "("
-                output += entry.text
-                output += ")"
+                output.append("(")
+                output.append(entry.text)
+                output.append(")")
                 baseWidth = entry.width
             } else {
                 baseWidth = write(base, to: &output, context: .atom)
             }
-            var exponentText = ""
+            var exponentText = UTF8Text()
             let exponentWidth = write(exponent, to: &exponentText)
-            spelling.writeExponent(exponentText, atom: {
-                var atom = ""
+            var spelled = ""
+            spelling.writeExponent(exponentText.string, atom: {
+                var atom = UTF8Text()
                 write(exponent, to: &atom, context: .atom)
-                return atom
-            }, to: &output)
+                return atom.string
+            }, to: &spelled)
+            output.append(spelled)
             return baseWidth + 0.7 * exponentWidth + 2
         case .application(let function, let arguments):
             return writeApplication(function, arguments, to: &output)
@@ -213,34 +229,30 @@ public struct MathPrinter<Spelling: MathSpelling> {
 
     /// Writes a term after the first of a sum as `+ x` or `− y`.
     /// - Returns: The width of `term` (not of the term without its minus).
-    private func writeSignedTerm(_ term: Expression, to output: inout String) -> Double {
+    private func writeSignedTerm(_ term: Expression, to output: inout UTF8Text) -> Double {
         // The common negative terms are written without building the term without its minus.
         switch term {
         case .constant(let value) where value < 0:
-            output += spelling.minus
-            output += " "
-            output += printed(-value).text
+            output.append(pieces.minusSpace)
+            output.append(printed(-value).text)
             return printed(value).width
         case .negation(let operand):
-            output += spelling.minus
-            output += " "
+            output.append(pieces.minusSpace)
             return 1 + write(operand, to: &output, context: .product)
         case .product(let factors):
             if case .constant(let value) = factors.first, value < 0, !(-value == 1 && factors.count > 1) {
-                output += spelling.minus
-                output += " "
+                output.append(pieces.minusSpace)
                 return writeProduct(factors, to: &output, negatingFirst: true)
             }
         default:
             break
         }
         if let positive = term.negated {
-            output += spelling.minus
-            output += " "
+            output.append(pieces.minusSpace)
             write(positive, to: &output, context: .product)
             return width(of: term)
         } else {
-            output += "+ "
+            output.append(pieces.plusSpace)
             return write(term, to: &output, context: .sum)
         }
     }
@@ -249,41 +261,42 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// the first is written to a scratch buffer first. With `negatingFirst`, the first factor is a negative
     /// number written without its minus (the product stands for the term without its minus).
     /// - Returns: The width of the product as given.
-    private func writeProduct(_ factors: [Expression], to output: inout String, negatingFirst: Bool = false) -> Double {
+    private func writeProduct(_ factors: [Expression], to output: inout UTF8Text, negatingFirst: Bool = false) -> Double {
         guard let first = factors.first else { return spelling.adjacentFactorsWidth * -1 + 2 }
         var width: Double
         if negatingFirst, case .constant(let value) = first {
-            output += printed(-value).text
+            output.append(printed(-value).text)
             width = printed(value).width
         } else {
             width = write(first, to: &output, context: .prefix)
         }
         guard factors.count > 1 else { return width + 2 }
-        let scratch = cache.enterProduct()
-        defer { cache.leaveProduct() }
+        let buffer = cache.enterProduct()
+        var scratch = buffer.take()
+        defer {
+            buffer.keep(scratch)
+            cache.leaveProduct()
+        }
         var previous = first
         for factor in factors.dropFirst() {
-            scratch.text.removeAll(keepingCapacity: true)
-            width += write(factor, to: &scratch.text, context: .product)
-            output += separator(between: previous, and: factor, next: Self.opening(of: scratch.text))
-            output += scratch.text
+            scratch.removeAll()
+            width += write(factor, to: &scratch, context: .product)
+            output.append(separator(between: previous, and: factor, next: Self.opening(of: scratch)))
+            output.append(scratch)
             previous = factor
         }
         return width + spelling.adjacentFactorsWidth * Double(factors.count - 1) + 2
     }
 
     /// How `text` begins: with a number, with `(`, or otherwise.
-    private static func opening(of text: String) -> Opening {
-        let utf8 = text.utf8
-        let position = utf8.startIndex
-        guard position < utf8.endIndex else { return .other }
-        let byte = utf8[position]
-        let next = utf8.index(after: position)
-        if byte < 0x80 && (next == utf8.endIndex || utf8[next] < 0x80) {
+    private static func opening(of text: UTF8Text) -> Opening {
+        guard !text.isEmpty else { return .other }
+        let byte = text[0]
+        if byte < 0x80 && (text.count == 1 || text[1] < 0x80) {
             if byte >= 0x30 && byte <= 0x39 { return .number }
             return byte == 0x28 ? .parenthesis : .other
         }
-        let first = text.first
+        let first = text.string.first
         if first?.isNumber == true { return .number }
         return first == "(" ? .parenthesis : .other
     }
@@ -296,53 +309,54 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// What stands between two factors: a multiplication sign before a number, nothing where a person
     /// would juxtapose (2x, 2(o − t), σ(f)(1 − σ(f)), stacked fractions side by side), and the
     /// spelling's separator of adjacent factors elsewhere (two names, a number before a function name).
-    private func separator(between left: Expression, and right: Expression, next: Opening) -> String {
-        if right.constantValue != nil || next == .number { return spelling.times }
+    private func separator(between left: Expression, and right: Expression, next: Opening) -> UTF8Text {
+        if right.constantValue != nil || next == .number { return pieces.times }
         let stacked = spelling.stacksFractions
-        if case .partial = right { return stacked ? spelling.adjacentFactors : spelling.times }
-        if case .partial = left { return stacked ? spelling.adjacentFactors : spelling.times }
-        if next == .parenthesis { return stacked ? spelling.adjacentFactors : "" }
+        if case .partial = right { return stacked ? pieces.adjacentFactors : pieces.times }
+        if case .partial = left { return stacked ? pieces.adjacentFactors : pieces.times }
+        if next == .parenthesis { return stacked ? pieces.adjacentFactors : pieces.nothing }
         if left.constantValue != nil {
-            if case .application(let function, _) = right, !function.hasOwnBrackets { return spelling.adjacentFactors }
-            return stacked ? spelling.adjacentFactors : ""
+            if case .application(let function, _) = right, !function.hasOwnBrackets { return pieces.adjacentFactors }
+            return stacked ? pieces.adjacentFactors : pieces.nothing
         }
-        return spelling.adjacentFactors
+        return pieces.adjacentFactors
     }
 
-    private func writeApplication(_ function: Function, _ arguments: [Expression], to output: inout String) -> Double {
+    private func writeApplication(_ function: Function, _ arguments: [Expression], to output: inout UTF8Text) -> Double {
         let name = printed(function)
         if case .elementary(let elementary) = function, let argument = arguments.first {
             switch elementary {
             case .sqrt:
                 let pieces = spelling.squareRoot
-                output += pieces.open
+                output.append(pieces.open)
                 let width = write(argument, to: &output, context: pieces.argumentIsAtom ? .atom : .sum)
-                output += pieces.close
+                output.append(pieces.close)
                 return name.width + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
             case .abs:
                 let pieces = spelling.absoluteValue
-                output += pieces.open
+                output.append(pieces.open)
                 let width = write(argument, to: &output)
-                output += pieces.close
+                output.append(pieces.close)
                 return name.width + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
             case .step:
-                output += spelling.indicator
+                output.append(spelling.indicator)
                 let width = write(argument, to: &output)
-                output += " > 0]"
+                output.append(" > 0]")
                 return name.width + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
             default:
                 break
             }
         }
-        output += name.text
+        output.append(name.text)
         let tall = spelling.stacksFractions && arguments.contains(where: \.containsFraction)
-        output += spelling.openParenthesis(tall: tall)
+        let parentheses = tall ? pieces.tallParentheses : pieces.parentheses
+        output.append(parentheses.open)
         var width = 0.0
         for (index, argument) in arguments.enumerated() {
-            if index > 0 { output += ", " }
+            if index > 0 { output.append(pieces.comma) }
             width = width + write(argument, to: &output) + 2
         }
-        output += spelling.closeParenthesis(tall: tall)
+        output.append(parentheses.close)
         return name.width + 2 + width
     }
 
@@ -352,19 +366,23 @@ public struct MathPrinter<Spelling: MathSpelling> {
         rest.reduce(0 + first + 2) { $0 + printer.width(of: $1) + 2 }
     }
 
-    private func writePartial(of quantity: Expression, _ variable: Expression, to output: inout String) -> Double {
-        var opening: String?
+    private func writePartial(of quantity: Expression, _ variable: Expression, to output: inout UTF8Text) -> Double {
+        var opening: UTF8Text?
         if let depth = colorDepth, case .symbol(.loss) = quantity, case .symbol(.activation(let k, _)) = variable {
-            opening = spelling.colorOpening(LayerPalette.color(ofLayer: k, depth: depth))
+            // An empty entry stands for a spelling without colours.
+            let colour = cache.colorOpening(ofLayer: k) {
+                PrintCache.Entry(text: UTF8Text(spelling.colorOpening(LayerPalette.color(ofLayer: k, depth: depth)) ?? ""), width: 0)
+            }
+            if !colour.text.isEmpty { opening = colour.text }
         }
-        if let opening { output += opening }
-        let pieces = spelling.partial
-        output += pieces.open
+        if let opening { output.append(opening) }
+        let partial = pieces.partial
+        output.append(partial.open)
         let top = 1 + write(quantity, to: &output, context: .atom)
-        output += pieces.middle
+        output.append(partial.middle)
         let bottom = 1 + write(variable, to: &output, context: .atom)
-        output += pieces.close
-        if opening != nil { output += "}" }
+        output.append(partial.close)
+        if opening != nil { output.append(pieces.closingBrace) }
         return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 1
     }
 

@@ -23,7 +23,7 @@ public protocol MathSpelling: Sendable {
     /// A number in scientific form, `mantissa × 10^exponent`; the mantissa is already signed.
     func scientific(_ mantissa: String, exponent: Int) -> String
     /// Writes a symbol's name: its base, subscripts and superscript.
-    func write(_ name: SymbolName, to output: inout String)
+    func write(_ name: SymbolName, to output: inout some TextOutputStream)
     /// An opening parenthesis, growing with its contents when `tall`.
     func openParenthesis(tall: Bool) -> String
     /// A closing parenthesis, growing with its contents when `tall`.

@@ -10,12 +10,12 @@ import BackpropKit
 final class PrintCache {
     /// A printed piece and its estimated width.
     struct Entry {
-        let text: String
+        let text: UTF8Text
         let width: Double
     }
 
     /// The most slots of a direct-mapped table: 2^``maximumSlotBits``.
-    static var maximumSlotBits: Int { 13 }
+    static var maximumSlotBits: Int { 15 }
     /// The most entries kept in each dictionary.
     static var limit: Int { 4096 }
 
@@ -61,9 +61,29 @@ final class PrintCache {
         return entry
     }
 
+    /// The entry of the opening of layer `layer`'s colour, made by `make` the first time.
+    func colorOpening(ofLayer layer: Int, _ make: () -> Entry) -> Entry {
+        guard let key = Self.pack(14, layer, 0, 0) else { return make() }
+        return symbolSlots.entry(key, make)
+    }
+
     /// A text buffer kept between uses.
     final class Buffer {
-        var text = ""
+        private var text = UTF8Text(capacity: 256)
+
+        /// The text, emptied, with its capacity; the buffer is empty until ``keep(_:)`` returns it, so
+        /// writing the text checks no access to the buffer.
+        func take() -> UTF8Text {
+            var taken = UTF8Text()
+            swap(&taken, &text)
+            taken.removeAll()
+            return taken
+        }
+
+        /// Keeps `text` for the next ``take()``.
+        func keep(_ text: UTF8Text) {
+            self.text = text
+        }
     }
 
     private var buffers: [Buffer] = []

@@ -23,12 +23,12 @@ public struct UnicodeMath: MathSpelling {
     }
 
     /// Writes the name's base with Unicode superscripts and subscripts, or `^` and `_(…)` where a character has none.
-    public func write(_ name: SymbolName, to output: inout String) {
-        output += name.unicode
-        if let superscript = name.superscript { output += UnicodeScripts.superscripted(superscript) ?? "^" + superscript }
+    public func write(_ name: SymbolName, to output: inout some TextOutputStream) {
+        output.write(name.unicode)
+        if let superscript = name.superscript { output.write(UnicodeScripts.superscripted(superscript) ?? "^" + superscript) }
         guard !name.subscripts.isEmpty else { return }
         let joined = name.subscripts.joined(separator: ",")
-        output += UnicodeScripts.subscripted(joined) ?? "_(" + joined + ")"
+        output.write(UnicodeScripts.subscripted(joined) ?? "_(" + joined + ")")
     }
 
     /// `(`, whatever the height.

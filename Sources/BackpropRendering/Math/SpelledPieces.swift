@@ -1,0 +1,47 @@
+/// The pieces of a ``MathSpelling`` that a ``MathPrinter`` writes in nearly every formula, as UTF-8 made
+/// once: signs, separators of factors, the brackets of partials, fractions and parentheses.
+struct SpelledPieces {
+    /// `−`.
+    let minus: UTF8Text
+    /// `− `, before a negative term of a sum.
+    let minusSpace: UTF8Text
+    /// `+ `, before a positive term of a sum.
+    let plusSpace: UTF8Text
+    /// A space, between the terms of a sum.
+    let space: UTF8Text
+    /// Nothing, between juxtaposed factors the spelling sets without a space.
+    let nothing: UTF8Text
+    /// The multiplication sign before a number.
+    let times: UTF8Text
+    /// What separates two factors side by side.
+    let adjacentFactors: UTF8Text
+    /// `∂of/∂variable`: before, between, after.
+    let partial: (open: UTF8Text, middle: UTF8Text, close: UTF8Text)
+    /// `numerator/denominator`: before, between, after.
+    let fraction: (open: UTF8Text, middle: UTF8Text, close: UTF8Text)
+    /// Parentheses around what holds no stacked fraction.
+    let parentheses: (open: UTF8Text, close: UTF8Text)
+    /// Parentheses around what holds a stacked fraction.
+    let tallParentheses: (open: UTF8Text, close: UTF8Text)
+    /// `, `, between arguments.
+    let comma: UTF8Text
+    /// `}`, closing a colour.
+    let closingBrace: UTF8Text
+
+    /// The pieces of `spelling`.
+    init(_ spelling: some MathSpelling) {
+        minus = UTF8Text(spelling.minus)
+        minusSpace = UTF8Text(spelling.minus + " ")
+        plusSpace = UTF8Text("+ ")
+        space = UTF8Text(" ")
+        nothing = UTF8Text()
+        times = UTF8Text(spelling.times)
+        adjacentFactors = UTF8Text(spelling.adjacentFactors)
+        partial = (UTF8Text(spelling.partial.open), UTF8Text(spelling.partial.middle), UTF8Text(spelling.partial.close))
+        fraction = (UTF8Text(spelling.fraction.open), UTF8Text(spelling.fraction.middle), UTF8Text(spelling.fraction.close))
+        parentheses = (UTF8Text(spelling.openParenthesis(tall: false)), UTF8Text(spelling.closeParenthesis(tall: false)))
+        tallParentheses = (UTF8Text(spelling.openParenthesis(tall: true)), UTF8Text(spelling.closeParenthesis(tall: true)))
+        comma = UTF8Text(", ")
+        closingBrace = UTF8Text("}")
+    }
+}
