@@ -35,7 +35,7 @@ struct DiagramTextPrinter<Spelling: MathSpelling> {
             case .plus:
                 output += " + "
             case .times:
-                output += spelling.times
+                output += spelling.signs.times
             case .dots:
                 output += spelling.ellipses.horizontal
             case .verticalDots:

@@ -21,14 +21,10 @@ public struct LaTeXMath: MathSpelling {
 
     /// True: `\frac` and `\partial` fractions are stacked.
     public var stacksFractions: Bool { true }
-    /// LaTeX's minus, `-`.
-    public var minus: String { "-" }
-    /// The multiplication sign before a number, ` \cdot `.
-    public var times: String { " \\cdot " }
-    /// A space: LaTeX sets two factors side by side.
-    public var adjacentFactors: String { " " }
-    /// One character.
-    public var adjacentFactorsWidth: Double { 1 }
+    /// LaTeX's `-` and ` \cdot ` before a number; a space between factors, which LaTeX sets side by side; ` \approx `.
+    public var signs: MathSigns {
+        MathSigns(minus: "-", times: " \\cdot ", adjacentFactors: " ", adjacentFactorsWidth: 1, approximately: " \\approx ")
+    }
 
     /// `m \times 10^{e}`.
     public func scientific(_ mantissa: String, exponent: Int) -> String {
@@ -65,8 +61,6 @@ public struct LaTeXMath: MathSpelling {
     public func closeParenthesis(tall: Bool) -> String { tall ? "\\right)" : ")" }
     /// `text` in `\left[ … \right]` when `tall`, else in `[ … ]`.
     public func squareBracketed(_ text: String, tall: Bool) -> String { tall ? "\\left[" + text + "\\right]" : "[" + text + "]" }
-    /// ` \approx `.
-    public var approximately: String { " \\approx " }
     /// `\frac{`, `}{`, `}`.
     public var fraction: (open: String, middle: String, close: String) { ("\\frac{", "}{", "}") }
     /// `\frac{\partial `, `}{\partial `, `}`.

@@ -117,7 +117,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
             let width = Double(mantissa.utf8.count) + (exponent == 0 ? 0 : 4 + (exponent < 0 ? 2.1 : 1.4))
             let negative = mantissa.utf8.first == UInt8(ascii: "-")
             guard exponent == 0 else {
-                let signed = negative ? spelling.minus + mantissa.dropFirst() : mantissa
+                let signed = negative ? spelling.signs.minus + mantissa.dropFirst() : mantissa
                 return PrintCache.Entry(text: UTF8Text(spelling.scientific(signed, exponent: exponent)), width: width)
             }
             var text = UTF8Text(capacity: mantissa.utf8.count + pieces.minus.count)
@@ -262,7 +262,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// number written without its minus (the product stands for the term without its minus).
     /// - Returns: The width of the product as given.
     private func writeProduct(_ factors: [Expression], to output: inout UTF8Text, negatingFirst: Bool = false) -> Double {
-        guard let first = factors.first else { return spelling.adjacentFactorsWidth * -1 + 2 }
+        guard let first = factors.first else { return spelling.signs.adjacentFactorsWidth * -1 + 2 }
         var width: Double
         if negatingFirst, case .constant(let value) = first {
             output.append(printed(-value).text)
@@ -285,7 +285,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
             output.append(scratch)
             previous = factor
         }
-        return width + spelling.adjacentFactorsWidth * Double(factors.count - 1) + 2
+        return width + spelling.signs.adjacentFactorsWidth * Double(factors.count - 1) + 2
     }
 
     /// How `text` begins: with a number, with `(`, or otherwise.

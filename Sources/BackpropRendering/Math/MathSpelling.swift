@@ -10,15 +10,8 @@ public protocol MathSpelling: Sendable {
     /// Whether fractions a/b and partials ∂a/∂b are set stacked, two lines tall: they then bind like atoms,
     /// stand next to each other without a multiplication sign, and make the parentheses around them grow.
     var stacksFractions: Bool { get }
-    /// The minus sign of a negative number or a difference.
-    var minus: String { get }
-    /// The multiplication sign before a number, with its spaces.
-    var times: String { get }
-    /// What separates two factors that would otherwise run together, such as two names: a thin space where
-    /// the syntax typesets it, a centred dot in plain text.
-    var adjacentFactors: String { get }
-    /// The estimated width of ``adjacentFactors``, in characters.
-    var adjacentFactorsWidth: Double { get }
+    /// The signs written between operands: minus, multiplication, juxtaposition and ≈.
+    var signs: MathSigns { get }
 
     /// A number in scientific form, `mantissa × 10^exponent`; the mantissa is already signed.
     func scientific(_ mantissa: String, exponent: Int) -> String
@@ -30,8 +23,6 @@ public protocol MathSpelling: Sendable {
     func closeParenthesis(tall: Bool) -> String
     /// `text` between square brackets, growing with it when `tall`: an entry [∂δ/∂W]₁,₂ of a matrix.
     func squareBracketed(_ text: String, tall: Bool) -> String
-    /// The sign between a value and a different rounding of it, with its spaces: ≈.
-    var approximately: String { get }
     /// The three pieces around a fraction's numerator and denominator: `\frac{`, `}{`, `}` or ``, `/`, ``.
     var fraction: (open: String, middle: String, close: String) { get }
     /// The three pieces around a partial derivative's quantity and variable: `∂`, `/∂`, `` in text.
@@ -70,4 +61,28 @@ public protocol MathSpelling: Sendable {
     func words(_ text: String) -> String
     /// The pieces around a partial derivative written on one line, ∂a/∂b, in both syntaxes.
     var slashedPartial: (open: String, middle: String) { get }
+}
+
+/// The signs a math syntax writes between operands, each with its spaces.
+public struct MathSigns: Sendable, Equatable {
+    /// The minus sign of a negative number or a difference.
+    public let minus: String
+    /// The multiplication sign before a number.
+    public let times: String
+    /// What separates two factors that would otherwise run together, such as two names: a thin space where
+    /// the syntax typesets it, a centred dot in plain text.
+    public let adjacentFactors: String
+    /// The estimated width of ``adjacentFactors``, in characters.
+    public let adjacentFactorsWidth: Double
+    /// The sign between a value and a different rounding of it: ≈.
+    public let approximately: String
+
+    /// The signs of a syntax.
+    public init(minus: String, times: String, adjacentFactors: String, adjacentFactorsWidth: Double, approximately: String) {
+        self.minus = minus
+        self.times = times
+        self.adjacentFactors = adjacentFactors
+        self.adjacentFactorsWidth = adjacentFactorsWidth
+        self.approximately = approximately
+    }
 }

@@ -30,13 +30,13 @@ struct SpelledPieces {
 
     /// The pieces of `spelling`.
     init(_ spelling: some MathSpelling) {
-        minus = UTF8Text(spelling.minus)
-        minusSpace = UTF8Text(spelling.minus + " ")
+        minus = UTF8Text(spelling.signs.minus)
+        minusSpace = UTF8Text(spelling.signs.minus + " ")
         plusSpace = UTF8Text("+ ")
         space = UTF8Text(" ")
         nothing = UTF8Text()
-        times = UTF8Text(spelling.times)
-        adjacentFactors = UTF8Text(spelling.adjacentFactors)
+        times = UTF8Text(spelling.signs.times)
+        adjacentFactors = UTF8Text(spelling.signs.adjacentFactors)
         partial = (UTF8Text(spelling.partial.open), UTF8Text(spelling.partial.middle), UTF8Text(spelling.partial.close))
         fraction = (UTF8Text(spelling.fraction.open), UTF8Text(spelling.fraction.middle), UTF8Text(spelling.fraction.close))
         parentheses = (UTF8Text(spelling.openParenthesis(tall: false)), UTF8Text(spelling.closeParenthesis(tall: false)))

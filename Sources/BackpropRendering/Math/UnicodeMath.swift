@@ -8,14 +8,10 @@ public struct UnicodeMath: MathSpelling {
 
     /// False: fractions and partials are written on one line, a/b and ∂a/∂b.
     public var stacksFractions: Bool { false }
-    /// The Unicode minus sign, −.
-    public var minus: String { "−" }
-    /// The multiplication sign before a number, ` · `.
-    public var times: String { " · " }
-    /// A centred dot, ` · `, so names never run together.
-    public var adjacentFactors: String { " · " }
-    /// Two characters.
-    public var adjacentFactorsWidth: Double { 2 }
+    /// The Unicode minus sign; ` · ` before a number and between factors, so names never run together; ` ≈ `.
+    public var signs: MathSigns {
+        MathSigns(minus: "−", times: " · ", adjacentFactors: " · ", adjacentFactorsWidth: 2, approximately: " ≈ ")
+    }
 
     /// `m×10ᵉ`, the exponent in superscripts.
     public func scientific(_ mantissa: String, exponent: Int) -> String {
@@ -37,8 +33,6 @@ public struct UnicodeMath: MathSpelling {
     public func closeParenthesis(tall: Bool) -> String { ")" }
     /// `[text]`.
     public func squareBracketed(_ text: String, tall: Bool) -> String { "[" + text + "]" }
-    /// ` ≈ `.
-    public var approximately: String { " ≈ " }
     /// ``, `/`, ``.
     public var fraction: (open: String, middle: String, close: String) { ("", "/", "") }
     /// `∂`, `/∂`, ``.
