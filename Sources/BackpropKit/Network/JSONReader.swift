@@ -276,14 +276,7 @@ package struct JSONReader {
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw unexpected(at: offset, expected: "':'") }
             offset += 1
             try member(&self, name, nameOffset)
-            skipWhitespace()
-            guard offset < bytes.count else { throw unexpected(at: offset, expected: "',' or '}'") }
-            if bytes[offset] == UInt8(ascii: "}") {
-                offset += 1
-                return
-            }
-            guard bytes[offset] == UInt8(ascii: ",") else { throw unexpected(at: offset, expected: "',' or '}'") }
-            offset += 1
+            if try readSeparator(or: UInt8(ascii: "}"), expected: "',' or '}'") { return }
         }
     }
 
@@ -302,15 +295,22 @@ package struct JSONReader {
         while true {
             try element(&self, index)
             index += 1
-            skipWhitespace()
-            guard offset < bytes.count else { throw unexpected(at: offset, expected: "',' or ']'") }
-            if bytes[offset] == UInt8(ascii: "]") {
-                offset += 1
-                return
-            }
-            guard bytes[offset] == UInt8(ascii: ",") else { throw unexpected(at: offset, expected: "',' or ']'") }
-            offset += 1
+            if try readSeparator(or: UInt8(ascii: "]"), expected: "',' or ']'") { return }
         }
+    }
+
+    /// After a member or an element: reads the `,` before the next one (returning `false`) or the `closing`
+    /// bracket that ends the container (returning `true`).
+    private mutating func readSeparator(or closing: UInt8, expected: String) throws(Failure) -> Bool {
+        skipWhitespace()
+        guard offset < bytes.count else { throw unexpected(at: offset, expected: expected) }
+        if bytes[offset] == closing {
+            offset += 1
+            return true
+        }
+        guard bytes[offset] == UInt8(ascii: ",") else { throw unexpected(at: offset, expected: expected) }
+        offset += 1
+        return false
     }
 
     /// Reads and discards the value at the current offset, however deeply nested, without recursion.
