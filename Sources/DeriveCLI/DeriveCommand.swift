@@ -139,7 +139,7 @@ public enum DeriveCommand {
             if let loss = options.loss { file.loss = loss.rawValue }
             if let rate = options.learningRate { file.learningRate = rate }
             do {
-                return (try file.network(), "The values are read from '\(path)'.")
+                return (try file.network(), HandoutProse.provenance(ofFile: path))
             } catch let failure {
                 throw .data(.network(failure, source: .file(path)))
             }
@@ -148,7 +148,7 @@ public enum DeriveCommand {
         // Check the size before drawing the weights: a huge blueprint would otherwise exhaust memory first.
         try checkSize(widths: blueprint.widths, parameterCount: parameterCount(blueprint), options)
         do {
-            return (try blueprint.network(), provenance(blueprint))
+            return (try blueprint.network(), HandoutProse.provenance(of: blueprint))
         } catch let failure {
             throw .usage(.invalidNetwork(failure))
         }
@@ -265,7 +265,6 @@ public enum DeriveCommand {
         // Each sheet, and its solution again in the key.
         try checkSize(widths: widths, parameterCount: parameterCount(base), copies: 2 * count, options)
         let template = try options.templatePath.map(loadTemplate)
-        let title = options.title ?? "Backpropagation exercise"
         var sheets: [HandoutFile.Sheet] = []
         for (student, blueprint) in blueprints.enumerated() {
             let derivation: Derivation
@@ -276,14 +275,14 @@ public enum DeriveCommand {
             } catch let failure {
                 throw .data(.network(failure, source: .sheet(index: student)))
             }
-            let provenance = "The values of this sheet are drawn with seed \(blueprint.seed) in steps of 0.01."
-            var info = try style(options, arguments: arguments, network: derivation.network, provenance: provenance, template: template).info
-            info.title = title + ", sheet \(student + 1)"
-            sheets.append(HandoutFile.Sheet(info: info, keyHeading: "Sheet \(student + 1) (seed \(blueprint.seed))", derivation: derivation))
+            let sheet = HandoutProse.sheet(student + 1, seed: blueprint.seed, title: options.title)
+            var info = try style(options, arguments: arguments, network: derivation.network, provenance: sheet.provenance, template: template).info
+            info.title = sheet.title
+            sheets.append(HandoutFile.Sheet(info: info, keyHeading: sheet.keyHeading, derivation: derivation))
         }
         let folder = directory(options.outputPath ?? ".")
         var style = try style(options, arguments: arguments, network: sheets[0].derivation.network, provenance: "", template: template)
-        style.info.title = title + ": answer key"
+        style.info.title = HandoutProse.answerKeyTitle(options.title)
         try OutputFile.write(try files(HandoutFile.classSet(sheets, style: style, folder: folder)), creating: folder)
     }
 
@@ -339,16 +338,6 @@ public enum DeriveCommand {
         } catch {
             throw .usage(.formatNeedsExpression(error.format))
         }
-    }
-
-    /// Where the values come from.
-    private static func provenance(_ blueprint: NetworkBlueprint) -> String {
-        var drawn = ["the weights"]
-        if blueprint.hasBiases { drawn.append("biases") }
-        if blueprint.input == nil { drawn.append("the input") }
-        if blueprint.target == nil { drawn.append("the target") }
-        let list = drawn.count == 1 ? drawn[0] : drawn.dropLast().joined(separator: ", ") + " and " + (drawn.last ?? "")
-        return "The values of \(list) are drawn with seed \(blueprint.seed) in steps of 0.01."
     }
 
     /// What handouts and JSON name as their writer: derive and its version.

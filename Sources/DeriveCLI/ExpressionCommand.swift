@@ -35,7 +35,7 @@ enum ExpressionCommand {
         }
         let template = try options.templatePath.map(DeriveCommand.loadTemplate)
         let command = DeriveCommand.commandLine(arguments)
-        var info = HandoutInfo(title: options.title ?? "Backpropagation on a computational graph",
+        var info = HandoutInfo(title: options.title ?? HandoutProse.graphTitle,
                                command: command.count <= longestQuotedCommand ? command : nil)
         info.generator = DeriveCommand.generator
         if let author = options.author { info.author = author }

@@ -1,7 +1,7 @@
 import BackpropKit
 
 /// The English every handout shares: where its values come from and how the matrix form refers back.
-enum HandoutProse {
+package enum HandoutProse {
     /// Where the values come from and the command that regenerates the handout, or `nil` when neither is known.
     static func provenance(of info: HandoutInfo) -> [Phrase]? {
         var phrases: [Phrase] = []
@@ -15,4 +15,38 @@ enum HandoutProse {
 
     /// The words before the equation that ties an entry of a matrix step to the scalar derivation.
     static let tieBack = "As in the scalar derivation: "
+
+    // MARK: - Titles and provenance of the command line's handouts
+
+    /// The title of a graph handout when none is given.
+    package static let graphTitle = "Backpropagation on a computational graph"
+
+    /// Where the values of a network drawn from `blueprint` come from: what was drawn, and the seed.
+    package static func provenance(of blueprint: NetworkBlueprint) -> String {
+        var drawn = ["the weights"]
+        if blueprint.hasBiases { drawn.append("biases") }
+        if blueprint.input == nil { drawn.append("the input") }
+        if blueprint.target == nil { drawn.append("the target") }
+        let list = drawn.count == 1 ? drawn[0] : drawn.dropLast().joined(separator: ", ") + " and " + (drawn.last ?? "")
+        return "The values of \(list) are drawn with seed \(blueprint.seed) in steps of 0.01."
+    }
+
+    /// Where the values of a network read from the file at `path` come from.
+    package static func provenance(ofFile path: String) -> String {
+        "The values are read from '\(path)'."
+    }
+
+    /// The title block and key heading of sheet `number` (1-based) of a class set, drawn with `seed`.
+    /// - Parameter title: The class set's title, or `nil` for the default.
+    package static func sheet(_ number: Int, seed: UInt64, title: String?) -> (title: String, provenance: String, keyHeading: String) {
+        ((title ?? exerciseTitle) + ", sheet \(number)", "The values of this sheet are drawn with seed \(seed) in steps of 0.01.",
+         "Sheet \(number) (seed \(seed))")
+    }
+
+    /// The title of a class set's combined answer key.
+    package static func answerKeyTitle(_ title: String?) -> String {
+        (title ?? exerciseTitle) + ": answer key"
+    }
+
+    private static let exerciseTitle = "Backpropagation exercise"
 }
