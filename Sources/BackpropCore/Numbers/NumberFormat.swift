@@ -42,7 +42,7 @@ public struct NumberFormat: Sendable, Equatable {
     public func string(_ value: Double) -> String {
         if value == 0 { return "0" }
         if let digits = significantDigits {
-            return Self.trimmed(String(format: "%.\(digits)g", value))
+            return Self.trimmed(SignificantDigits.format(value, digits: digits))
         }
         if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
         return value.description
