@@ -88,3 +88,17 @@ import Testing
         return path
     }
 }
+
+/// The README's list of options is `derive --help`'s, so the two cannot drift apart.
+@Suite struct ReadmeOptionsTests {
+    @Test func readmeListsTheOptionsAsHelpDoes() throws {
+        let readme = try String(contentsOf: SourceTree.path("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "## Options\n\n```text\n"))
+        let end = try #require(readme[start.upperBound...].range(of: "```"))
+        let help = HelpText.full
+        let options = try #require(help.range(of: "OPTIONS:\n")), examples = try #require(help.range(of: "\nEXAMPLES:"))
+        let expected = help[options.upperBound..<examples.lowerBound].trimmingCharacters(in: .newlines) + "\n"
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == expected,
+                "README.md's Options block differs from `derive --help`; paste the OPTIONS section of `swift run derive --help` into it")
+    }
+}
