@@ -229,14 +229,14 @@ package struct NetworkProse: Sendable {
         let (x, h, a, b) = (Expression.symbol(.variable("x")), Expression.symbol(.variable("h")), Expression.symbol(.variable("a")),
                             Expression.symbol(.variable("b")))
         func loss(_ step: Double) -> Expression { .application(.quantity(.loss), [x + .constant(step) * h]) }
-        let difference = (-loss(2) + 8 * loss(1) - 8 * loss(-1) + loss(-2)) / (12 * h)
+        let difference = (8 * (loss(1) - loss(-1)) - (loss(2) - loss(-2))) / (12 * h)
         let tolerance = NumberFormat.roundTrip.parts(GradientCheck.tolerance).exponent
         var phrases: [Phrase] = [
             .text("Each derivative above beside the fourth-order central difference "), .math(difference),
             .text(" with "), .equation(h, .power(10, -4) * .application(.maximum, [1, .apply(.abs, x)])),
             .text(". An entry passes when the relative error "),
             .math(.apply(.abs, a - b) / .application(.maximum, [.apply(.abs, a), .apply(.abs, b)])),
-            .text(" is below "), .math(.power(10, .constant(Double(tolerance)))),
+            .text(" (0 when both are 0) is below "), .math(.power(10, .constant(Double(tolerance)))),
             .text(": \(passed) of \(check.entries.count) pass; the largest relative error is "),
             .math(.constant(NumberFormat(significantDigits: 2).rounded(check.largestRelativeError))), .text("."),
         ]

@@ -48,7 +48,18 @@ import Testing
     @Test func gradientCheckCatchesAWrongDerivative() throws {
         let entry = GradientCheck.Entry(parameter: .weight(layer: 0, from: 0, to: 0), derived: 0.1, estimated: 0.1 * (1 + 1e-6))
         #expect(!entry.passes)
-        #expect(GradientCheck.Entry(parameter: .bias(layer: 1, neuron: 0), derived: 0, estimated: 1e-17).passes)
+        // The relative error is the printed |a − b| / max(|a|, |b|), with no floor: 0 when both are 0.
+        #expect(GradientCheck.Entry(parameter: .bias(layer: 1, neuron: 0), derived: 0, estimated: 0).relativeError == 0)
+        #expect(GradientCheck.Entry(parameter: .bias(layer: 1, neuron: 0), derived: 0, estimated: 1e-17).relativeError == 1)
+    }
+
+    /// A dead relu network: no weight changes the loss, the differences of the estimate are exactly 0, and
+    /// every zero derivative passes (the floor of 10⁻⁸ once failed them all against an estimate of 10⁻¹³).
+    @Test func zeroGradientsOfADeadReluNetworkPass() throws {
+        let blueprint = NetworkBlueprint(widths: [2, 2, 2, 1], activations: [.relu, .relu, .relu], seed: 4)
+        let check = try #require(try Derivation(network: blueprint.network(), checksGradients: true).gradientCheck)
+        #expect(check.entries.allSatisfy { $0.derived == 0 && $0.estimated == 0 })
+        #expect(check.passes)
     }
 
     @Test func deepSigmoidNetworkVanishes() throws {
