@@ -35,7 +35,7 @@ enum ExpressionCommand {
         }
         let template = try options.templatePath.map(DeriveCommand.loadTemplate)
         let command = DeriveCommand.commandLine(arguments)
-        var info = HandoutInfo(title: options.title ?? HandoutProse.graphTitle,
+        var info = HandoutInfo(title: options.title ?? HandoutProse.graphTitle(of: derivation),
                                command: command.count <= longestQuotedCommand ? command : nil)
         info.generator = DeriveCommand.generator
         if let author = options.author { info.author = author }

@@ -18,8 +18,12 @@ package enum HandoutProse {
 
     // MARK: - Titles and provenance of the command line's handouts
 
-    /// The title of a graph handout when none is given.
-    package static let graphTitle = "Backpropagation on a computational graph"
+    /// The title of a graph handout when none is given: backpropagation in reverse mode, forward-mode
+    /// differentiation in forward mode.
+    package static func graphTitle(of derivation: GraphDerivation) -> String {
+        if case .forward = derivation.accumulation { return "Forward-mode differentiation on a computational graph" }
+        return "Backpropagation on a computational graph"
+    }
 
     /// Where the values of a network drawn from `blueprint` come from: what was drawn, and the seed.
     package static func provenance(of blueprint: NetworkBlueprint) -> String {

@@ -53,7 +53,9 @@ package struct NetworkProse: Sendable {
         case .update(let k):
             return [Heading(level: 3, title: [.text("Gradient-descent update in layer "), .layer(label(k))])]
         case .propagated(let k):
-            return [Heading(level: 3, title: [.text("Derivatives used in layer "), .layer(label(k - 1)), .text(" (multivariable chain rule)")])]
+            // The chain rule sums over the neurons of layer k; with one neuron there is nothing to sum.
+            let rule: [Phrase] = network.widths[k] > 1 ? [.text(" (multivariable chain rule)")] : []
+            return [Heading(level: 3, title: [.text("Derivatives used in layer "), .layer(label(k - 1))] + rule)]
         }
     }
 
