@@ -24,7 +24,9 @@ extension DiagramLayout {
         let decades = Swift.max(highest - lowest, 1)
         let decadeHeight = Swift.min(Swift.max(Self.plotHeight / Double(decades), 0.35), 1.0)
         let height = decadeHeight * Double(decades)
-        let pitch = Swift.min(1.4, Self.plotWidth / Double(Swift.max(layers.count - 1, 1)))
+        // At least 5 cm wide, so a shallow network's plot is not a sliver; 1.4 cm a layer up to 12 cm.
+        let gaps = Double(Swift.max(layers.count - 1, 1))
+        let pitch = Swift.min(Swift.max(1.4, Self.narrowestPlot / gaps), Self.plotWidth / gaps)
         let width = pitch * Double(Swift.max(layers.count - 1, 1))
         func x(_ index: Int) -> Double { Self.axisGap + pitch * Double(index) }
         func y(_ value: Double) -> Double { height - (Foundation.log10(value) - Double(lowest)) * decadeHeight }
@@ -124,6 +126,7 @@ extension DiagramLayout {
     /// The plot's size without its labels, in centimetres, and the room between the axes and the first and last layer.
     private static var plotHeight: Double { 5 }
     private static var plotWidth: Double { 12 }
+    private static var narrowestPlot: Double { 5 }
     private static var axisGap: Double { 0.4 }
     /// The side of a square mark on the weight derivatives' line.
     private static var markSize: Double { 0.14 }
