@@ -1,5 +1,6 @@
 @testable import DeriveCLI
 import Foundation
+import TestSupport
 import Testing
 
 /// Seeded fuzzing of the whole command: random argument vectors, mutated network files and mutated expressions.
@@ -70,11 +71,11 @@ import Testing
     // MARK: - Running
 
     /// Runs `runs` generated argument vectors on two tasks and checks every outcome.
-    private static func fuzz(seed: UInt64, _ generate: @escaping @Sendable (inout FuzzRandom) -> [String]) async throws {
+    private static func fuzz(seed: UInt64, _ generate: @escaping @Sendable (inout SplitMix64) -> [String]) async throws {
         let failures = await withTaskGroup(of: [String].self) { group in
             for part in 0..<2 {
                 group.addTask {
-                    var random = FuzzRandom(seed: seed &* 1000 &+ UInt64(part))
+                    var random = SplitMix64(seed: seed &* 1000 &+ UInt64(part))
                     var failures: [String] = []
                     for _ in 0..<(runs / 2) {
                         let arguments = generate(&random)
@@ -130,7 +131,7 @@ import Testing
         "a`b", "``x``", "line\n\nbreak", "\u{1B}[31mred", "Привет", "δ ≠ ∂", "🙂", String(repeating: "x", count: 300),
     ]
 
-    private static func argumentVector(_ random: inout FuzzRandom, networkPath: String, directory: String) -> [String] {
+    private static func argumentVector(_ random: inout SplitMix64, networkPath: String, directory: String) -> [String] {
         var arguments: [String] = []
         for _ in 0..<(random.next() % 7) {
             let flag = flags[Int(random.next() % UInt64(flags.count))]
@@ -158,7 +159,7 @@ import Testing
                                     String(repeating: "[", count: 513), ",]", ",}", "1e-400", "\"\\ud800\"", "01"]
 
     /// `text` with one random edit: a character deleted, replaced or duplicated, a fragment inserted, or a span dropped.
-    static func mutate(_ text: String, _ random: inout FuzzRandom) -> String {
+    static func mutate(_ text: String, _ random: inout SplitMix64) -> String {
         var characters = Array(text)
         guard !characters.isEmpty else { return fragments[Int(random.next() % UInt64(fragments.count))] }
         let index = Int(random.next() % UInt64(characters.count))
@@ -172,22 +173,5 @@ import Testing
             characters.removeSubrange(index..<end)
         }
         return String(characters)
-    }
-}
-
-/// SplitMix64, so every CI run fuzzes the same inputs and a failure can be replayed.
-struct FuzzRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

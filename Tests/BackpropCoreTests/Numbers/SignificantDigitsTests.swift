@@ -1,5 +1,6 @@
 @testable import BackpropCore
 import Foundation
+import TestSupport
 import Testing
 
 /// Significant digits written from the shortest round-trip digits agree with C's `%.{n}g` to the character.
@@ -8,7 +9,7 @@ import Testing
     /// places as the seeded values are, exact ties such as 0.125 and 2.5, integers, and values next to a
     /// power of ten where rounding carries into a new digit.
     static var samples: [Double] {
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         var values: [Double] = [0.125, 2.5, 0.0625, 9.9995, 99.95, 0.00099995, 1e-5, 123456789, 1e21, 5e-324, .greatestFiniteMagnitude]
         for _ in 0..<6_000 {
             let bits = Double(bitPattern: random.next())
@@ -28,18 +29,5 @@ import Testing
             if actual != expected { mismatches.append("\(value): \(actual) ≠ \(expected)") }
         }
         #expect(mismatches.isEmpty, "\(mismatches)")
-    }
-}
-
-/// SplitMix64, for reproducible samples.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
