@@ -43,20 +43,6 @@ public struct MathPrinter<Spelling: MathSpelling> {
         return output.string
     }
 
-    /// The terms of a top-level sum, each after the first with its sign (`+ x`, `− y`), for breaking long lines.
-    package func terms(_ expression: Expression) -> [String] {
-        guard case .sum(let terms) = expression, terms.count > 1 else { return [string(expression)] }
-        return terms.enumerated().map { index, term in
-            var output = UTF8Text()
-            if index == 0 {
-                write(term, to: &output, context: .sum)
-            } else {
-                _ = writeSignedTerm(term, to: &output)
-            }
-            return output.string
-        }
-    }
-
     /// Where a term of a top-level sum ends in the output, as a UTF-8 offset, and its estimated width.
     struct TermEnd {
         var offset: Int
@@ -64,8 +50,8 @@ public struct MathPrinter<Spelling: MathSpelling> {
     }
 
     /// Writes `expression` as ``string(_:)`` does and returns its estimated width, ``width(of:)``, and for a
-    /// sum of several terms where each term ends (the terms are those of ``terms(_:)``, joined by single
-    /// spaces); `terms` is `nil` when the expression is not a sum of several terms.
+    /// sum of several terms where each term ends (the first bare, each after it with its sign, `+ x` or `− y`,
+    /// joined by single spaces); `terms` is `nil` when the expression is not a sum of several terms.
     func writeMeasuringTerms(_ expression: Expression, to output: inout UTF8Text) -> (width: Double, terms: [TermEnd]?) {
         guard case .sum(let terms) = expression, terms.count > 1 else {
             return (write(expression, to: &output), nil)
