@@ -1,7 +1,7 @@
 import Foundation
 
-/// How numbers are written: the shortest string that reads back as the same double (the default),
-/// or a fixed number of significant digits.
+/// How numbers are written: a fixed number of significant digits, rounded half away from zero in decimal
+/// with the significant trailing zeros kept (0.2490), or the shortest string that reads back as the same double.
 public struct NumberFormat: Sendable, Equatable {
     /// Significant digits, or `nil` for round-trip output.
     public let significantDigits: Int?
@@ -38,25 +38,20 @@ public struct NumberFormat: Sendable, Equatable {
         Rounding(significantDigits: significantDigits)(value)
     }
 
-    /// The number as plain text in JSON syntax: `0.1`, `2`, `-3.5e-07`.
+    /// The number as plain text in JSON syntax: `0.1`, `2`, `0.2490`, `-3.500e-7`.
     public func string(_ value: Double) -> String {
         if value == 0 { return "0" }
-        if let digits = significantDigits {
-            return Self.trimmed(SignificantDigits.format(value, digits: digits))
+        if let digits = significantDigits, let decimal = SignificantDigits(value) {
+            return Self.shortExponent(decimal.rounded(to: digits).gStyle(significantDigits: digits))
         }
         if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
         return value.description
     }
 
-    /// `1.500e-07` → `1.5e-07`, `2.000` → `2`.
-    private static func trimmed(_ text: String) -> String {
-        let e = text.firstIndex(where: { $0 == "e" }) ?? text.endIndex
-        var mantissa = text[..<e]
-        if mantissa.utf8.contains(UInt8(ascii: ".")) {
-            while mantissa.last == "0" { mantissa.removeLast() }
-            if mantissa.last == "." { mantissa.removeLast() }
-        }
-        guard e < text.endIndex else { return String(mantissa) }
+    /// `1.500e+05` → `1.500e05`: the exponent without its plus sign, and with two digits unless it needs three.
+    private static func shortExponent(_ text: String) -> String {
+        guard let e = text.firstIndex(where: { $0 == "e" }) else { return text }
+        let mantissa = text[..<e]
         var exponent = String(text[text.index(after: e)...])
         let sign = exponent.first == "-" ? "-" : ""
         exponent = String(exponent.drop { $0 == "-" || $0 == "+" })

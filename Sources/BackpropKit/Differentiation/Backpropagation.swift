@@ -16,10 +16,15 @@ public struct Backpropagation: Sendable {
 
     /// How every value was stored.
     public let rounding: Rounding
+    /// Whether a given value (a weight, bias, input, target or the learning rate) had more significant digits
+    /// than the rounding keeps, so that ``network`` holds it rounded.
+    public let roundsGivenValues: Bool
 
-    /// Runs the forward and backward passes of `network`, storing each value as `rounding` says.
+    /// Runs the forward and backward passes of `network`, storing each value as `rounding` says; a rounded
+    /// derivation first rounds the given values, and ``network`` is the network it starts from.
     /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows.
-    public init(network: Network, rounding: Rounding = .exact) throws(NetworkError) {
+    public init(network given: Network, rounding: Rounding = .exact) throws(NetworkError) {
+        let network = given.rounded(by: rounding)
         let forward = try ForwardPass(network: network, rounding: rounding)
         let bindings = forward.bindings(for: network)
         let depth = network.depth
@@ -28,9 +33,9 @@ public struct Backpropagation: Sendable {
         for j in network.target.indices {
             let output = Symbol.activation(layer: depth, neuron: j)
             let derivative = network.lossExpression(neuron: j).derivative(withRespectTo: output)
-            lossGradient.append(rounding(try Self.value(of: derivative, bindings) {
+            lossGradient.append(try Self.value(of: derivative, bindings, rounding) {
                 "the derivative of the \(network.loss.rawValue) loss at output \(j + 1) is undefined"
-            }))
+            })
         }
 
         var layers: [LayerGradients] = []
@@ -42,10 +47,10 @@ public struct Backpropagation: Sendable {
                 var couplings: [LayerGradients.Coupling] = []
                 for m in Self.couplings(of: network, layer: k, neuron: j) {
                     let derivative = network.activationDerivativeExpression(layer: k, neuron: j, by: m)
-                    let value = try Self.value(of: derivative, bindings) {
+                    let value = try Self.value(of: derivative, bindings, rounding) {
                         "the derivative of the activation of neuron \(j + 1) in layer \(k) is undefined"
                     }
-                    couplings.append(.init(neuron: m, value: rounding(value)))
+                    couplings.append(.init(neuron: m, value: value))
                 }
                 derivatives.append(couplings)
             }
@@ -60,6 +65,7 @@ public struct Backpropagation: Sendable {
         }
         self.network = network
         self.rounding = rounding
+        self.roundsGivenValues = network != given
         self.forward = forward
         self.lossGradient = lossGradient
         self.layers = layers.reversed()
@@ -76,9 +82,10 @@ public struct Backpropagation: Sendable {
         network.layer(k).activation.couplesNeurons ? 0..<network.layer(k).width : j..<(j + 1)
     }
 
-    private static func value(of expression: Expression, _ bindings: (Symbol) -> Double?, failure: () -> String) throws(NetworkError) -> Double {
+    private static func value(of expression: Expression, _ bindings: (Symbol) -> Double?, _ rounding: Rounding,
+                              failure: () -> String) throws(NetworkError) -> Double {
         do {
-            return try expression.evaluate(bindings)
+            return try rounding.value(of: expression, bindings)
         } catch {
             throw .notComputable(reason: "\(failure()): \(error)")
         }

@@ -19,19 +19,19 @@ public struct ForwardPass: Sendable {
         for k in 1...network.depth {
             let layer = network.layer(k)
             let previous = activations[k - 1]
-            var f = Array(repeating: 0.0, count: layer.width)
+            var sums = Array(repeating: rounding.sum(), count: layer.width)
             for (i, row) in layer.weights.enumerated() {
                 let o = previous[i]
-                for j in row.indices { f[j] += row[j] * o }
+                for j in row.indices { sums[j].add(row[j], times: o) }
             }
             if let biases = layer.biases {
-                for j in f.indices { f[j] += biases[j] }
+                for j in sums.indices { sums[j].add(biases[j]) }
             }
-            f = rounding(f)
+            let f = sums.map(\.value)
             if let j = f.firstIndex(where: { !$0.isFinite }) {
                 throw .notComputable(reason: "the pre-activation of neuron \(j + 1) in layer \(k) overflows")
             }
-            let o = rounding(layer.activation.values(of: f))
+            let o = Self.activations(of: layer, k, at: f, network: network, rounding: rounding)
             if let j = o.firstIndex(where: { !$0.isFinite }) {
                 throw .notComputable(reason: "the output of neuron \(j + 1) in layer \(k) overflows")
             }
@@ -45,16 +45,33 @@ public struct ForwardPass: Sendable {
                 .activation(layer: network.depth, neuron: j): outputs[j], .target(neuron: j): network.target[j],
             ]
             do {
-                terms.append(rounding(try network.lossExpression(neuron: j).evaluate(bindings)))
+                terms.append(try rounding.value(of: network.lossExpression(neuron: j)) { bindings[$0] })
             } catch {
                 throw .notComputable(reason: "the \(network.loss.rawValue) loss of output \(j + 1) is undefined at output \(NumberFormat.roundTrip.string(outputs[j])): \(error)")
             }
         }
-        let loss = rounding(terms.reduce(0, +))
+        var total = rounding.sum()
+        for term in terms { total.add(term) }
+        let loss = total.value
         guard loss.isFinite else { throw .notComputable(reason: "the loss overflows") }
         self.preactivations = preactivations
         self.activations = activations
         self.lossTerms = terms
         self.loss = loss
+    }
+
+    /// o_{k,j} = g_k(f_{k,j}) for every neuron of layer k; rounded, each is its printed form σ(f_{k,j}) evaluated
+    /// as ``Rounding/value(of:_:)`` does, so the leaky rectifier's 0.01 · f rounds in decimal.
+    private static func activations(of layer: Layer, _ k: Int, at f: [Double], network: Network, rounding: Rounding) -> [Double] {
+        guard rounding.significantDigits != nil else { return layer.activation.values(of: f) }
+        if layer.activation.couplesNeurons { return rounding(layer.activation.values(of: f)) }
+        var outputs: [Double] = []
+        outputs.reserveCapacity(f.count)
+        for (j, value) in f.enumerated() {
+            let preactivation = Symbol.preactivation(layer: k, neuron: j)
+            let output = try? rounding.value(of: network.activationExpression(layer: k, neuron: j)) { $0 == preactivation ? value : nil }
+            outputs.append(output ?? .nan)
+        }
+        return outputs
     }
 }

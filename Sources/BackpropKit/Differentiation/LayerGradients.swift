@@ -51,31 +51,31 @@ extension LayerGradients {
         outputByWeight.reserveCapacity(width)
         outputByPreviousOutput.reserveCapacity(width)
         for couplings in activationDerivatives {
-            outputByWeight.append((0..<fanIn).map { i in couplings.map { rounding($0.value * previous[i]) } })
+            outputByWeight.append((0..<fanIn).map { i in couplings.map { Self.product($0.value, previous[i], rounding) } })
             outputByPreviousOutput.append((0..<fanIn).map { i in
-                var total = 0.0
-                for coupling in couplings { total += coupling.value * layer.weights[i][coupling.neuron] }
-                return rounding(total)
+                var total = rounding.sum()
+                for coupling in couplings { total.add(coupling.value, times: layer.weights[i][coupling.neuron]) }
+                return total.value
             })
         }
 
-        var weightGradient = Array(repeating: Array(repeating: 0.0, count: width), count: fanIn)
-        var preactivationGradient = Array(repeating: 0.0, count: width)
+        var weightSums = Array(repeating: Array(repeating: rounding.sum(), count: width), count: fanIn)
+        var preactivationSums = Array(repeating: rounding.sum(), count: width)
         for (j, couplings) in activationDerivatives.enumerated() {
             for (c, coupling) in couplings.enumerated() {
-                preactivationGradient[coupling.neuron] += outputGradient[j] * coupling.value
+                preactivationSums[coupling.neuron].add(outputGradient[j], times: coupling.value)
                 for i in 0..<fanIn {
-                    weightGradient[i][coupling.neuron] += outputGradient[j] * outputByWeight[j][i][c]
+                    weightSums[i][coupling.neuron].add(outputGradient[j], times: outputByWeight[j][i][c])
                 }
             }
         }
-        var previousOutputGradient = Array(repeating: 0.0, count: fanIn)
+        var previousOutputSums = Array(repeating: rounding.sum(), count: fanIn)
         for j in 0..<width {
-            for i in 0..<fanIn { previousOutputGradient[i] += outputGradient[j] * outputByPreviousOutput[j][i] }
+            for i in 0..<fanIn { previousOutputSums[i].add(outputGradient[j], times: outputByPreviousOutput[j][i]) }
         }
-        weightGradient = weightGradient.map { rounding($0) }
-        preactivationGradient = rounding(preactivationGradient)
-        previousOutputGradient = rounding(previousOutputGradient)
+        let weightGradient = weightSums.map { $0.map(\.value) }
+        let preactivationGradient = preactivationSums.map(\.value)
+        let previousOutputGradient = previousOutputSums.map(\.value)
 
         self.layer = k
         self.activationDerivatives = activationDerivatives
@@ -88,12 +88,27 @@ extension LayerGradients {
         self.previousOutputGradient = previousOutputGradient
         if let eta = network.learningRate {
             updatedWeights = zip(layer.weights, weightGradient).map { row, gradients in
-                zip(row, gradients).map { rounding($0 - eta * $1) }
+                zip(row, gradients).map { Self.descent($0, eta, $1, rounding) }
             }
-            updatedBiases = layer.biases.map { biases in zip(biases, preactivationGradient).map { rounding($0 - eta * $1) } }
+            updatedBiases = layer.biases.map { biases in zip(biases, preactivationGradient).map { Self.descent($0, eta, $1, rounding) } }
         } else {
             updatedWeights = nil
             updatedBiases = nil
         }
+    }
+
+    /// a · b, rounded.
+    private static func product(_ a: Double, _ b: Double, _ rounding: Rounding) -> Double {
+        var product = rounding.sum()
+        product.add(a, times: b)
+        return product.value
+    }
+
+    /// parameter − η · gradient, rounded.
+    private static func descent(_ parameter: Double, _ eta: Double, _ gradient: Double, _ rounding: Rounding) -> Double {
+        var result = rounding.sum()
+        result.add(parameter)
+        result.add(-eta, times: gradient)
+        return result.value
     }
 }

@@ -6,13 +6,13 @@ public struct Network: Sendable, Equatable {
     /// The weight layers 1...N.
     public private(set) var layers: [Layer]
     /// o_{0,i}: the input.
-    public let input: [Double]
+    public private(set) var input: [Double]
     /// t_j: the target of each output neuron.
-    public let target: [Double]
+    public private(set) var target: [Double]
     /// The loss of each output neuron.
     public let loss: Loss
     /// η, when the derivation ends with a gradient-descent update.
-    public let learningRate: Double?
+    public private(set) var learningRate: Double?
 
     /// A validated network.
     /// - Throws: ``NetworkError/invalid(path:reason:)`` naming the first inconsistency.
@@ -74,6 +74,20 @@ public struct Network: Sendable, Equatable {
         default:
             break
         }
+        return copy
+    }
+
+    /// The network with every given value (weights, biases, input, target and learning rate) rounded as
+    /// `rounding` says: what a derivation to that many digits starts from.
+    package func rounded(by rounding: Rounding) -> Network {
+        guard rounding.significantDigits != nil else { return self }
+        var copy = self
+        copy.layers = layers.map { layer in
+            Layer(activation: layer.activation, weights: layer.weights.map { rounding($0) }, biases: layer.biases.map { rounding($0) })
+        }
+        copy.input = rounding(input)
+        copy.target = rounding(target)
+        copy.learningRate = learningRate.map { rounding($0) }
         return copy
     }
 
