@@ -41,7 +41,7 @@ public enum DeriveCommand {
             let template = try options.templatePath.map(loadTemplate)
             let derivation: Derivation
             do {
-                derivation = try Derivation(network: network, rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
+                derivation = try Derivation(network: network, rounding: options.rounding,
                                             checksGradients: options.checksGradients, exercise: options.exercise,
                                             vectorized: options.isVectorized)
             } catch let failure {
@@ -270,7 +270,7 @@ public enum DeriveCommand {
             let derivation: Derivation
             do {
                 derivation = try Derivation(network: try blueprint.network(),
-                                            rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
+                                            rounding: options.rounding,
                                             exercise: options.exercise)
             } catch let failure {
                 throw .data(.network(failure, source: .sheet(index: student)))
@@ -326,7 +326,7 @@ public enum DeriveCommand {
         info.generator = generator
         if let title = options.title { info.title = title }
         if let author = options.author { info.author = author }
-        return HandoutFile.Style(format: options.format, notation: notation, numbers: NumberFormat(significantDigits: options.digits),
+        return HandoutFile.Style(format: options.format, notation: notation, numbers: options.numbers,
                                  info: info, template: template, jsonShape: options.jsonSteps ? .steps : .numbers)
     }
 

@@ -55,8 +55,6 @@ enum UsageError: Equatable, Sendable {
     case exerciseInJSON
     /// `--json-steps` with a format other than JSON.
     case jsonStepsInFormat(OutputFormat)
-    /// `--hand` without `--digits`.
-    case handWithoutDigits
     /// `--template` with a format that has no template.
     case templateInFormat(OutputFormat)
     /// An option describing the network given with `--network`, whose file describes it.
@@ -100,6 +98,8 @@ enum UsageError: Equatable, Sendable {
         case atMost(Int)
         /// An integer in `range`.
         case integer(ClosedRange<Int>)
+        /// A number of significant digits in the range, or the word that asks for exact values.
+        case digits(ClosedRange<Int>, exact: String)
         case positiveNumber
         case finiteNumber
         case filePath

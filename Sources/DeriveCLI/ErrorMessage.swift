@@ -45,8 +45,6 @@ enum ErrorMessage {
             return "'\(Option.exercise.flag)' applies to the latex, markdown and text formats, not '\(OutputFormat.json.rawValue)'"
         case .jsonStepsInFormat(let format):
             return "'\(Option.jsonSteps.flag)' applies to the json format, not '\(format.rawValue)'"
-        case .handWithoutDigits:
-            return "'\(Option.hand.flag)' needs '\(Option.digits.synopsis)': the number of digits every step is rounded to"
         case .templateInFormat(let format):
             return "'\(Option.template.flag)' applies to the latex and markdown formats, not '\(format.rawValue)'"
         case .combinedWithNetwork(let option):
@@ -88,6 +86,7 @@ enum ErrorMessage {
         case .nonNegativeInteger: return "expected a non-negative integer"
         case .atMost(let limit): return "expected at most \(limit)"
         case .integer(let range): return "expected an integer from \(range.lowerBound) to \(range.upperBound)"
+        case .digits(let range, let exact): return "expected an integer from \(range.lowerBound) to \(range.upperBound) or '\(exact)'"
         case .positiveNumber: return "expected a positive number"
         case .finiteNumber: return "expected a finite number"
         case .filePath: return "expected a file path"

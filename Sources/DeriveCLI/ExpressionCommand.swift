@@ -29,7 +29,8 @@ enum ExpressionCommand {
         let mode = try mode(options, graph)
         let derivation: GraphDerivation
         do {
-            derivation = try GraphDerivation(expression: expression, forward: GraphForwardPass(graph: graph, at: point), mode: mode)
+            derivation = try GraphDerivation(expression: expression, forward: GraphForwardPass(graph: graph, at: point, rounding: options.rounding),
+                                             mode: mode)
         } catch let failure {
             throw .data(.graph(failure))
         }
@@ -39,7 +40,7 @@ enum ExpressionCommand {
                                command: command.count <= longestQuotedCommand ? command : nil)
         info.generator = DeriveCommand.generator
         if let author = options.author { info.author = author }
-        let style = HandoutFile.Style(format: options.format, notation: GraphNotation(), numbers: NumberFormat(significantDigits: options.digits),
+        let style = HandoutFile.Style(format: options.format, notation: GraphNotation(), numbers: options.numbers,
                                       info: info, template: template)
         if let path = options.outputPath {
             let (file, folder) = DeriveCommand.handoutPath(path, format: options.format)

@@ -120,15 +120,15 @@ enum Option: String, CaseIterable, Sendable {
         case .output:
             return "Write to a file, or into a directory (an existing one, or a path ending in /), instead of standard output; files are replaced all together or not at all, a device or pipe is written through."
         case .digits:
-            return "Print values to d significant digits. (default: the shortest exact form)"
+            return "Round every value to d significant digits (1 to 17), each step computed from the rounded values printed before it as with a calculator; given values with more digits are rounded first; 'exact' prints binary floating point in full. JSON keeps full precision. (default: 4)"
         case .hand:
-            return "With --digits, compute every step from the rounded values printed before it, as by hand."
+            return "Accepted for older command lines: every --digits computes by hand."
         case .check:
             return "Add a gradient check: every weight and bias derivative beside its finite-difference estimate."
         case .template:
             return "Use your own LaTeX or Markdown skeleton with {{title}}, {{author}}, {{date}} and {{body}} placeholders."
         case .exercise:
-            return "Write an exercise sheet: the derivation with blanks to fill in, computed by hand to --digits (default: 4), and its answer key."
+            return "Write an exercise sheet: the derivation with blanks to fill in, and its answer key."
         case .blanks:
             return "What an exercise leaves blank. " + Self.values(ExerciseBlanks.allCases.map(\.rawValue), default: ExerciseBlanks.both.rawValue)
         case .students:

@@ -4,7 +4,7 @@ import BackpropKit
 
 extension Options {
     /// The flags that apply to `derive --expr`; every other flag describes a network.
-    static let expressionFlags: Set<Option> = [.expr, .at, .mode, .wrt, .format, .output, .digits, .template, .title, .author, .allowLarge, .help]
+    static let expressionFlags: Set<Option> = [.expr, .at, .mode, .wrt, .format, .output, .digits, .hand, .template, .title, .author, .allowLarge, .help]
 
     /// The flags that apply only to `derive --expr`.
     static let expressionOnlyFlags: Set<Option> = [.at, .mode, .wrt]

@@ -23,8 +23,9 @@ struct Options: Equatable {
     var format: OutputFormat = .latex
     var jsonSteps = false
     var outputPath: String?
-    var digits: Int?
-    var computesByHand = false
+    /// The significant digits every value is rounded to, each step computed from the rounded values printed
+    /// before it; `nil` for `--digits exact`, binary floating point printed in its shortest round-trip form.
+    var digits: Int? = Options.defaultDigits
     var checksGradients = false
     var templatePath: String?
     var exercise: ExerciseBlanks?
@@ -38,8 +39,10 @@ struct Options: Equatable {
 
     /// The largest number of layers or neurons a layer a command line may ask for.
     static let sizeLimit = 100_000
-    /// The digits an exercise sheet rounds to unless `--digits` says otherwise: a student computes by hand.
-    static let exerciseDigits = 4
+    /// The digits a handout rounds to unless `--digits` says otherwise: what a student keeps on a calculator.
+    static let defaultDigits = 4
+    /// The value of `--digits` that keeps exact binary floating point.
+    static let exactDigits = "exact"
     /// The largest class a command line may ask sheets for.
     static let studentLimit = 1_000
     /// The significant digits `--digits` accepts: a double has no more.
@@ -92,10 +95,15 @@ struct Options: Equatable {
                 guard let path = value, !path.isEmpty else { throw Self.invalid("", option, .filePath) }
                 outputPath = path
             case .digits:
-                let digits = try Self.positiveInteger(value, option)
-                guard Self.digitRange.contains(digits) else { throw Self.invalid(value ?? "", option, .integer(Self.digitRange)) }
-                self.digits = digits
-            case .hand: computesByHand = true
+                if value == Self.exactDigits {
+                    digits = nil
+                } else {
+                    guard let text = value, let count = Int(text), Self.digitRange.contains(count) else {
+                        throw Self.invalid(value ?? "", option, .digits(Self.digitRange, exact: Self.exactDigits))
+                    }
+                    digits = count
+                }
+            case .hand: break
             case .jsonSteps: jsonSteps = true
             case .check: checksGradients = true
             case .template:
@@ -127,11 +135,6 @@ struct Options: Equatable {
         if students != nil && networkPath != nil { throw .usage(.studentsWithNetwork) }
         if jsonSteps && format != .json { throw .usage(.jsonStepsInFormat(format)) }
         if exercise != nil && format == .json { throw .usage(.exerciseInJSON) }
-        if exercise != nil {
-            digits = digits ?? Self.exerciseDigits
-            computesByHand = true
-        }
-        if computesByHand && digits == nil { throw .usage(.handWithoutDigits) }
         if templatePath != nil && (format == .text || format == .json) { throw .usage(.templateInFormat(format)) }
         if format == .latex {
             for (option, text) in [(Option.title, title), (Option.author, author)] {
@@ -189,3 +192,18 @@ struct Options: Equatable {
 }
 
 import Foundation
+
+// MARK: - Numbers
+
+extension Options {
+    /// How the derivation computes and stores its values: rounded to `--digits`, or exactly in binary for
+    /// `--digits exact` and for JSON, which keeps full precision.
+    var rounding: Rounding {
+        format == .json ? .exact : Rounding(significantDigits: digits)
+    }
+
+    /// How the handout prints its numbers: to the digits it rounds to, or in shortest round-trip form.
+    var numbers: NumberFormat {
+        NumberFormat(significantDigits: rounding.significantDigits)
+    }
+}

@@ -5,6 +5,9 @@ import Foundation
 public struct NumberFormat: Sendable, Equatable {
     /// Significant digits, or `nil` for round-trip output.
     public let significantDigits: Int?
+    /// The magnitudes of numbers known exactly, such as a network's given weights, printed without the zeros
+    /// that pad a rounded value to its significant digits: the weight −0.13 prints as −0.13, a computed 0.249 as 0.2490.
+    public private(set) var exactValues: Set<Double> = []
 
     /// Round-trip output: every printed number parses back to the same double.
     public static let roundTrip = NumberFormat(significantDigits: nil)
@@ -42,10 +45,18 @@ public struct NumberFormat: Sendable, Equatable {
     public func string(_ value: Double) -> String {
         if value == 0 { return "0" }
         if let digits = significantDigits, let decimal = SignificantDigits(value) {
-            return Self.shortExponent(decimal.rounded(to: digits).gStyle(significantDigits: digits))
+            return Self.shortExponent(decimal.rounded(to: digits).gStyle(significantDigits: digits, padded: !exactValues.contains(Swift.abs(value))))
         }
         if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
         return value.description
+    }
+
+    /// This format with `values` printed as they are given, unpadded.
+    public func printing(exactly values: some Sequence<Double>) -> NumberFormat {
+        guard significantDigits != nil else { return self }
+        var format = self
+        format.exactValues.formUnion(values.lazy.map { Swift.abs($0) })
+        return format
     }
 
     /// `1.500e+05` → `1.500e05`: the exponent without its plus sign, and with two digits unless it needs three.

@@ -93,15 +93,15 @@ struct SignificantDigits: Equatable {
         return text + "e" + String(exponent)
     }
 
-    /// The number as `%g` writes it with `count` significant digits, except that trailing zeros are kept:
-    /// fixed notation for exponents from −4 to `count` − 1, else `d.ddde±XX`. An integer that fits in fixed
-    /// notation is written without a point ("2", "-10"): it is exact, no zeros after it are significant.
-    func gStyle(significantDigits count: Int) -> String {
+    /// The number as `%g` writes it with `count` significant digits, except that trailing zeros are kept when
+    /// `padded`: fixed notation for exponents from −4 to `count` − 1, else `d.ddde±XX`. An integer that fits in
+    /// fixed notation is written without a point ("2", "-10"): it is exact, no zeros after it are significant.
+    func gStyle(significantDigits count: Int, padded: Bool = true) -> String {
         guard !isZero else { return "0" }
         var text = isNegative ? "-" : ""
         var shown = digits
         let isInteger = digits.count <= exponent + 1
-        if !(isInteger && exponent >= 0 && exponent < count) {
+        if padded && !(isInteger && exponent >= 0 && exponent < count) {
             shown += Array(repeating: 0, count: Swift.max(0, count - digits.count))
         }
         let characters = shown.map { Character(Unicode.Scalar($0 + UInt8(ascii: "0"))) }

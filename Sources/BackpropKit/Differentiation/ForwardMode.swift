@@ -18,10 +18,11 @@ package struct ForwardMode: Sendable {
         guard let input = graph.input(named: name) else { throw .notAnInput(name) }
         var tangents: [Double] = graph.inputs.map { $0 == input ? 1 : 0 }
         for node in graph.nodes.indices.dropFirst(graph.inputCount) {
-            var total = 0.0
+            var sum = forward.rounding.sum()
             for edge in graph.incomingEdges(of: node) {
-                total += forward.localDerivatives[edge] * tangents[graph.edges[edge].from]
+                sum.add(forward.localDerivatives[edge], times: tangents[graph.edges[edge].from])
             }
+            let total = sum.value
             guard total.isFinite else { throw .derivativeOverflows(graph.nodes[node].name) }
             tangents.append(total)
         }

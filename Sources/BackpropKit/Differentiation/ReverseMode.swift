@@ -19,10 +19,11 @@ package struct ReverseMode: Sendable {
                 adjoints[node] = 1
                 continue
             }
-            var total = 0.0
+            var sum = forward.rounding.sum()
             for edge in graph.outgoingEdges(of: node) {
-                total += adjoints[graph.edges[edge].to] * forward.localDerivatives[edge]
+                sum.add(adjoints[graph.edges[edge].to], times: forward.localDerivatives[edge])
             }
+            let total = sum.value
             guard total.isFinite else { throw .derivativeOverflows(graph.nodes[node].name) }
             adjoints[node] = total
         }

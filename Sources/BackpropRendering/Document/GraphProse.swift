@@ -73,7 +73,8 @@ package struct GraphProse: Sendable {
                 phrases = [.text("The expression "), .math(output), .text(" = "), .math(derivation.expression)]
             }
             phrases.append(.text(", evaluated at the point below. Each operation becomes a node of the graph, named with a letter the "
-                                 + "expression does not use."))
+                                 + "expression does not use. "
+                                 + HandoutProse.numbers(derivation.forward.rounding, roundsGivenValues: derivation.forward.roundsGivenValues)))
             return phrases
         case .forwardPass:
             return [.text("Every node applies one operation to nodes computed before it, so the values are computed in this order; "

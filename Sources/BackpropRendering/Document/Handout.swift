@@ -25,12 +25,16 @@ package struct Handout {
     /// for a progress display.
     package var sectionObserver: ((Section.Kind, _ depth: Int) -> Void)?
 
-    /// A handout of `content`.
+    /// A handout of `content`, its numbers printed with `numbers`, the values it is given as they are given.
     package init(_ content: Content, info: HandoutInfo = HandoutInfo(), notation: any Notation, numbers: NumberFormat = .roundTrip) {
         self.content = content
         self.info = info
         self.notation = notation
-        self.numbers = numbers
+        switch content {
+        case .network(let derivation): self.numbers = numbers.printing(exactly: derivation.network.givenValues)
+        case .graph(let derivation): self.numbers = numbers.printing(exactly: derivation.givenValues)
+        case .classKey(let sheets): self.numbers = numbers.printing(exactly: sheets.flatMap(\.derivation.network.givenValues))
+        }
     }
 
     /// The depth of the network whose layers colour the error derivatives ∂δ/∂o_{k,j}; `nil` for a graph.

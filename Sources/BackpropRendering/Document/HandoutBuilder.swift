@@ -19,7 +19,7 @@ struct HandoutBuilder {
 
     private func network(_ derivation: Derivation) -> AnySequence<[HandoutBlock]> {
         let prose = NetworkProse(network: derivation.network, notation: handout.notation, numbers: handout.numbers,
-                                 rounding: derivation.backpropagation.rounding)
+                                 rounding: derivation.backpropagation.rounding, roundsGivenValues: derivation.backpropagation.roundsGivenValues)
         let isExercise = derivation.exercise != nil
         let opening: [HandoutBlock] = isExercise ? [.paragraph(prose.exerciseInstructions)] : []
         let sections = derivation.sections.lazy.map { section in
@@ -104,7 +104,8 @@ struct HandoutBuilder {
     private func classKey(_ sheets: [(title: String, derivation: Derivation)]) -> AnySequence<[HandoutBlock]> {
         AnySequence(sheets.enumerated().lazy.map { index, sheet in
             let prose = NetworkProse(network: sheet.derivation.network, notation: handout.notation, numbers: handout.numbers,
-                                     rounding: sheet.derivation.backpropagation.rounding)
+                                     rounding: sheet.derivation.backpropagation.rounding,
+                                     roundsGivenValues: sheet.derivation.backpropagation.roundsGivenValues)
             let start: [HandoutBlock] = index > 0 ? [.pageBreak] : []
             return start + [.heading(Heading(level: 1, title: [.text(sheet.title)]))] + self.answers(of: sheet.derivation, prose)
         })

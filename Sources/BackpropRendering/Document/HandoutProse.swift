@@ -13,6 +13,21 @@ package enum HandoutProse {
         return phrases.isEmpty ? nil : phrases
     }
 
+    /// How the handout's numbers were computed, in two or three sentences: rounded to a number of digits, each
+    /// step from the rounded values printed before it (and whether given values were rounded first), or
+    /// exact binary floating point.
+    static func numbers(_ rounding: Rounding, roundsGivenValues: Bool) -> String {
+        guard let digits = rounding.significantDigits else {
+            return "Values are binary floating point, as a computer stores them: each is printed as the shortest decimal that reads "
+                + "back as the same double, and each step's value is the double arithmetic shown, so a line such as "
+                + "0.1 + 0.2 = 0.30000000000000004 is exact double arithmetic, not a mistake."
+        }
+        var text = "Every value is rounded to \(digits) significant digits, half away from zero, and each step is computed from the "
+            + "rounded values printed before it, as with a calculator: a hand calculation agrees digit for digit."
+        if roundsGivenValues { text += " Given values with more than \(digits) significant digits are rounded to \(digits) first." }
+        return text
+    }
+
     /// The words before the equation that ties an entry of a matrix step to the scalar derivation.
     static let tieBack = "As in the scalar derivation: "
 

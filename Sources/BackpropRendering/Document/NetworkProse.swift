@@ -11,24 +11,22 @@ package struct NetworkProse: Sendable {
     package let numbers: NumberFormat
     /// How values were stored.
     package let rounding: Rounding
+    /// Whether given values had more digits than the rounding keeps, and were rounded first.
+    package let roundsGivenValues: Bool
 
     /// The prose of a derivation of `network` in `notation`, printed with `numbers` from values stored as `rounding` says.
-    package init(network: Network, notation: any Notation, numbers: NumberFormat = .roundTrip, rounding: Rounding = .exact) {
+    package init(network: Network, notation: any Notation, numbers: NumberFormat = .roundTrip, rounding: Rounding = .exact,
+                 roundsGivenValues: Bool = false) {
         self.network = network
         self.notation = notation
         self.numbers = numbers
         self.rounding = rounding
+        self.roundsGivenValues = roundsGivenValues
     }
 
     /// Which numbers the handout prints and how each step's value was computed.
     package var numberMode: String {
-        if let digits = rounding.significantDigits {
-            return "Every value is rounded to \(digits) significant digits, and each step is computed from the rounded values printed before it, as with a calculator: a hand calculation agrees digit for digit."
-        }
-        if let digits = numbers.significantDigits {
-            return "Values are printed to \(digits) significant digits; each step is computed from the exact values, so the last digit of a hand calculation may differ."
-        }
-        return "Values are printed exactly: each is the shortest decimal that reads back as the same double, and each step's value is exactly the arithmetic shown."
+        HandoutProse.numbers(rounding, roundsGivenValues: roundsGivenValues)
     }
 
     /// The headings that open a section of kind `kind`.
