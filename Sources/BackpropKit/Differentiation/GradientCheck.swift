@@ -10,7 +10,7 @@ package struct GradientCheck: Sendable {
     package struct Entry: Sendable, Equatable {
         /// The weight or bias.
         package let parameter: Symbol
-        /// ∂δ/∂parameter from the derivation.
+        /// ∂δ/∂parameter from backpropagation, unrounded.
         package let derived: Double
         /// The finite-difference estimate.
         package let estimated: Double
@@ -33,7 +33,8 @@ package struct GradientCheck: Sendable {
     /// Every weight, then every bias, layer by layer from the first.
     package let entries: [Entry]
 
-    /// Checks every weight and bias of `backpropagation`'s network.
+    /// Checks every weight and bias of `backpropagation`'s network. A rounded backpropagation's derivatives are
+    /// computed again without rounding: the check tests the mathematics, not the rounding of the printed steps.
     /// - Throws: ``NetworkError/invalid(path:reason:)`` beyond ``parameterLimit`` parameters,
     ///   ``NetworkError/notComputable(reason:)`` when a shifted network has no finite loss.
     package init(backpropagation: Backpropagation) throws(NetworkError) {
@@ -41,11 +42,12 @@ package struct GradientCheck: Sendable {
         guard network.parameterCount <= Self.parameterLimit else {
             throw .invalid(path: "check", reason: "a gradient check covers at most \(Self.parameterLimit) weights and biases, this network has \(network.parameterCount)")
         }
+        let exact = backpropagation.rounding == .exact ? backpropagation : try Backpropagation(network: network)
         var entries: [Entry] = []
         entries.reserveCapacity(network.parameterCount)
         for k in 1...network.depth {
             let layer = network.layer(k)
-            let gradients = backpropagation.gradients(ofLayer: k)
+            let gradients = exact.gradients(ofLayer: k)
             for i in 0..<layer.inputWidth {
                 for j in 0..<layer.width {
                     let weight = Symbol.weight(layer: k - 1, from: i, to: j)

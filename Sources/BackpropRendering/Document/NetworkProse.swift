@@ -179,9 +179,8 @@ package struct NetworkProse: Sendable {
     package func summaryTable(_ summary: GradientSummary) -> Table {
         Table(columns: [.text("Layer"), .phrases([.text("largest "), .math(.apply(.abs, weightGradient))]),
                         .phrases([.text("largest "), .math(.apply(.abs, activationDerivative))])], rows: summary.layers.reversed().map { layer in
-            let figure = NumberFormat(significantDigits: 3)
-            return [.phrases([.layer(label(layer.layer))]), .number(figure.rounded(layer.largestWeightGradient)),
-                    .number(figure.rounded(layer.largestActivationDerivative))]
+            [.phrases([.layer(label(layer.layer))]), .number(figure(layer.largestWeightGradient, digits: 3)),
+             .number(figure(layer.largestActivationDerivative, digits: 3))]
         })
     }
 
@@ -190,7 +189,7 @@ package struct NetworkProse: Sendable {
         var phrases: [Phrase] = [.text("The largest weight derivative of each layer, from the output back to the first layer, and the largest derivative of its activation.")]
         guard summary.isRemarkable, let orders = summary.ordersOfMagnitude, let first = summary.layers.first else { return phrases }
         let size = Int(Swift.abs(orders).rounded())
-        let product = Phrase.math(.constant(NumberFormat(significantDigits: 2).rounded(summary.activationDerivativeProduct)))
+        let product = Phrase.math(.constant(figure(summary.activationDerivativeProduct, digits: 2)))
         let span: [Phrase] = [.text(" from layer "), .layer(label(network.depth)), .text(" to layer "), .layer(label(first.layer))]
         if orders < 0 {
             phrases += [.text(" The gradients vanish:")] + span + [
@@ -208,6 +207,12 @@ package struct NetworkProse: Sendable {
         return phrases
     }
 
+    /// A figure of the closing sections to `digits` significant digits when the handout prints numbers exactly;
+    /// as the handout rounds every number otherwise.
+    private func figure(_ value: Double, digits: Int) -> Double {
+        numbers.significantDigits == nil ? NumberFormat(significantDigits: digits).rounded(value) : value
+    }
+
     /// ∂δ/∂w for any weight, in the handout's notation.
     private var weightGradient: Expression { .partial(.loss, .generic(.weight(layer: 0, from: 0, to: 0))) }
     /// ∂o/∂f, the activation's derivative g′(f) for any neuron, in the handout's notation.
@@ -217,9 +222,9 @@ package struct NetworkProse: Sendable {
 
     /// The check's table: each parameter, its derivative, the finite-difference estimate, the relative error and a mark.
     package func checkTable(_ check: GradientCheck) -> Table {
-        Table(columns: [.text("Parameter"), .text("derivation"), .text("finite difference"), .text("relative error"), .text("pass")], rows: check.entries.map { entry in
+        Table(columns: [.text("Parameter"), .text("backpropagation"), .text("finite difference"), .text("relative error"), .text("pass")], rows: check.entries.map { entry in
             [.math(.partial(.loss, entry.parameter)), .number(entry.derived), .number(entry.estimated),
-             .number(NumberFormat(significantDigits: 2).rounded(entry.relativeError)), .text(entry.passes ? "✓" : "✗")]
+             .number(figure(entry.relativeError, digits: 2)), .text(entry.passes ? "✓" : "✗")]
         })
     }
 
@@ -232,17 +237,19 @@ package struct NetworkProse: Sendable {
         let difference = (8 * (loss(1) - loss(-1)) - (loss(2) - loss(-2))) / (12 * h)
         let tolerance = NumberFormat.roundTrip.parts(GradientCheck.tolerance).exponent
         var phrases: [Phrase] = [
-            .text("Each derivative above beside the fourth-order central difference "), .math(difference),
+            .text("Each derivative from backpropagation, computed without rounding, beside the fourth-order central difference "),
+            .math(difference),
             .text(" with "), .equation(h, .power(10, -4) * .application(.maximum, [1, .apply(.abs, x)])),
             .text(". An entry passes when the relative error "),
             .math(.apply(.abs, a - b) / .application(.maximum, [.apply(.abs, a), .apply(.abs, b)])),
             .text(" (0 when both are 0) is below "), .math(.power(10, .constant(Double(tolerance)))),
             .text(": \(passed) of \(check.entries.count) pass; the largest relative error is "),
-            .math(.constant(NumberFormat(significantDigits: 2).rounded(check.largestRelativeError))), .text("."),
+            .math(.constant(figure(check.largestRelativeError, digits: 2))), .text("."),
         ]
         if let digits = rounding.significantDigits {
-            phrases += [.text(" The derivation's values are rounded to \(digits) significant digits here, so relative errors near "),
-                        .math(.power(10, .constant(Double(-digits)))), .text(" come from that rounding, not from a mistake.")]
+            phrases.append(.text(" The check tests the mathematics of backpropagation, not the rounding of the steps above: it compares the "
+                                 + "unrounded derivatives, printed here to \(digits) significant digits, so a last digit may differ from the "
+                                 + "steps computed from rounded values."))
         }
         return phrases
     }
