@@ -29,11 +29,16 @@ package struct GraphPicture {
     let printer: MathPrinter<LaTeXMath>
     let layout: GraphLayout
 
+    /// How the picture rounds what it computes itself, the products each edge brings a node: to its digits.
+    let rounding: Rounding
+
     /// The picture of `derivation`, naming symbols with `notation` and numbers at most as precise as `numbers`.
     init(derivation: GraphDerivation, notation: any Notation, numbers: NumberFormat) {
         self.derivation = derivation
         let digits = min(numbers.significantDigits ?? Self.digits, Self.digits)
-        self.printer = MathPrinter(LaTeXMath(), notation: notation, numbers: NumberFormat(significantDigits: digits))
+        let format = numbers.significantDigits == digits ? numbers : NumberFormat(significantDigits: digits).printing(exactly: numbers.exactValues)
+        self.printer = MathPrinter(LaTeXMath(), notation: notation, numbers: format)
+        self.rounding = Rounding(significantDigits: digits)
         self.layout = GraphLayout(graph: derivation.graph)
     }
 
@@ -65,7 +70,7 @@ package struct GraphPicture {
             var second = math(.symbol(secondSymbol(of: node))) + " = "
             let arriving = arrivingEdges(at: node)
             let sum = math(.sum(arriving.map { .constant(flow(along: $0)) }))
-            if arriving.count > 1 && sum.count <= Self.longestSumShown { second += sum + " = " }
+            if arriving.count > 1 && sum.count <= Self.longestSumShown && addsUp(arriving, to: values[node]) { second += sum + " = " }
             second += number(values[node])
             lines.append("\\node[value] (n\(node)) at (\(coordinate(layout.x[node])), \(layout.row[node])) {$\(value)$\\\\\\textcolor{\(Self.passColor)}{$\(second)$}};")
         }
@@ -132,10 +137,20 @@ package struct GraphPicture {
     private func flow(along index: Int) -> Double {
         let edge = graph.edges[index]
         let local = derivation.forward.localDerivatives[index]
+        var product = rounding.sum()
         switch derivation.accumulation {
-        case .reverse(let reverse): return reverse.adjoints[edge.to] * local
-        case .forward(let forward): return local * forward.tangents[edge.from]
+        case .reverse(let reverse): product.add(reverse.adjoints[edge.to], times: local)
+        case .forward(let forward): product.add(local, times: forward.tangents[edge.from])
         }
+        return product.value
+    }
+
+    /// Whether the flows along `edges`, as the picture prints them, add up to `total` as printed: the sum is
+    /// shown only then, so that the picture's arithmetic is true at its digits.
+    private func addsUp(_ edges: [Int], to total: Double) -> Bool {
+        var sum = rounding.sum()
+        for edge in edges { sum.add(flow(along: edge)) }
+        return sum.value == rounding(total)
     }
 
     /// The bend, in degrees to the left, that takes an edge spanning several rows around the nodes on its

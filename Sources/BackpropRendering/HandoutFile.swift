@@ -86,7 +86,8 @@ package struct HandoutFile {
         for (kind, file) in pictures { options.pictureFiles[.diagram(kind)] = file.name }
         var files = [HandoutFile(path: path, content: .handout(handout, .markdown(MarkdownFormatter(options: options))))]
         for (kind, file) in pictures.sorted(by: { $0.1.path < $1.1.path }) {
-            files.append(HandoutFile(path: file.path, content: .svg(NetworkDiagram(derivation: derivation, notation: style.notation, kind: kind))))
+            files.append(HandoutFile(path: file.path, content: .svg(NetworkDiagram(derivation: derivation, notation: style.notation, kind: kind,
+                                                                                   numbers: handout.numbers.forDiagrams))))
         }
         return files
     }

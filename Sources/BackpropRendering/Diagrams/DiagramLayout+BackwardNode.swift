@@ -74,10 +74,16 @@ extension DiagramLayout {
                                          .math(.product([.constant(gradients.outputGradient[j]), .constant(own)])), .equals,
                                          .math(.constant(gradients.preactivationGradient[j]))], style: .note))
         }
-        formulas.append(DiagramText([partial(.loss, .weight(layer: k - 1, from: 0, to: j)), .equals,
-                                     .math(.of(.activation(layer: k - 1, neuron: 0))), .times, partial(.loss, f), .equals,
-                                     .math(.product([.constant(forward.activations[k - 1][0]), .constant(gradients.preactivationGradient[j])])),
-                                     .equals, .math(.constant(gradients.weightGradient[0][j]))], style: .note))
+        let weight = Symbol.weight(layer: k - 1, from: 0, to: j)
+        if let own = couplings.firstIndex(where: { $0.neuron == j }), couplings.count == 1 {
+            // The derivation's own factorisation and rounded factors, so the picture's product is the text's.
+            formulas.append(DiagramText([partial(.loss, weight), .equals, partial(.loss, o), .times, partial(o, weight), .equals,
+                                         .math(.product([.constant(gradients.outputGradient[j]), .constant(gradients.outputByWeight[j][0][own])])),
+                                         .equals, .math(.constant(gradients.weightGradient[0][j]))], style: .note))
+        } else {
+            formulas.append(DiagramText([partial(.loss, weight), .equals, .math(.of(.activation(layer: k - 1, neuron: 0))), .times,
+                                         partial(.loss, f), .equals, .math(.constant(gradients.weightGradient[0][j]))], style: .note))
+        }
         legend(formulas + notes(unlabelled: false, labelled: "derivatives", layers: [k - 1, k + 1]))
     }
 }

@@ -65,4 +65,11 @@ package struct NetworkDiagram: Sendable {
 extension NumberFormat {
     /// Four significant digits: enough to follow a picture, while the derivation's text carries every digit.
     package static let diagram = NumberFormat(significantDigits: 4)
+
+    /// How a picture of a handout printed with this format writes its numbers: as the handout does when it
+    /// rounds to at most four digits, so the picture's numbers are the derivation's; else to four digits.
+    package var forDiagrams: NumberFormat {
+        if let digits = significantDigits, digits <= 4 { return self }
+        return NumberFormat.diagram.printing(exactly: exactValues)
+    }
 }

@@ -61,7 +61,8 @@ struct HandoutBuilder {
 
     private func diagrams(_ kinds: [DiagramKind], of derivation: Derivation, headed: Bool) -> [HandoutBlock] {
         kinds.filter { shows(.diagram($0)) }.map { kind in
-            .picture(.diagram(NetworkDiagram(derivation: derivation, notation: handout.notation, kind: kind), headed: headed))
+            .picture(.diagram(NetworkDiagram(derivation: derivation, notation: handout.notation, kind: kind,
+                                             numbers: handout.numbers.forDiagrams), headed: headed))
         }
     }
 
