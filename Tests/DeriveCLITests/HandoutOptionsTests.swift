@@ -70,7 +70,6 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--hand"], "'--hand' needs '--digits <d>'"),
         (["--blanks", "numeric"], "'--blanks' needs '--exercise'"),
         (["--students", "3"], "'--students' needs '--exercise'"),
         (["--exercise", "--students", "3"], "needs '--output <directory>'"),
@@ -91,5 +90,19 @@ import Testing
         #expect(run.code == .success)
         #expect(run.stdout.contains("## Gradient check"))
         #expect(run.stdout.contains("rounded to 3 significant digits"))
+        #expect(run.stdout.contains("computed without rounding"))
+    }
+
+    /// The handout says how its numbers were computed: rounded (and given values rounded first, when they had
+    /// more digits), or binary floating point with `--digits exact`.
+    @Test func numberModeIsStated() {
+        let rounded = deriveInProcess(["--format", "text", "--input", "0.123456,0.5"])
+        #expect(rounded.stdout.contains("Every value is rounded to 4 significant digits"))
+        #expect(rounded.stdout.contains("Given values with more than 4 significant digits are rounded to 4 first."))
+        #expect(rounded.stdout.contains("oₙ₋₃,₁ = 0.1235"))
+        #expect(!deriveInProcess(["--format", "text"]).stdout.contains("Given values with more"))
+        let exact = deriveInProcess(["--format", "text", "--digits", "exact"])
+        #expect(exact.stdout.contains("binary floating point"))
+        #expect(exact.stdout.contains("0.6315000000000001"))
     }
 }

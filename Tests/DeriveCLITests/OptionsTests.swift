@@ -105,11 +105,24 @@ import Testing
         #expect(try Options(arguments: ["--check"]).checksGradients)
         #expect(try Options(arguments: ["--vectorized"]).isVectorized)
         #expect(try Options(arguments: ["--format", "json", "--json-steps"]).jsonSteps)
-        #expect(try Options(arguments: ["--digits", "4", "--hand"]).computesByHand)
         let exercise = try Options(arguments: ["--exercise"])
-        #expect(exercise.exercise == .both && exercise.digits == 4 && exercise.computesByHand)
+        #expect(exercise.exercise == .both && exercise.digits == 4)
         #expect(try Options(arguments: ["--help"]).showsHelp)
         #expect(try Options(arguments: ["-h"]).showsHelp)
+    }
+
+    /// Four digits unless `--digits` says otherwise; `exact` keeps binary floating point; `--hand`, which every
+    /// `--digits` now implies, is still accepted alone and with `--expr`; JSON is never rounded.
+    @Test func digitsDefaultToFourComputedByHand() throws {
+        #expect(try Options(arguments: []).digits == 4)
+        #expect(try Options(arguments: []).rounding == Rounding(significantDigits: 4))
+        #expect(try Options(arguments: ["--digits", "exact"]).digits == nil)
+        #expect(try Options(arguments: ["--digits", "exact"]).rounding == .exact)
+        #expect(try Options(arguments: ["--digits", "2", "--hand"]).digits == 2)
+        #expect(try Options(arguments: ["--hand"]).digits == 4)
+        #expect(try Options(arguments: ["--expr", "a*b", "--hand", "--digits", "3"]).rounding == Rounding(significantDigits: 3))
+        #expect(try Options(arguments: ["--format", "json", "--digits", "2"]).rounding == .exact)
+        #expect(try Options(arguments: ["--format", "json", "--digits", "2"]).numbers == .roundTrip)
     }
 
     @Test func laterValueWins() throws {
