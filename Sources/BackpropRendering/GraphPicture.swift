@@ -36,7 +36,8 @@ package struct GraphPicture {
     init(derivation: GraphDerivation, notation: any Notation, numbers: NumberFormat) {
         self.derivation = derivation
         let digits = min(numbers.significantDigits ?? Self.digits, Self.digits)
-        let format = numbers.significantDigits == digits ? numbers : NumberFormat(significantDigits: digits).printing(exactly: numbers.exactValues)
+        let format = numbers.significantDigits == digits ? numbers : NumberFormat(significantDigits: digits, keepsTrailingZeros: false)
+            .printing(exactly: numbers.exactValues)
         self.printer = MathPrinter(LaTeXMath(), notation: notation, numbers: format)
         self.rounding = Rounding(significantDigits: digits)
         self.layout = GraphLayout(graph: derivation.graph)

@@ -5,6 +5,9 @@ import Foundation
 public struct NumberFormat: Sendable, Equatable {
     /// Significant digits, or `nil` for round-trip output.
     public let significantDigits: Int?
+    /// Whether a number with fewer significant digits is padded with zeros to show that they are significant
+    /// (0.2490); a picture that merely shortens exact values for display leaves them off (0.249).
+    public let keepsTrailingZeros: Bool
     /// The magnitudes of numbers known exactly, such as a network's given weights, printed without the zeros
     /// that pad a rounded value to its significant digits: the weight −0.13 prints as −0.13, a computed 0.249 as 0.2490.
     public private(set) var exactValues: Set<Double> = []
@@ -12,9 +15,11 @@ public struct NumberFormat: Sendable, Equatable {
     /// Round-trip output: every printed number parses back to the same double.
     public static let roundTrip = NumberFormat(significantDigits: nil)
 
-    /// A format with `significantDigits` digits (1...17), or round-trip for `nil`.
-    public init(significantDigits: Int?) {
+    /// A format with `significantDigits` digits (1...17), or round-trip for `nil`; trailing zeros kept unless
+    /// `keepsTrailingZeros` is false.
+    public init(significantDigits: Int?, keepsTrailingZeros: Bool = true) {
         self.significantDigits = significantDigits.map { Swift.min(Swift.max($0, 1), 17) }
+        self.keepsTrailingZeros = keepsTrailingZeros
     }
 
     /// The number as mantissa and decimal exponent, e.g. 1.5e-07 → ("1.5", -7); exponent 0 when none is needed.
@@ -45,7 +50,7 @@ public struct NumberFormat: Sendable, Equatable {
     public func string(_ value: Double) -> String {
         if value == 0 { return "0" }
         if let digits = significantDigits, let decimal = SignificantDigits(value) {
-            return Self.shortExponent(decimal.rounded(to: digits).gStyle(significantDigits: digits, padded: !exactValues.contains(Swift.abs(value))))
+            return Self.shortExponent(decimal.rounded(to: digits).gStyle(significantDigits: digits, padded: keepsTrailingZeros && !exactValues.contains(Swift.abs(value))))
         }
         if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
         return value.description

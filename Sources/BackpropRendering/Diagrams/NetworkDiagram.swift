@@ -28,8 +28,10 @@ package struct NetworkDiagram: Sendable {
     ///   - derivation: The derivation whose numbers are drawn.
     ///   - notation: How symbols are named, as in the derivation's text.
     ///   - kind: Which picture.
-    ///   - numbers: How numbers are written; four significant digits by default, the text carrying the full ones.
-    package init(derivation: Derivation, notation: any Notation, kind: DiagramKind, numbers: NumberFormat = .diagram) {
+    ///   - numbers: How numbers are written; four significant digits by default. The network's given values
+    ///     are written as given, unpadded.
+    package init(derivation: Derivation, notation: any Notation, kind: DiagramKind, numbers given: NumberFormat = .diagram) {
+        let numbers = given.printing(exactly: derivation.network.givenValues)
         var layout = DiagramLayout(backpropagation: derivation.backpropagation, notation: notation, numbers: numbers)
         let focus = Symbol.activation(layer: layout.focus.layer, neuron: layout.focus.neuron)
         switch kind {
@@ -63,8 +65,9 @@ package struct NetworkDiagram: Sendable {
 }
 
 extension NumberFormat {
-    /// Four significant digits: enough to follow a picture, while the derivation's text carries every digit.
-    package static let diagram = NumberFormat(significantDigits: 4)
+    /// Four significant digits without padding zeros: enough to follow a picture of exact values, while the
+    /// derivation's text carries every digit.
+    package static let diagram = NumberFormat(significantDigits: 4, keepsTrailingZeros: false)
 
     /// How a picture of a handout printed with this format writes its numbers: as the handout does when it
     /// rounds to at most four digits, so the picture's numbers are the derivation's; else to four digits.

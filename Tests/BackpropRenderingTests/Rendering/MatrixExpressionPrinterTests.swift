@@ -155,6 +155,6 @@ import Testing
         let printer = MatrixExpressionPrinter(UnicodeMath(), notation: TextbookNotation(depth: 1))
         #expect(printer.linkEquation(of: step) == "[∂C/∂b⁽ᴸ⁾]₁ = ∂C/∂b⁽ᴸ⁾₁ ≈ 0.3")
         let rounded = MatrixExpressionPrinter(UnicodeMath(), notation: TextbookNotation(depth: 1), numbers: NumberFormat(significantDigits: 4))
-        #expect(rounded.linkEquation(of: step) == "[∂C/∂b⁽ᴸ⁾]₁ = ∂C/∂b⁽ᴸ⁾₁ = 0.3")
+        #expect(rounded.linkEquation(of: step) == "[∂C/∂b⁽ᴸ⁾]₁ = ∂C/∂b⁽ᴸ⁾₁ = 0.3000")
     }
 }
