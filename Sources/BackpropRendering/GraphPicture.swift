@@ -147,8 +147,10 @@ package struct GraphPicture {
     }
 
     /// Whether the flows along `edges`, as the picture prints them, add up to `total` as printed: the sum is
-    /// shown only then, so that the picture's arithmetic is true at its digits.
+    /// shown only then, and only when the picture prints the derivation's rounded values, so that the
+    /// picture's arithmetic is true at its digits.
     private func addsUp(_ edges: [Int], to total: Double) -> Bool {
+        guard derivation.forward.rounding == rounding else { return false }
         var sum = rounding.sum()
         for edge in edges { sum.add(flow(along: edge)) }
         return sum.value == rounding(total)

@@ -70,20 +70,29 @@ extension DiagramLayout {
             formulas.append(DiagramText([partial(.loss, f), .equals] + sum(ofProducts: terms)
                                         + [.equals, .math(.constant(gradients.preactivationGradient[j]))], style: .note))
         } else {
-            formulas.append(DiagramText([partial(.loss, f), .equals, partial(.loss, o), .times, partial(o, f), .equals,
-                                         .math(.product([.constant(gradients.outputGradient[j]), .constant(own)])), .equals,
-                                         .math(.constant(gradients.preactivationGradient[j]))], style: .note))
+            let product: [DiagramText.Piece] = printsDerivationNumbers
+                ? [.math(.product([.constant(gradients.outputGradient[j]), .constant(own)])), .equals] : []
+            formulas.append(DiagramText([partial(.loss, f), .equals, partial(.loss, o), .times, partial(o, f), .equals] + product
+                                        + [.math(.constant(gradients.preactivationGradient[j]))], style: .note))
         }
         let weight = Symbol.weight(layer: k - 1, from: 0, to: j)
         if let own = couplings.firstIndex(where: { $0.neuron == j }), couplings.count == 1 {
             // The derivation's own factorisation and rounded factors, so the picture's product is the text's.
-            formulas.append(DiagramText([partial(.loss, weight), .equals, partial(.loss, o), .times, partial(o, weight), .equals,
-                                         .math(.product([.constant(gradients.outputGradient[j]), .constant(gradients.outputByWeight[j][0][own])])),
-                                         .equals, .math(.constant(gradients.weightGradient[0][j]))], style: .note))
+            let product: [DiagramText.Piece] = printsDerivationNumbers
+                ? [.math(.product([.constant(gradients.outputGradient[j]), .constant(gradients.outputByWeight[j][0][own])])), .equals] : []
+            formulas.append(DiagramText([partial(.loss, weight), .equals, partial(.loss, o), .times, partial(o, weight), .equals] + product
+                                        + [.math(.constant(gradients.weightGradient[0][j]))], style: .note))
         } else {
             formulas.append(DiagramText([partial(.loss, weight), .equals, .math(.of(.activation(layer: k - 1, neuron: 0))), .times,
                                          partial(.loss, f), .equals, .math(.constant(gradients.weightGradient[0][j]))], style: .note))
         }
         legend(formulas + notes(unlabelled: false, labelled: "derivatives", layers: [k - 1, k + 1]))
+    }
+
+    /// Whether the picture prints the derivation's values as the derivation does, so that a product of them
+    /// is the derivation's arithmetic; a picture that shortens exact values prints only results.
+    private var printsDerivationNumbers: Bool {
+        backpropagation.rounding.significantDigits != nil
+            && backpropagation.rounding.significantDigits == metrics.printer.printer.numbers.significantDigits
     }
 }
