@@ -9,35 +9,54 @@ public struct RoundedSum: Sendable {
     /// The sum in binary, in the order the terms were added: the value when the rounding is exact, and the
     /// fallback when a term has no decimal.
     private var binary = 0.0
-    /// The sum in decimal while every term has one.
-    private var decimal: ExactDecimal? = .zero
+    /// Σ |a · b|, which bounds the error of the binary sum.
+    private var magnitude = 0.0
+    /// The number of terms.
+    private var count = 0
+    /// The first two terms, kept without allocating for the decimal sum a value near a tie needs.
+    private var first = (0.0, 0.0), second = (0.0, 0.0)
+    /// The terms after the first two.
+    private var more: [(Double, Double)] = []
 
     init(rounding: Rounding) {
         self.rounding = rounding
-        if rounding.significantDigits == nil { decimal = nil }
     }
 
     /// Adds a · b.
     public mutating func add(_ a: Double, times b: Double) {
-        binary += a * b
-        guard let total = decimal else { return }
-        if let x = ExactDecimal(a), let y = ExactDecimal(b), let product = x * y {
-            decimal = total + product
-        } else {
-            decimal = nil
+        let product = a * b
+        binary += product
+        guard rounding.significantDigits != nil else { return }
+        magnitude += Swift.abs(product)
+        switch count {
+        case 0: first = (a, b)
+        case 1: second = (a, b)
+        default: more.append((a, b))
         }
+        count += 1
     }
 
     /// Adds a.
     public mutating func add(_ a: Double) {
-        binary += a
-        guard let total = decimal else { return }
-        decimal = ExactDecimal(a).flatMap { total + $0 }
+        add(a, times: 1)
     }
 
-    /// The sum, rounded.
+    /// The sum, rounded: from the binary sum when its error, at most (n + 2) units of the last place of Σ |a · b|,
+    /// cannot move it across a tie; else from the exact decimal sum.
     public var value: Double {
-        if let digits = rounding.significantDigits, let rounded = decimal?.rounded(to: digits) { return rounded }
-        return rounding(binary)
+        guard let digits = rounding.significantDigits, magnitude > 0 else { return binary }
+        // Far beyond the decimal's range (vanishing or exploding gradients) the binary sum is all there is.
+        guard (1e-100...1e100).contains(Swift.abs(binary)) || binary == 0 else { return rounding(binary) }
+        let tolerance = Swift.max(1e-14 * Swift.abs(binary), Double(count + 2) * 4.5e-16 * magnitude)
+        if let rounded = Rounding.rounded(binary, to: digits, unlessWithin: tolerance) { return rounded }
+        var decimal: ExactDecimal? = .zero
+        for (a, b) in ([first, second].prefix(count) + more) {
+            guard let total = decimal, let x = ExactDecimal(a), let y = ExactDecimal(b), let product = x * y else {
+                decimal = nil
+                break
+            }
+            decimal = total + product
+        }
+        return decimal?.rounded(to: digits) ?? rounding(binary)
     }
 }

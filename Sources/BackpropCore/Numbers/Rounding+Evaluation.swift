@@ -12,10 +12,14 @@ extension Rounding {
     ///   by zero or an overflow.
     public func value(of expression: Expression, _ bindings: (Symbol) -> Double?) throws(EvaluationError) -> Double {
         guard let digits = significantDigits else { return try expression.evaluate(bindings) }
+        // Operands of at most 9 digits lose at most 10⁻⁷ of the result to cancellation in binary: a result
+        // farther than 10⁻⁶ from a tie rounds as its exact decimal does.
+        let binary = try expression.evaluate(bindings)
+        if digits <= 9, let rounded = Self.rounded(binary, to: digits, unlessWithin: 1e-6 * Swift.abs(binary)) { return rounded }
         if let decimal = try Self.decimalValue(of: expression, bindings), let rounded = decimal.rounded(to: digits) {
             return rounded
         }
-        return self(try expression.evaluate(bindings))
+        return self(binary)
     }
 
     /// The value of `expression` in decimal, or `nil` when a number on the way has no decimal (out of range).

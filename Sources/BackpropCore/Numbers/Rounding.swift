@@ -22,7 +22,9 @@ public struct Rounding: Sendable, Equatable {
     /// `value` rounded half away from zero to the significant digits of its shortest decimal: the number
     /// that prints as those digits.
     public func callAsFunction(_ value: Double) -> Double {
-        guard let digits = significantDigits, value.isFinite, value != 0, let decimal = SignificantDigits(value) else { return value }
+        guard let digits = significantDigits, value.isFinite, value != 0 else { return value }
+        if let rounded = Self.rounded(value, to: digits, unlessWithin: 1e-14 * Swift.abs(value)) { return rounded }
+        guard let decimal = SignificantDigits(value) else { return value }
         return Double(decimal.rounded(to: digits).scientific) ?? value
     }
 
@@ -39,5 +41,37 @@ public struct Rounding: Sendable, Equatable {
     /// An empty sum of products, Σ a · b, to be added to term by term.
     public func sum() -> RoundedSum {
         RoundedSum(rounding: self)
+    }
+
+    /// Exact powers of ten, 10⁰ ... 10²².
+    private static let powersOfTen: [Double] = (0...22).map { Foundation.pow(10, Double($0)) }
+
+    /// `value` rounded to `digits` significant digits in binary arithmetic, or `nil` when the result might
+    /// differ from rounding its exact decimal: when `value` lies within `tolerance` of a tie (a number ending in
+    /// 5 just after the last digit kept), or the digits and magnitude are beyond what the binary shortcut
+    /// represents exactly. The shortcut spares most values the slower decimal path.
+    static func rounded(_ value: Double, to digits: Int, unlessWithin tolerance: Double) -> Double? {
+        guard digits <= 15, value.isNormal else { return nil }
+        let magnitude = Swift.abs(value)
+        // q = |value| · 10^scale has `digits` digits before its point.
+        var scale = digits - 1 - Int(Foundation.log10(magnitude).rounded(.down))
+        func scaled(_ scale: Int) -> Double? {
+            guard Swift.abs(scale) <= 22 else { return nil }
+            return scale >= 0 ? magnitude * powersOfTen[scale] : magnitude / powersOfTen[-scale]
+        }
+        guard var q = scaled(scale) else { return nil }
+        let lower = powersOfTen[digits - 1], upper = powersOfTen[digits]
+        if q < lower { scale += 1 } else if q >= upper { scale -= 1 }
+        guard let adjusted = scaled(scale) else { return nil }
+        q = adjusted
+        let whole = q.rounded(.down)
+        let fraction = q - whole
+        // The distance to the tie, back in the units of `value`.
+        let distance = Swift.abs(fraction - 0.5) / (scale >= 0 ? powersOfTen[scale] : 1 / powersOfTen[-scale])
+        guard distance > tolerance, distance > 4 * magnitude.ulp else { return nil }
+        let kept = fraction > 0.5 ? whole + 1 : whole
+        let result = scale >= 0 ? kept / powersOfTen[scale] : kept * powersOfTen[-scale]
+        guard result.isFinite, scale >= 0 || result < 9e15 else { return nil }
+        return value < 0 ? -result : result
     }
 }
