@@ -20,6 +20,13 @@ enum ManPage {
             .BR \\-\\-expr ,
             it writes the forward pass, the local derivatives and reverse or forward mode on the computational graph of an
             expression instead.
+            .PP
+            Every value is rounded to 4 significant digits (or
+            .BR \\-\\-digits ),
+            half away from zero in decimal, and each step is computed from the rounded values printed before it, so a
+            calculator agrees with every printed line; given values with more digits are rounded first.
+            .B \\-\\-digits exact
+            prints binary floating point in its shortest round-trip form instead, and JSON always keeps full precision.
             .SH OPTIONS
 
             """

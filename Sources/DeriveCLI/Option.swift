@@ -120,7 +120,7 @@ enum Option: String, CaseIterable, Sendable {
         case .output:
             return "Write to a file, or into a directory (an existing one, or a path ending in /), instead of standard output; files are replaced all together or not at all, a device or pipe is written through."
         case .digits:
-            return "Round every value to d significant digits (1 to 17), each step computed from the rounded values printed before it as with a calculator; given values with more digits are rounded first; 'exact' prints binary floating point in full. JSON keeps full precision. (default: 4)"
+            return "Round every value to d significant digits (1 to 17), half away from zero, each step computed from the rounded values printed before it, as with a calculator; given values with more digits are rounded first. 'exact' prints binary floating point in full. JSON keeps full precision. (default: 4)"
         case .hand:
             return "Accepted for older command lines: every --digits computes by hand."
         case .check:

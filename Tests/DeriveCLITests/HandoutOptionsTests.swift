@@ -96,13 +96,17 @@ import Testing
     /// The handout says how its numbers were computed: rounded (and given values rounded first, when they had
     /// more digits), or binary floating point with `--digits exact`.
     @Test func numberModeIsStated() {
-        let rounded = deriveInProcess(["--format", "text", "--input", "0.123456,0.5"])
-        #expect(rounded.stdout.contains("Every value is rounded to 4 significant digits"))
-        #expect(rounded.stdout.contains("Given values with more than 4 significant digits are rounded to 4 first."))
-        #expect(rounded.stdout.contains("oₙ₋₃,₁ = 0.1235"))
-        #expect(!deriveInProcess(["--format", "text"]).stdout.contains("Given values with more"))
-        let exact = deriveInProcess(["--format", "text", "--digits", "exact"])
-        #expect(exact.stdout.contains("binary floating point"))
-        #expect(exact.stdout.contains("0.6315000000000001"))
+        let rounded = deriveInProcess(["--format", "markdown", "--input", "0.123456,0.5"]).stdout
+        #expect(rounded.contains("Every value is rounded to 4 significant digits, half away from zero"))
+        #expect(rounded.contains("Given values with more than 4 significant digits are rounded to 4 first."))
+        #expect(rounded.contains("o_{n-3,1} = 0.1235"))
+        #expect(!deriveInProcess(["--format", "markdown"]).stdout.contains("Given values with more"))
+        let exact = deriveInProcess(["--format", "markdown", "--digits", "exact"]).stdout
+        #expect(exact.contains("Values are binary floating point"))
+        #expect(exact.contains("0.1 + 0.2 = 0.30000000000000004 is exact double arithmetic"))
+        #expect(exact.contains("0.6315000000000001"))
+        let expression = deriveInProcess(["--expr", "a*b", "--at", "a=0.123456,b=2", "--format", "markdown"]).stdout
+        #expect(expression.contains("Given values with more than 4 significant digits are rounded to 4 first."))
+        #expect(expression.contains("a = 0.1235"))
     }
 }

@@ -70,7 +70,7 @@ import Testing
         #expect(options.indexing == .note)
         #expect(options.format == .latex)
         #expect(options.outputPath == nil)
-        #expect(options.digits == nil)
+        #expect(options.digits == 4)
         #expect(!options.allowsLargeOutput)
         #expect(!options.showsHelp)
     }
