@@ -129,14 +129,14 @@ package struct NetworkProse: Sendable {
 
     /// What the matrix form is.
     package var matrixFormExplanation: [Phrase] {
-        [.text("The same derivation, one layer at a time, with vectors and matrices: the errors of a layer come from the errors of the layer above through the transposed weights, multiplied entry by entry (⊙) by the activation's derivative; the weight gradient is the outer product of the errors with the previous layer's outputs. One entry of each result is tied back to the scalar step it summarises.")]
+        [.text("The same derivation, one layer at a time, with vectors and matrices: the errors of a layer come from the errors of the layer above through the transposed weights, multiplied entry by entry (the Hadamard product) by the activation's derivative; the weight gradient is the outer product of the errors with the previous layer's outputs. One entry of each result is tied back to the scalar step it summarises.")]
     }
 
     /// A remark on a matrix step, such as why softmax goes through its Jacobian.
     package func matrixRemark(_ step: VectorizedStep) -> [Phrase] {
         switch step.kind {
         case .outputErrorThroughJacobian, .hiddenErrorThroughJacobian:
-            return [.text("Softmax couples the outputs of its layer, so its derivative is a full Jacobian matrix rather than one factor per neuron, and the entry-by-entry product ⊙ becomes a product with the transposed Jacobian.")]
+            return [.text("Softmax couples the outputs of its layer, so its derivative is a full Jacobian matrix rather than one factor per neuron, and the entry-by-entry product becomes a product with the transposed Jacobian.")]
         default:
             return []
         }
