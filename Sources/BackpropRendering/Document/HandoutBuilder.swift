@@ -21,7 +21,8 @@ struct HandoutBuilder {
         let prose = NetworkProse(network: derivation.network, notation: handout.notation, numbers: handout.numbers,
                                  rounding: derivation.backpropagation.rounding)
         let isExercise = derivation.exercise != nil
-        let opening: [HandoutBlock] = isExercise ? [.paragraph(prose.exerciseInstructions)] : []
+        let notation = NotationProse(network: derivation.network, notation: handout.notation).blocks
+        let opening: [HandoutBlock] = (isExercise ? [.paragraph(prose.exerciseInstructions)] : []) + notation
         let sections = derivation.sections.lazy.map { section in
             self.handout.sectionObserver?(section.kind, derivation.network.depth)
             var blocks = self.blocks(of: section, headings: prose.headings(before: section.kind),

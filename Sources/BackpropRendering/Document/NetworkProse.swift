@@ -67,9 +67,9 @@ package struct NetworkProse: Sendable {
             return description + [.text(" " + numberMode)]
         case .forwardPass(let k):
             guard k == 1 else { return [] }
-            return [.text("Each pre-activation "), .math(.of(.preactivation(layer: k, neuron: 0))),
+            return [.text("Each pre-activation "), .math(.of(.preactivation(layer: k, neuron: AnyIndex.neuron))),
                     .text(" is the weighted sum of the previous layer's outputs; each output "),
-                    .math(.of(.activation(layer: k, neuron: 0))), .text(" applies the layer's activation to it.")]
+                    .math(.of(.activation(layer: k, neuron: AnyIndex.neuron))), .text(" applies the layer's activation to it.")]
         case .loss:
             return [.text("The loss compares each output with its target"),
                     .text(network.target.count > 1 ? "; the total loss is the sum over the outputs." : ".")]
@@ -88,10 +88,10 @@ package struct NetworkProse: Sendable {
             return phrases
         case .furtherCalculate(let k):
             return [.text("The chain rule inside layer "), .layer(label(k)), .text(": each output "),
-                    .math(.of(.activation(layer: k, neuron: 0))), .text(" depends on a weight only through its pre-activation.")]
+                    .math(.of(.activation(layer: k, neuron: AnyIndex.neuron))), .text(" depends on a weight only through its pre-activation.")]
         case .weightDerivatives(let k):
             var phrases: [Phrase] = [.text("Each derivative multiplies the error derivative "),
-                                     .math(.partial(.loss, .activation(layer: k, neuron: 0)))]
+                                     .math(.partial(.loss, .activation(layer: k, neuron: AnyIndex.neuron)))]
             if k == n {
                 phrases.append(.text(", derived from the loss,"))
             } else {
@@ -264,8 +264,9 @@ package struct NetworkProse: Sendable {
         return [.text("A fully connected network with widths \(widths) from the input layer "), .layer(label(0)),
                 .text(" to the output layer "), .layer(label(network.depth)),
                 .text("; \(activationText); \(network.loss.rawValue) loss "),
-                .math(.of(.lossTerm(neuron: 0))),
-                .text(" = "), .math(network.lossExpression(neuron: 0)),
+                .equation(.of(.lossTerm(neuron: AnyIndex.neuron)),
+                          network.loss.expression(output: .of(.activation(layer: network.depth, neuron: AnyIndex.neuron)),
+                                                  target: .of(.target(neuron: AnyIndex.neuron)))),
                 .text(network.hasBiases ? "; with biases." : "; no biases.")]
     }
 
