@@ -185,7 +185,22 @@ struct DerivationBuilder: Sendable {
         let byPreactivation = couplingsByPreactivation(gradients)
         let outputGradients = lossByOutputs(layer: k)
         var steps: [Step] = []
-        steps.reserveCapacity((layer.inputWidth + 1) * layer.width)
+        steps.reserveCapacity((layer.inputWidth + 2) * layer.width)
+        // ∂δ/∂f_{k,m} = Σ_j ∂δ/∂o_{k,j} · ∂o_{k,j}/∂f_{k,m}: the factor every weight into neuron m shares.
+        let local = byPreactivation.enumerated().map { m, dependents in
+            dependents.map { activationDerivative(layer: k, neuron: $0.neuron, by: m) }
+        }
+        for (m, dependents) in byPreactivation.enumerated() {
+            steps.append(Step(
+                symbol: .partial(.loss, .preactivation(layer: k, neuron: m)),
+                general: Self.sum(dependents.enumerated().map { index, dependent in
+                    .product([outputGradients[dependent.neuron], local[m][index]])
+                }),
+                substituted: Self.sum(dependents.map { dependent in
+                    .product([.constant(gradients.outputGradient[dependent.neuron]), .constant(dependent.coupling.value)])
+                }),
+                value: gradients.preactivationGradient[m]))
+        }
         for i in 0..<layer.inputWidth {
             for m in 0..<layer.width {
                 let weight = Symbol.weight(layer: k - 1, from: i, to: m)
@@ -199,6 +214,8 @@ struct DerivationBuilder: Sendable {
                                                  .constant(gradients.outputByWeight[j][i][c])]))
                 }
                 steps.append(Step(symbol: .partial(.loss, weight), general: Self.sum(general),
+                                  concrete: .product([.partial(.loss, .preactivation(layer: k, neuron: m)),
+                                                      .of(.activation(layer: k - 1, neuron: i))]),
                                   substituted: Self.sum(substituted), value: gradients.weightGradient[i][m]))
             }
         }
@@ -212,6 +229,7 @@ struct DerivationBuilder: Sendable {
                     substituted.append(.product([.constant(gradients.outputGradient[j]), .constant(coupling.value)]))
                 }
                 steps.append(Step(symbol: .partial(.loss, bias), general: Self.sum(general),
+                                  concrete: .partial(.loss, .preactivation(layer: k, neuron: m)),
                                   substituted: Self.sum(substituted), value: biasGradient[m]))
             }
         }

@@ -83,7 +83,7 @@ package struct VectorizedDerivation: Sendable {
         }
         return VectorizedStep(kind: kind, layer: k, quantity: .errors(layer: k), formula: formula, substituted: substituted,
                               value: try evaluate(substituted, layer: k, rounding: backpropagation.rounding),
-                              link: errorLink(layer: k, network: network, gradients: gradients))
+                              link: errorLink(layer: k, gradients: gradients))
     }
 
     /// ∂δ/∂W^{(l)} = δ^{(l)} (a^{(l-1)})ᵀ, tied back through entry (1, 2), which is ∂δ/∂w_{l-1,2,1}:
@@ -102,19 +102,9 @@ package struct VectorizedDerivation: Sendable {
                              value: gradients.weightGradient[column][0]))
     }
 
-    /// Entry 1 of δ^{(l)}, ∂δ/∂f_{l,1} = ∂δ/∂o_{l,1} · ∂g_l(f_{l,1})/∂f_{l,1}, or for an activation coupling
-    /// its neurons Σ_j ∂δ/∂o_{l,j} · ∂o_{l,j}/∂f_{l,1}: products of steps of the scalar derivation.
-    private static func errorLink(layer k: Int, network: Network, gradients: LayerGradients) -> ScalarLink {
-        let preactivation = Symbol.preactivation(layer: k, neuron: 0)
-        var terms: [Expression] = []
-        for (j, couplings) in gradients.activationDerivatives.enumerated() where couplings.contains(where: { $0.neuron == 0 }) {
-            let local: Expression = network.layer(k).activation.couplesNeurons
-                ? .partial(.activation(layer: k, neuron: j), preactivation)
-                : .partial(of: network.generalActivationExpression(layer: k, neuron: j), withRespectTo: .of(preactivation))
-            terms.append(.product([.partial(.loss, .activation(layer: k, neuron: j)), local]))
-        }
-        return ScalarLink(row: 0, column: 0, symbol: .partial(.loss, preactivation),
-                          general: terms.count == 1 ? terms[0] : .sum(terms), value: gradients.preactivationGradient[0])
+    /// Entry 1 of δ^{(l)}, ∂δ/∂f_{l,1}: a step of the scalar derivation's weight derivatives of layer l.
+    private static func errorLink(layer k: Int, gradients: LayerGradients) -> ScalarLink {
+        ScalarLink(row: 0, column: 0, symbol: .partial(.loss, .preactivation(layer: k, neuron: 0)), value: gradients.preactivationGradient[0])
     }
 
     // MARK: - Helpers

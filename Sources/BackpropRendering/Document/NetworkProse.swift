@@ -90,14 +90,18 @@ package struct NetworkProse: Sendable {
             return [.text("The chain rule inside layer "), .layer(label(k)), .text(": each output "),
                     .math(.of(.activation(layer: k, neuron: AnyIndex.neuron))), .text(" depends on a weight only through its pre-activation.")]
         case .weightDerivatives(let k):
-            var phrases: [Phrase] = [.text("Each derivative multiplies the error derivative "),
-                                     .math(.partial(.loss, .activation(layer: k, neuron: AnyIndex.neuron)))]
+            let j = AnyIndex.neuron
+            var phrases: [Phrase] = [.text("First the derivative "), .math(.partial(.loss, .preactivation(layer: k, neuron: j))),
+                                     .text(" of each pre-activation, the factor every weight into neuron "), .layer(label(k, neuron: j)),
+                                     .text(" shares. Then each weight's derivative multiplies the error derivative "),
+                                     .math(.partial(.loss, .activation(layer: k, neuron: j)))]
             if k == n {
                 phrases.append(.text(", derived from the loss,"))
             } else {
                 phrases += [.text(", passed down from layer "), .layer(label(k + 1)), .text(",")]
             }
-            phrases.append(.text(" by the derivative of the output found above."))
+            phrases += [.text(" by the derivative of the output found above; the product is also "),
+                        .math(.partial(.loss, .preactivation(layer: k, neuron: j))), .text(" times the weight's input.")]
             return phrases
         case .update:
             return [.text("One step of gradient descent with learning rate "), .math(.of(.learningRate)), .text(".")]
@@ -271,4 +275,9 @@ package struct NetworkProse: Sendable {
     }
 
     private func label(_ layer: Int) -> String { notation.layerLabel(layer) }
+
+    /// The printed index of `neuron` of layer `layer`: its number, or its letter for ``AnyIndex``.
+    private func label(_ layer: Int, neuron: Int) -> String {
+        notation.name(of: .preactivation(layer: layer, neuron: neuron)).subscripts.last ?? ""
+    }
 }

@@ -21,9 +21,9 @@ public struct LaTeXMath: MathSpelling {
 
     /// True: `\frac` and `\partial` fractions are stacked.
     public var stacksFractions: Bool { true }
-    /// LaTeX's `-` and ` \cdot ` before a number; a space between factors, which LaTeX sets side by side; ` \approx `.
+    /// LaTeX's `-` and ` \cdot ` before a number; a space between factors, which LaTeX sets side by side.
     public var signs: MathSigns {
-        MathSigns(minus: "-", times: " \\cdot ", adjacentFactors: " ", adjacentFactorsWidth: 1, approximately: " \\approx ")
+        MathSigns(minus: "-", times: " \\cdot ", adjacentFactors: " ", adjacentFactorsWidth: 1)
     }
 
     /// `m \times 10^{e}`.

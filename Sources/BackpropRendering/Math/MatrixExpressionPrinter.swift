@@ -87,18 +87,11 @@ package struct MatrixExpressionPrinter<Spelling: MathSpelling> {
         return forms
     }
 
-    /// The entry of `step` its ``VectorizedStep/link`` ties to the scalar derivation, as an equation:
-    /// the entry, the scalar quantity, its composition from scalar steps when it is not one, and the
-    /// scalar derivation's value, as in `[δ⁽ᴸ⁾]₁ = ∂C/∂z⁽ᴸ⁾₁ = ∂C/∂a⁽ᴸ⁾₁ · ∂σ(z⁽ᴸ⁾₁)/∂z⁽ᴸ⁾₁ = 0.25`.
-    /// The last sign is ≈ when the matrix entry prints differently from the scalar value (the two
-    /// associate their products differently).
+    /// The entry of `step` its ``VectorizedStep/link`` ties to the scalar derivation, as an equation of the
+    /// entry and the scalar step it is, as in `[δ⁽ᴸ⁾]₁ = ∂C/∂z⁽ᴸ⁾₁`. The value is left out: the matrix above
+    /// prints it, and the scalar step prints its own.
     package func linkEquation(of step: VectorizedStep) -> String {
-        let link = step.link
-        var parts = [entry(row: link.row, column: link.column, of: step.quantity), scalars.string(link.symbol)]
-        if let general = link.general { parts.append(scalars.string(general)) }
-        let value = scalars.string(.constant(link.value))
-        let entryValue = step.value.entry(link.row, link.column).map { scalars.string(.constant($0)) }
-        return parts.joined(separator: " = ") + (entryValue == value ? " = " : spelling.signs.approximately) + value
+        entry(row: step.link.row, column: step.link.column, of: step.quantity) + " = " + scalars.string(step.link.symbol)
     }
 
     /// Entry (`row`, `column`) (0-based) of `quantity`, 1-based in print: `[∂C/∂W⁽²⁾]₁,₂`, `[δ⁽²⁾]₁`.
