@@ -76,7 +76,7 @@ struct HandoutBuilder {
                 blocks.append(.heading(prose.matrixLayerHeading(step.layer)))
             }
             let remark = prose.matrixRemark(step)
-            if !remark.isEmpty { blocks.append(.paragraph(remark)) }
+            blocks.append(.paragraph(remark.isEmpty ? prose.matrixShapes(step) : remark + [.text(" ")] + prose.matrixShapes(step)))
             blocks.append(.matrixStep(MatrixStepBlock(step: step, tieBack: HandoutProse.tieBack)))
         }
         return blocks

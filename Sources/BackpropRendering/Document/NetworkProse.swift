@@ -131,9 +131,44 @@ package struct NetworkProse: Sendable {
     /// The heading of one layer of the matrix form.
     package func matrixLayerHeading(_ k: Int) -> Heading { Heading(level: 2, title: [.text("Layer "), .layer(label(k))]) }
 
-    /// What the matrix form is.
+    /// What the matrix form is, and the order of a weight matrix's indices.
     package var matrixFormExplanation: [Phrase] {
-        [.text("The same derivation, one layer at a time, with vectors and matrices: the errors of a layer come from the errors of the layer above through the transposed weights, multiplied entry by entry (the Hadamard product) by the activation's derivative; the weight gradient is the outer product of the errors with the previous layer's outputs. One entry of each result is tied back to the scalar step it summarises.")]
+        let (j, i) = (label(AnyIndex.layer, neuron: AnyIndex.neuron), label(AnyIndex.previousLayer, neuron: AnyIndex.source))
+        return [
+            .text("The same derivation, one layer at a time, with vectors and matrices: the errors of a layer come from the errors of the layer above through the transposed weights, multiplied entry by entry (the Hadamard product) by the activation's derivative; the weight gradient is the outer product of the errors with the previous layer's outputs. One entry of each result is tied back to the scalar step it summarises. Vectors are columns with one entry per neuron. The weight matrix "),
+            .matrix(.weights(layer: AnyIndex.layer)), .text(" has a row for each neuron of layer "), .layer(label(AnyIndex.layer)),
+            .text(" and a column for each neuron of layer "), .layer(label(AnyIndex.previousLayer)), .text(": row "), .layer(j),
+            .text(" holds the weights into neuron "), .layer(j), .text(", so the entry in row "), .layer(j), .text(" and column "), .layer(i),
+            .text(" is "), .math(.of(.weight(layer: AnyIndex.previousLayer, from: AnyIndex.source, to: AnyIndex.neuron))),
+            .text(", and the same entry of "), .matrix(.weightGradient(layer: AnyIndex.layer)), .text(" is its derivative."),
+        ]
+    }
+
+    /// The size of every vector and matrix of a step of the matrix form, rows by columns.
+    package func matrixShapes(_ step: VectorizedStep) -> [Phrase] {
+        var shapes: [(quantity: MatrixQuantity, rows: Int, columns: Int)] = [(step.quantity, step.value.rowCount, step.value.columnCount)]
+        func collect(_ formula: MatrixExpression, _ substituted: MatrixExpression) {
+            switch (formula, substituted) {
+            case (.quantity(let quantity), .value(let matrix)):
+                if !shapes.contains(where: { $0.quantity == quantity }) { shapes.append((quantity, matrix.rowCount, matrix.columnCount)) }
+            case (.transpose(let formula), .transpose(let substituted)):
+                collect(formula, substituted)
+            case (.product(let left, let right), .product(let leftValue, let rightValue)),
+                 (.hadamard(let left, let right), .hadamard(let leftValue, let rightValue)):
+                collect(left, leftValue)
+                collect(right, rightValue)
+            default:
+                break
+            }
+        }
+        collect(step.formula, step.substituted)
+        var phrases: [Phrase] = [.text("Sizes, rows by columns: ")]
+        for (index, shape) in shapes.enumerated() {
+            if index > 0 { phrases.append(.text(index == shapes.count - 1 ? " and " : ", ")) }
+            phrases += [.matrix(shape.quantity), .text(" \(shape.rows) by \(shape.columns)")]
+        }
+        phrases.append(.text("."))
+        return phrases
     }
 
     /// A remark on a matrix step, such as why softmax goes through its Jacobian.

@@ -128,6 +128,7 @@ package struct MarkdownFormatter: HandoutFormatter {
             case .math(let expression): text += math(printer.string(expression), inTable: inTable)
             case .equation(let left, let right): text += math(printer.string(left) + " = " + printer.string(right), inTable: inTable)
             case .layer(let label): text += math(label, inTable: inTable)
+            case .matrix(let quantity): text += math(printer.matrixPrinter.string(quantity), inTable: inTable)
             case .code(let code): text += code.markdownCodeSpan
             }
         }

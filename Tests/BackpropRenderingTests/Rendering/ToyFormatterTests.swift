@@ -13,7 +13,7 @@ import Testing
             let words = heading.title.map { phrase -> String in
                 switch phrase {
                 case .text(let text), .layer(let text), .code(let text): return text
-                case .math, .equation: return "…"
+                case .math, .equation, .matrix: return "…"
                 }
             }
             output.write(String(repeating: "  ", count: heading.level - 1) + words.joined() + "\n")
