@@ -82,7 +82,8 @@ struct HandoutBuilder {
         return blocks
     }
 
-    /// The gradient sizes by layer, their table and their plot, then the gradient check when there is one.
+    /// The gradient sizes by layer, their table and their plot, the gradient check when there is one, and the
+    /// algorithm as a loop.
     private func closingSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
         var blocks: [HandoutBlock] = [.heading(prose.summaryHeading), .paragraph(prose.summaryExplanation(derivation.summary)),
                                       .table(prose.summaryTable(derivation.summary))]
@@ -90,7 +91,7 @@ struct HandoutBuilder {
         if let check = derivation.gradientCheck {
             blocks += [.heading(prose.checkHeading), .paragraph(prose.checkExplanation(check)), .table(prose.checkTable(check))]
         }
-        return blocks
+        return blocks + AlgorithmProse(network: derivation.network, notation: handout.notation).blocks
     }
 
     /// The filled-in steps of an exercise sheet, each section under a heading naming its layer.
