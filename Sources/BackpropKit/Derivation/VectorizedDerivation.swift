@@ -5,11 +5,11 @@
 ///
 /// W^{(l)} has one row per neuron of layer l (entry (j, i) = w_{l-1,i,j}), so ∂C/∂W^{(l)} is the transpose
 /// of ``LayerGradients/weightGradient``. The numbers are the scalar derivation's up to rounding: the
-/// output layer's errors are computed exactly as the scalar ∂δ/∂f_{n,j}, but a product such as
-/// δ_j · a_i = (∂δ/∂o_j · g'(f_j)) · a_i associates its factors differently from the scalar
-/// ∂δ/∂o_j · (g'(f_j) · a_i), and (Wᵀ δ)_i = Σ_j w_{ij} (∂δ/∂o_j · g'(f_j)) from Σ_j ∂δ/∂o_j · (g'(f_j) · w_{ij}),
-/// so entries may differ in the last bit or two (about 10⁻¹⁵ relative). Each step's value is exactly the
-/// arithmetic of its substituted form, stored as the backpropagation's ``Rounding`` says, and each step
+/// output layer's errors and every weight gradient δ^{(l)} (a^{(l-1)})ᵀ are computed exactly as the scalar
+/// ∂δ/∂f_{l,j} and ∂δ/∂f_{l,j} · o_{l-1,i}, but (Wᵀ δ)_i = Σ_j w_{ij} (∂δ/∂o_j · g'(f_j)) associates its factors
+/// differently from the scalar Σ_j ∂δ/∂o_j · (g'(f_j) · w_{ij}), so the errors of a hidden layer, and what is
+/// computed from them, may differ in the last bit or two (about 10⁻¹⁵ relative). Each step's value is exactly
+/// the arithmetic of its substituted form, stored as the backpropagation's ``Rounding`` says, and each step
 /// uses the errors the step before it computed.
 package struct VectorizedDerivation: Sendable {
     /// The scalar backpropagation the matrices summarise.
