@@ -1,3 +1,5 @@
+import Foundation
+
 /// The elements of a diagram as a layout places them, with the room already taken, so labels can be
 /// placed where they overlap nothing.
 struct DiagramCanvas {
@@ -36,9 +38,16 @@ struct DiagramCanvas {
         }
     }
 
-    /// Adds `edge`; its labels become occupied.
+    /// The lines of the edges, each segment as a rectangle the width of a stroke, which a new label must not cover.
+    private(set) var strokes: [DiagramQuad] = []
+
+    /// The width of a drawn line with a little air, in centimetres.
+    static let strokeWidth = 0.05
+
+    /// Adds `edge`; its labels and its line become occupied.
     mutating func add(_ edge: DiagramEdge) {
         edges.append(edge)
+        strokes += Self.strokes(of: edge)
         for label in edge.labels {
             let outline = metrics.outline(of: label)
             occupied.append(outline)
@@ -65,10 +74,22 @@ struct DiagramCanvas {
         }
     }
 
-    /// Whether `label` would overlap nothing placed so far, with a little air around it.
-    func isFree(_ label: DiagramLabel) -> Bool {
+    /// Whether `label` would overlap nothing placed so far, with a little air around it, nor the lines of the
+    /// edges placed and of `others`.
+    func isFree(_ label: DiagramLabel, clearOf others: [DiagramQuad] = []) -> Bool {
         let outline = metrics.outline(of: label, padding: 0.06)
-        return !occupied.contains { $0.intersects(outline) }
+        return !occupied.contains { $0.intersects(outline) } && !strokes.contains { $0.intersects(outline) }
+            && !others.contains { $0.intersects(outline) }
+    }
+
+    /// The segments of the line of `edge`, each as a rectangle ``strokeWidth`` wide.
+    static func strokes(of edge: DiagramEdge) -> [DiagramQuad] {
+        zip(edge.points, edge.points.dropFirst()).compactMap { start, end in
+            let length = start.distance(to: end)
+            guard length > 1e-9 else { return nil }
+            let degrees = atan2(end.y - start.y, end.x - start.x) * 180 / .pi
+            return DiagramQuad(center: start.interpolated(to: end, 0.5), width: length, height: strokeWidth, degrees: degrees)
+        }
     }
 
     /// The rectangle holding everything, with a margin.

@@ -16,9 +16,11 @@ package struct GraphPicture {
     /// The colour of the second pass.
     static let passColor = DiagramColor.named("red")
     /// The room between the bands of ranks.
-    static let rankGap = 0.45
+    static let rankGap = 0.4
     /// How far the texts of an edge stand from its line.
     static let labelGap = 0.14
+    /// The room above and below the texts of an edge, between them and the lines leaving their rank.
+    static let labelMargin = 0.05
 
     /// The significant digits of the numbers in the picture.
     static let digits = 4
@@ -142,7 +144,7 @@ extension GraphPicture {
                 for rank in (low + 1)..<high {
                     let isText = rank == textRank
                     let width = isText ? (edgeTexts[index].map(metrics.width).max() ?? 0) + GraphPicture.labelGap : 0
-                    let height = isText ? edgeTexts[index].reduce(0) { $0 + metrics.lineHeight($1) } : 0
+                    let height = isText ? edgeTexts[index].reduce(2 * GraphPicture.labelMargin) { $0 + metrics.lineHeight($1) } : 0
                     boxes.append(LayeredLayout.Box(rank: rank, left: isText ? 0.06 : 0, right: width, height: height, isVirtual: true))
                     if isText { textBox.append(boxes.count - 1) }
                     chain.append(boxes.count - 1)
@@ -170,7 +172,7 @@ extension GraphPicture {
                     points += [DiagramPoint(x: layout.x[box], y: layout.bottom(of: rank)), DiagramPoint(x: layout.x[box], y: layout.top(of: rank))]
                 }
                 points.append(ports.end[index])
-                var y = layout.rankMiddle[boxes[textBox[index]].rank] - boxes[textBox[index]].height / 2
+                var y = layout.rankMiddle[boxes[textBox[index]].rank] - boxes[textBox[index]].height / 2 + GraphPicture.labelMargin
                 let labels = edgeTexts[index].map { text -> DiagramLabel in
                     let height = metrics.lineHeight(text)
                     defer { y += height }
