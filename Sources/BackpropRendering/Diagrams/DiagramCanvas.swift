@@ -1,4 +1,4 @@
-import Foundation
+import BackpropKit
 
 /// The elements of a diagram as a layout places them, with the room already taken, so labels can be
 /// placed where they overlap nothing.
@@ -87,7 +87,7 @@ struct DiagramCanvas {
         zip(edge.points, edge.points.dropFirst()).compactMap { start, end in
             let length = start.distance(to: end)
             guard length > 1e-9 else { return nil }
-            let degrees = atan2(end.y - start.y, end.x - start.x) * 180 / .pi
+            let degrees = CMath.atan2(end.y - start.y, end.x - start.x) * 180 / .pi
             return DiagramQuad(center: start.interpolated(to: end, 0.5), width: length, height: strokeWidth, degrees: degrees)
         }
     }

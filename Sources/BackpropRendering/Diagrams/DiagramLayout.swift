@@ -1,6 +1,4 @@
 import BackpropKit
-import Foundation
-
 /// Places the nodes, edges and texts of one picture of a derivation. One file per ``DiagramKind`` extends it
 /// with that picture; this file holds what they share: texts, boxes, edges and labels on edges.
 struct DiagramLayout {
