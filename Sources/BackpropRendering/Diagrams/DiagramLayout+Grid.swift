@@ -56,8 +56,8 @@ extension DiagramLayout {
         GridColumn(layer: nil, selection: NeuronSelection(rows: [.ellipsis(count: count)]), boxes: [:], role: .ellipsis, header: [])
     }
 
-    /// The widest picture of a whole network, in centimetres: set on a 16 cm line, its 9 pt texts print at 7 pt.
-    static let widthBudget = 20.5
+    /// The widest picture of a whole network, in centimetres: set on the handout's 17 cm line, its 9 pt texts print at 7 pt.
+    static let widthBudget = 22.0
 
     /// Places `columns` left to right, joined by the edges `edges(column, leftNeurons, rightNeurons)` between
     /// each column and the one before it. When the labelled picture is wider than ``widthBudget``, the labels of
