@@ -23,7 +23,7 @@ import Testing
     @Test func updateFollowsTheBackwardPassInTheHandoutsNotation() throws {
         let blueprint = NetworkBlueprint(widths: [2, 2, 1], activations: [.sigmoid, .sigmoid], hasBiases: true, learningRate: 0.5)
         let text = try text(blueprint, TextbookNotation(depth: 2))
-        #expect(text.contains("∂C/∂b^(l)ⱼ = ∂C/∂z^(l)ⱼ"))
+        #expect(text.contains("∂C/∂b⁽ˡ⁾ⱼ = ∂C/∂z⁽ˡ⁾ⱼ"))
         #expect(text.contains("− η"))
         let backward = try #require(text.range(of: "backward pass")), update = try #require(text.range(of: "η"))
         #expect(backward.lowerBound < update.lowerBound)
