@@ -7,19 +7,26 @@ import Testing
 /// dollar math. In CI (`CI=true`) a missing pandoc fails the tests instead of skipping them.
 @Suite struct MarkdownRenderingTests {
     /// The Markdown files of the gallery.
-    static let files: [String] = {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: SourceTree.path("output").path)) ?? []
+    static let files = markdownFiles(in: "output")
+    /// The gallery and the Markdown golden files, every notation and kind of handout, relative to the package root.
+    static let allFiles = files.map { "output/" + $0 } + markdownFiles(in: "Tests/BackpropRenderingTests/Snapshots").map {
+        "Tests/BackpropRenderingTests/Snapshots/" + $0
+    }
+
+    private static func markdownFiles(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: SourceTree.path(directory).path)) ?? []
         return names.filter { $0.hasSuffix(".md") }.sorted()
-    }()
+    }
 
     @Test func galleryHasMarkdownHandouts() {
         #expect(Self.files.count >= 6)
+        #expect(Self.allFiles.count > Self.files.count)
     }
 
-    @Test(arguments: files)
+    @Test(arguments: allFiles)
     func convertsToHTMLWithoutWarnings(_ file: String) throws {
         guard let pandoc = ExternalTool.required("pandoc") else { return }
-        let result = try pandoc.run([SourceTree.path("output/" + file).path, "--from", "markdown", "--to", "html",
+        let result = try pandoc.run([SourceTree.path(file).path, "--from", "markdown", "--to", "html",
                                      "--mathjax", "--wrap=none", "--fail-if-warnings"])
         #expect(result.status == 0, "\(result.stderr)")
         let strays = Self.textOutsideMath(ofHTML: result.stdout).filter { $0.contains("$") || $0.contains("\\") }
@@ -39,9 +46,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: pdf))
     }
 
-    @Test(arguments: files)
+    @Test(arguments: allFiles)
     func keepsGitHubsMathRules(_ file: String) throws {
-        let text = try String(contentsOf: SourceTree.path("output/" + file), encoding: .utf8)
+        let text = try String(contentsOf: SourceTree.path(file), encoding: .utf8)
         #expect(Self.mathRuleViolations(in: text) == [])
     }
 
