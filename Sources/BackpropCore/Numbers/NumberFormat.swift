@@ -1,5 +1,3 @@
-import Foundation
-
 /// How numbers are written: a fixed number of significant digits, rounded half away from zero in decimal
 /// with the significant trailing zeros kept (0.2490), or the shortest string that reads back as the same double.
 public struct NumberFormat: Sendable, Equatable {

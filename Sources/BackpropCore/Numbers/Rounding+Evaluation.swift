@@ -1,10 +1,8 @@
-import Foundation
-
 extension Rounding {
     /// The value of `expression` with every symbol replaced by its value in `bindings`, rounded.
     ///
     /// A rounded value is computed in decimal from the printed digits of its numbers: sums, differences,
-    /// products, integer powers, relu, the leaky rectifier and |x| exactly, quotients to 38 digits, the other
+    /// products, integer powers, relu, the leaky rectifier and |x| exactly, quotients to 18 digits, the other
     /// functions (σ, tanh, exp, log, ...) in binary at their decimal argument. The result is rounded half
     /// away from zero, so 2(0.5247 − 0.45) is 0.1494 and (0.5 − 0.45)² is 0.003 at one digit. An exact
     /// rounding evaluates in binary, as ``Expression/evaluate(_:)-(Symbol)->Double?`` does.
@@ -48,13 +46,13 @@ extension Rounding {
             return try decimalValue(of: operand, bindings).map { -$0 }
         case .quotient(let numerator, let denominator):
             guard let bottom = try decimalValue(of: denominator, bindings) else { return nil }
-            guard !bottom.value.isZero else { throw .divisionByZero }
+            guard !bottom.isZero else { throw .divisionByZero }
             guard let top = try decimalValue(of: numerator, bindings) else { return nil }
             return top / bottom
         case .power(let base, let exponent):
             guard let b = try decimalValue(of: base, bindings), let e = try exponent.evaluate(bindings).exactInteger,
                   Swift.abs(e) <= 64 else { return binary(expression, bindings) }
-            if b.value.isZero && e < 0 { throw .divisionByZero }
+            if b.isZero && e < 0 { throw .divisionByZero }
             var result = ExactDecimal.one
             for _ in 0..<Swift.abs(e) {
                 guard let product = result * b else { return nil }
@@ -64,11 +62,9 @@ extension Rounding {
         case .application(.elementary(let function), let arguments) where arguments.count == 1:
             guard let x = try decimalValue(of: arguments[0], bindings) else { return nil }
             switch function {
-            case .relu: return x.value > 0 ? x : .zero
-            case .abs: return x.value < 0 ? -x : x
-            case .leakyRelu:
-                guard x.value <= 0 else { return x }
-                return ExactDecimal(ElementaryFunction.leakySlope).flatMap { $0 * x }
+            case .relu: return ExactDecimal.zero < x ? x : .zero
+            case .abs: return x < .zero ? -x : x
+            case .leakyRelu: return ExactDecimal.zero < x ? x : ExactDecimal.leakySlope * x
             default:
                 guard let argument = x.double else { return nil }
                 return ExactDecimal(try function.value(at: argument))
@@ -77,7 +73,7 @@ extension Rounding {
             var largest: ExactDecimal?
             for argument in arguments {
                 guard let value = try decimalValue(of: argument, bindings) else { return nil }
-                if let current = largest, current.value >= value.value { continue }
+                if let current = largest, !(current < value) { continue }
                 largest = value
             }
             return largest

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How each value of a derivation is computed and stored: rounded to a number of significant digits, each
 /// step computed from the rounded values printed before it as a student with a calculator would, or exactly
 /// in binary floating point.
@@ -44,7 +42,7 @@ public struct Rounding: Sendable, Equatable {
     }
 
     /// Exact powers of ten, 10⁰ ... 10²².
-    private static let powersOfTen: [Double] = (0...22).map { Foundation.pow(10, Double($0)) }
+    private static let powersOfTen: [Double] = (0...22).map { CMath.pow(10, Double($0)) }
 
     /// `value` rounded to `digits` significant digits in binary arithmetic, or `nil` when the result might
     /// differ from rounding its exact decimal: when `value` lies within `tolerance` of a tie (a number ending in
@@ -54,7 +52,7 @@ public struct Rounding: Sendable, Equatable {
         guard digits <= 15, value.isNormal else { return nil }
         let magnitude = Swift.abs(value)
         // q = |value| · 10^scale has `digits` digits before its point.
-        var scale = digits - 1 - Int(Foundation.log10(magnitude).rounded(.down))
+        var scale = digits - 1 - Int(CMath.log10(magnitude).rounded(.down))
         func scaled(_ scale: Int) -> Double? {
             guard Swift.abs(scale) <= 22 else { return nil }
             return scale >= 0 ? magnitude * powersOfTen[scale] : magnitude / powersOfTen[-scale]

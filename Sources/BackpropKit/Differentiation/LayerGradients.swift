@@ -14,7 +14,8 @@ public struct LayerGradients: Sendable {
     public let outputGradient: [Double]
     /// `preactivationGradient[m]` = ∂δ/∂f_{k,m} = Σ_j ∂δ/∂o_{k,j} · ∂o_{k,j}/∂f_{k,m}.
     public let preactivationGradient: [Double]
-    /// `weightGradient[i][m]` = ∂δ/∂w_{k-1,i,m} = Σ_j ∂δ/∂o_{k,j} · ∂o_{k,j}/∂w_{k-1,i,m}.
+    /// `weightGradient[i][m]` = ∂δ/∂w_{k-1,i,m} = Σ_j ∂δ/∂o_{k,j} · ∂o_{k,j}/∂w_{k-1,i,m}, computed as
+    /// ∂δ/∂f_{k,m} · o_{k-1,i} from the shared factor.
     public let weightGradient: [[Double]]
     /// `biasGradient[m]` = ∂δ/∂b_{k,m} = Σ_j ∂δ/∂o_{k,j} · ∂o_{k,j}/∂f_{k,m}, when the layer has biases.
     public let biasGradient: [Double]?
@@ -59,22 +60,19 @@ extension LayerGradients {
             })
         }
 
-        var weightSums = Array(repeating: Array(repeating: rounding.sum(), count: width), count: fanIn)
         var preactivationSums = Array(repeating: rounding.sum(), count: width)
         for (j, couplings) in activationDerivatives.enumerated() {
-            for (c, coupling) in couplings.enumerated() {
+            for coupling in couplings {
                 preactivationSums[coupling.neuron].add(outputGradient[j], times: coupling.value)
-                for i in 0..<fanIn {
-                    weightSums[i][coupling.neuron].add(outputGradient[j], times: outputByWeight[j][i][c])
-                }
             }
         }
+        let preactivationGradient = preactivationSums.map(\.value)
+        // ∂δ/∂w_{k-1,i,m} = ∂δ/∂f_{k,m} · o_{k-1,i}: the printed factor times the printed input.
+        let weightGradient = (0..<fanIn).map { i in preactivationGradient.map { Self.product($0, previous[i], rounding) } }
         var previousOutputSums = Array(repeating: rounding.sum(), count: fanIn)
         for j in 0..<width {
             for i in 0..<fanIn { previousOutputSums[i].add(outputGradient[j], times: outputByPreviousOutput[j][i]) }
         }
-        let weightGradient = weightSums.map { $0.map(\.value) }
-        let preactivationGradient = preactivationSums.map(\.value)
         let previousOutputGradient = previousOutputSums.map(\.value)
 
         self.layer = k

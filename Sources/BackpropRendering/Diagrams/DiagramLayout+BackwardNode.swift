@@ -75,17 +75,12 @@ extension DiagramLayout {
             formulas.append(DiagramText([partial(.loss, f), .equals, partial(.loss, o), .times, partial(o, f), .equals] + product
                                         + [.math(.constant(gradients.preactivationGradient[j]))], style: .note))
         }
-        let weight = Symbol.weight(layer: k - 1, from: 0, to: j)
-        if let own = couplings.firstIndex(where: { $0.neuron == j }), couplings.count == 1 {
-            // The derivation's own factorisation and rounded factors, so the picture's product is the text's.
-            let product: [DiagramText.Piece] = printsDerivationNumbers
-                ? [.math(.product([.constant(gradients.outputGradient[j]), .constant(gradients.outputByWeight[j][0][own])])), .equals] : []
-            formulas.append(DiagramText([partial(.loss, weight), .equals, partial(.loss, o), .times, partial(o, weight), .equals] + product
-                                        + [.math(.constant(gradients.weightGradient[0][j]))], style: .note))
-        } else {
-            formulas.append(DiagramText([partial(.loss, weight), .equals, .math(.of(.activation(layer: k - 1, neuron: 0))), .times,
-                                         partial(.loss, f), .equals, .math(.constant(gradients.weightGradient[0][j]))], style: .note))
-        }
+        // The derivation's own factorisation, ∂δ/∂f_{k,j} · o_{k-1,i}, with its rounded factors.
+        let product: [DiagramText.Piece] = printsDerivationNumbers
+            ? [.math(.product([.constant(gradients.preactivationGradient[j]), .constant(forward.activations[k - 1][0])])), .equals] : []
+        formulas.append(DiagramText([partial(.loss, .weight(layer: k - 1, from: 0, to: j)), .equals, partial(.loss, f), .times,
+                                     .math(.of(.activation(layer: k - 1, neuron: 0))), .equals] + product
+                                    + [.math(.constant(gradients.weightGradient[0][j]))], style: .note))
         legend(formulas + notes(unlabelled: false, labelled: "derivatives", layers: [k - 1, k + 1]))
     }
 

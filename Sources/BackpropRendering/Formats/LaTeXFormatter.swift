@@ -98,16 +98,11 @@ package struct LaTeXFormatter: HandoutFormatter {
     }
 
     package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
-        switch picture {
-        case .diagram(let diagram, let headed):
-            let writer = TikZDiagramWriter()
-            if headed { output.write("\\subsection*{" + writer.caption(of: diagram) + "}\n\n") }
-            output.write("\\begin{center}\n")
-            writer.write(diagram, to: &output)
-            output.write("\\end{center}\n\n")
-        case .graph(let picture):
-            output.write(picture.tikz + "\n")
-        }
+        let writer = TikZDiagramWriter()
+        if picture.isHeaded { output.write("\\subsection*{" + writer.caption(of: picture.diagram) + "}\n\n") }
+        output.write("\\begin{center}\n")
+        writer.write(picture.diagram, to: &output)
+        output.write("\\end{center}\n\n")
     }
 
     package mutating func visitPageBreak(to output: inout some TextOutputStream) {
@@ -128,6 +123,7 @@ package struct LaTeXFormatter: HandoutFormatter {
             case .math(let expression): text += "$" + printer.string(expression) + "$"
             case .equation(let left, let right): text += "$" + printer.string(left) + " = " + printer.string(right) + "$"
             case .layer(let label): text += "$" + label + "$"
+            case .matrix(let quantity): text += "$" + printer.matrixPrinter.string(quantity) + "$"
             case .code(let code):
                 text += "\\texttt{" + code.latexEscaped(lineWidth: Self.codeLineWidth).breakableCode + "}"
             }
