@@ -35,10 +35,14 @@ package struct GraphPicture {
     private let printed: GraphPictureNumbers
 
     /// The picture of `derivation`, naming symbols with `notation` and numbers at most as precise as `numbers`.
-    package init(derivation: GraphDerivation, notation: any Notation, numbers: NumberFormat) {
+    /// The derivation's given values are written as given, unpadded.
+    package init(derivation: GraphDerivation, notation: any Notation, numbers given: NumberFormat) {
         self.derivation = derivation
+        let numbers = given.printing(exactly: derivation.givenValues)
         let digits = Swift.min(numbers.significantDigits ?? Self.digits, Self.digits)
-        let format = NumberFormat(significantDigits: digits)
+        // The handout's own format when the picture prints its digits; shortened values for display, unpadded.
+        let format = numbers.significantDigits == digits
+            ? numbers : NumberFormat(significantDigits: digits, keepsTrailingZeros: false).printing(exactly: numbers.exactValues)
         self.numbers = format
         let printed = GraphPictureNumbers(derivation)
         self.printed = printed
