@@ -81,7 +81,7 @@ package struct HandoutFile {
         guard style.format == .markdown, drawsPictures, derivation.exercise == nil else {
             return [try document(handout, style: style, path: path, json: .json(derivation, JSONRenderer(shape: style.jsonShape, notation: style.notation, generator: style.info.generator)))]
         }
-        let pictures = DiagramKind.allCases.map { kind in (kind, pictureFile(of: kind, beside: path)) }
+        let pictures = HandoutBuilder.diagramKinds(of: derivation).map { kind in (kind, pictureFile(of: kind, beside: path)) }
         var options = MarkdownFormatter.Options(template: style.template ?? .markdownHandout)
         for (kind, file) in pictures { options.pictureFiles[.diagram(kind)] = file.name }
         var files = [HandoutFile(path: path, content: .handout(handout, .markdown(MarkdownFormatter(options: options))))]

@@ -34,6 +34,7 @@ public enum DeriveCommand {
                 return .success
             }
             let (network, provenance) = try makeNetwork(options)
+            if options.trainingSteps != nil && network.learningRate == nil { throw .usage(.stepsWithoutLearningRate) }
             try checkSize(of: network, options)
             if options.checksGradients && network.parameterCount > GradientCheck.parameterLimit {
                 throw .usage(.gradientCheckTooLarge(limit: GradientCheck.parameterLimit, parameters: network.parameterCount))
@@ -43,7 +44,7 @@ public enum DeriveCommand {
             do {
                 derivation = try Derivation(network: network, rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
                                             checksGradients: options.checksGradients, exercise: options.exercise,
-                                            vectorized: options.isVectorized)
+                                            vectorized: options.isVectorized, trainingSteps: options.trainingSteps)
             } catch let failure {
                 throw .data(.network(failure, source: options.networkPath.map(DataError.NetworkSource.file)))
             }
@@ -271,7 +272,7 @@ public enum DeriveCommand {
             do {
                 derivation = try Derivation(network: try blueprint.network(),
                                             rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
-                                            exercise: options.exercise)
+                                            exercise: options.exercise, trainingSteps: options.trainingSteps)
             } catch let failure {
                 throw .data(.network(failure, source: .sheet(index: student)))
             }

@@ -51,6 +51,8 @@ enum UsageError: Equatable, Sendable {
     case studentsWithoutOutput
     /// `--students` with `--network`.
     case studentsWithNetwork
+    /// `--steps` for a network without a learning rate.
+    case stepsWithoutLearningRate
     /// `--exercise` with `--format json`.
     case exerciseInJSON
     /// `--json-steps` with a format other than JSON.

@@ -41,6 +41,8 @@ enum ErrorMessage {
             return "'\(Option.students.flag)' writes one file per student and needs '\(Option.output.flag) <directory>'"
         case .studentsWithNetwork:
             return "'\(Option.students.flag)' draws a network per student from the seed; it cannot be combined with '\(Option.network.flag)'"
+        case .stepsWithoutLearningRate:
+            return "'\(Option.steps.flag)' runs gradient descent and needs '\(Option.learningRate.synopsis)' (or a learningRate in the network file)"
         case .exerciseInJSON:
             return "'\(Option.exercise.flag)' applies to the latex, markdown and text formats, not '\(OutputFormat.json.rawValue)'"
         case .jsonStepsInFormat(let format):

@@ -13,6 +13,7 @@ enum Option: String, CaseIterable, Sendable {
     case seed = "--seed"
     case network = "--network"
     case learningRate = "--learning-rate"
+    case steps = "--steps"
     case expr = "--expr"
     case at = "--at"
     case mode = "--mode"
@@ -55,6 +56,7 @@ enum Option: String, CaseIterable, Sendable {
         case .seed: return "s"
         case .network: return "file.json"
         case .learningRate: return "eta"
+        case .steps: return "k"
         case .expr: return "expression"
         case .at: return "name=value,..."
         case .mode: return "mode"
@@ -95,7 +97,9 @@ enum Option: String, CaseIterable, Sendable {
         case .network:
             return "Read the whole network and its values from a JSON file."
         case .learningRate:
-            return "Add the gradient-descent update w⁺ = w − η ∂δ/∂w."
+            return "After the backward pass, update every weight, w⁺ = w − η ∂δ/∂w, and run the forward pass again for the new loss."
+        case .steps:
+            return "With a learning rate, run k gradient-descent steps, the first derived in full, and end with the loss of every step in a table and a plot. (at most \(TrainingRun.stepLimit))"
         case .expr:
             return "Differentiate an expression such as '(a+b)*(b+1)' on its computational graph instead of a network; --format dot draws the graph."
         case .at:

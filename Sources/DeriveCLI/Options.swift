@@ -17,6 +17,7 @@ struct Options: Equatable {
     var mode: DifferentiationMode = .reverse
     var variable: String?
     var learningRate: Double?
+    var trainingSteps: Int?
     var indexing: LayerIndexing = .note
     var notation: NotationStyle = .note
     var isVectorized = false
@@ -81,6 +82,10 @@ struct Options: Equatable {
                 let rate = try Self.finiteNumber(value ?? "", option)
                 guard rate > 0 else { throw Self.invalid(value ?? "", option, .positiveNumber) }
                 learningRate = rate
+            case .steps:
+                let count = try Self.positiveInteger(value, option)
+                guard count <= TrainingRun.stepLimit else { throw Self.invalid(value ?? "", option, .atMost(TrainingRun.stepLimit)) }
+                trainingSteps = count
             case .indices:
                 indexing = try Self.choice(value, option, LayerIndexing.init(rawValue:), LayerIndexing.allCases.map(\.rawValue))
             case .notation:
@@ -125,6 +130,7 @@ struct Options: Equatable {
         if students != nil && exercise == nil { throw .usage(.studentsWithoutExercise) }
         if students != nil && outputPath == nil { throw .usage(.studentsWithoutOutput) }
         if students != nil && networkPath != nil { throw .usage(.studentsWithNetwork) }
+        if trainingSteps != nil && learningRate == nil && networkPath == nil { throw .usage(.stepsWithoutLearningRate) }
         if jsonSteps && format != .json { throw .usage(.jsonStepsInFormat(format)) }
         if exercise != nil && format == .json { throw .usage(.exerciseInJSON) }
         if exercise != nil {

@@ -13,6 +13,8 @@ public struct Derivation: Sendable {
     package let exercise: ExerciseBlanks?
     /// The same derivation in matrix form, when asked for.
     package let vectorized: VectorizedDerivation?
+    /// The gradient-descent steps after the backward pass, when the network has a learning rate.
+    package let training: TrainingRun?
 
     /// Runs the forward and backward passes of `network`; the steps are built as ``sections`` are read.
     /// - Parameters:
@@ -30,12 +32,15 @@ public struct Derivation: Sendable {
     ///   - checksGradients: Whether to add a finite-difference check of every weight and bias.
     ///   - exercise: The blanks of an exercise sheet, or `nil` for a complete handout.
     ///   - vectorized: Whether to add the derivation in matrix form.
+    ///   - trainingSteps: With a learning rate, the number of gradient-descent steps whose losses the handout
+    ///     lists; `nil` for one step, derived in full without the list.
     /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows;
     ///   ``NetworkError/invalid(path:reason:)`` when the network is too large to check.
     package init(network: Network, rounding: Rounding = .exact, checksGradients: Bool = false,
-                exercise: ExerciseBlanks? = nil, vectorized: Bool = false) throws(NetworkError) {
+                exercise: ExerciseBlanks? = nil, vectorized: Bool = false, trainingSteps: Int? = nil) throws(NetworkError) {
         self.exercise = exercise
         backpropagation = try Backpropagation(network: network, rounding: rounding)
+        training = try TrainingRun(from: backpropagation, steps: trainingSteps ?? 1, listsLosses: trainingSteps != nil)
         gradientCheck = checksGradients ? try GradientCheck(backpropagation: backpropagation) : nil
         summary = GradientSummary(backpropagation: backpropagation)
         self.vectorized = vectorized ? try VectorizedDerivation(backpropagation: backpropagation) : nil
@@ -50,16 +55,20 @@ public struct Derivation: Sendable {
         kinds += (1...network.depth).map { .forwardPass(layer: $0) }
         kinds += [.loss, .errorDerivatives]
         for k in stride(from: network.depth, through: 1, by: -1) {
-            kinds += [.calculate(layer: k), .furtherCalculate(layer: k), .weightDerivatives(layer: k)]
-            if network.learningRate != nil { kinds.append(.update(layer: k)) }
-            kinds.append(.propagated(layer: k))
+            kinds += [.calculate(layer: k), .furtherCalculate(layer: k), .weightDerivatives(layer: k), .propagated(layer: k)]
+        }
+        // The update waits for the whole backward pass, which needs the old weights throughout.
+        if training != nil {
+            kinds += (1...network.depth).map { .update(layer: $0) }
+            kinds += (1...network.depth).map { .updatedForwardPass(layer: $0) }
+            kinds.append(.updatedLoss)
         }
         return kinds
     }
 
     /// The sections in reading order, each built when it is reached; on an exercise sheet, with their blanks.
     public var sections: LazyMapSequence<[Section.Kind], Section> {
-        let builder = DerivationBuilder(backpropagation: backpropagation)
+        let builder = DerivationBuilder(backpropagation: backpropagation, afterUpdate: training?.afterFirstStep)
         let exercise = exercise
         return sectionKinds.lazy.map { kind in
             let section = builder.section(kind)
@@ -69,7 +78,7 @@ public struct Derivation: Sendable {
 
     /// The answer key of an exercise sheet: each section's blanked steps, filled in; empty for a complete handout.
     package var answers: LazyFilterSequence<LazyMapSequence<[Section.Kind], Section>> {
-        let builder = DerivationBuilder(backpropagation: backpropagation)
+        let builder = DerivationBuilder(backpropagation: backpropagation, afterUpdate: training?.afterFirstStep)
         let exercise = exercise
         return sectionKinds.lazy.map { kind in
             let section = builder.section(kind)

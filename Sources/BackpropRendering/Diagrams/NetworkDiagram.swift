@@ -51,6 +51,9 @@ package struct NetworkDiagram: Sendable {
         case .gradientSizes:
             layout.drawGradientSizes()
             title = DiagramText([.words("Gradient sizes by layer")], style: .note)
+        case .lossPerStep:
+            layout.drawLossPerStep(derivation.training?.losses ?? [])
+            title = DiagramText([.words("The loss per step")], style: .note)
         }
         self.kind = kind
         self.notation = notation

@@ -89,7 +89,19 @@ struct HandoutBuilder {
         if let check = derivation.gradientCheck {
             blocks += [.heading(prose.checkHeading), .paragraph(prose.checkExplanation(check)), .table(prose.checkTable(check))]
         }
+        if let training = derivation.training, training.listsLosses {
+            blocks += [.heading(prose.lossPerStepHeading), .paragraph(prose.lossPerStepExplanation(training)), .table(prose.lossPerStepTable(training))]
+            blocks += diagrams([.lossPerStep], of: derivation, headed: false)
+        }
         return blocks
+    }
+
+    /// The pictures a handout of `derivation` shows, where the format has pictures: the network, the four
+    /// diagrams and the gradient sizes, and the loss per step when the handout lists it; on an exercise
+    /// sheet, the network alone, with the given values only.
+    package static func diagramKinds(of derivation: Derivation) -> [DiagramKind] {
+        guard derivation.exercise == nil else { return [.network] }
+        return DiagramKind.allCases.filter { $0 != .lossPerStep || derivation.training?.listsLosses == true }
     }
 
     /// The filled-in steps of an exercise sheet, each section under a heading naming its layer.

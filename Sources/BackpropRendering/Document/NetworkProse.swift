@@ -50,12 +50,18 @@ package struct NetworkProse: Sendable {
         case .weightDerivatives(let k):
             let what = network.layer(k).biases == nil ? "Weight derivatives in layer " : "Weight and bias derivatives in layer "
             return [Heading(level: 3, title: [.text(what), .layer(label(k))])]
-        case .update(let k):
-            return [Heading(level: 3, title: [.text("Gradient-descent update in layer "), .layer(label(k))])]
         case .propagated(let k):
             // The chain rule sums over the neurons of layer k; with one neuron there is nothing to sum.
             let rule: [Phrase] = network.widths[k] > 1 ? [.text(" (multivariable chain rule)")] : []
             return [Heading(level: 3, title: [.text("Derivatives used in layer "), .layer(label(k - 1))] + rule)]
+        case .update(let k):
+            let layer = Heading(level: 2, title: [.text("Update of layer "), .layer(label(k))])
+            return k == 1 ? [Heading(level: 1, title: [.text("Gradient-descent step")]), layer] : [layer]
+        case .updatedForwardPass(let k):
+            let layer = Heading(level: 2, title: [.text("Layer "), .layer(label(k))])
+            return k == 1 ? [Heading(level: 1, title: [.text("Second forward pass, through the updated weights")]), layer] : [layer]
+        case .updatedLoss:
+            return [Heading(level: 2, title: [.text("Loss after the update")])]
         }
     }
 
@@ -99,8 +105,24 @@ package struct NetworkProse: Sendable {
             }
             phrases.append(.text(" by the derivative of the output found above."))
             return phrases
-        case .update:
-            return [.text("One step of gradient descent with learning rate "), .math(.of(.learningRate)), .text(".")]
+        case .update(let k):
+            guard k == 1 else { return [] }
+            let weight = Symbol.generic(.weight(layer: 0, from: 0, to: 0))
+            return [.text("The backward pass above used the old weights throughout: every derivative was taken at the weights of the forward pass. Only now, with all of them known, does each weight take one step of gradient descent with learning rate "),
+                    .math(.of(.learningRate)), .text(", "),
+                    .equation(.of(.afterUpdate(weight)), .sum([.of(weight), .negation(.product([.of(.learningRate), .partial(.loss, weight)]))])),
+                    .text(network.hasBiases ? ", and each bias likewise." : ".")]
+        case .updatedForwardPass(let k):
+            guard k == 1 else { return [] }
+            let (f, o) = (Symbol.generic(.preactivation(layer: 1, neuron: 0)), Symbol.generic(.activation(layer: 1, neuron: 0)))
+            let updated: [Phrase] = [.math(.of(.afterUpdate(f))), .text(", "), .math(.of(.afterUpdate(o))), .text(" and "),
+                                     .math(.of(.afterUpdate(.loss))), .text(".")]
+            return [.text("The same forward pass again, with the same input and targets, through the updated weights"),
+                    .text(network.hasBiases ? " and biases" : ""), .text("; what it computes is marked with a +: ")] + updated
+        case .updatedLoss:
+            return [.text("The loss through the updated weights, and the change "),
+                    .math(.sum([.of(.afterUpdate(.loss)), .negation(.of(.loss))])),
+                    .text(" the step made: negative when gradient descent lowered the loss.")]
         case .propagated(let k):
             return [.text("Each output of layer "), .layer(label(k - 1)),
                     .text(" feeds every neuron of layer "), .layer(label(k)),
@@ -163,8 +185,10 @@ package struct NetworkProse: Sendable {
         case .calculate(let k): title = [.text("Layer "), .layer(label(k)), .text(", calculate")]
         case .furtherCalculate(let k): title = [.text("Layer "), .layer(label(k)), .text(", further calculate")]
         case .weightDerivatives(let k): title = [.text("Layer "), .layer(label(k)), .text(", weight derivatives")]
-        case .update(let k): title = [.text("Layer "), .layer(label(k)), .text(", update")]
         case .propagated(let k): title = [.text("Layer "), .layer(label(k)), .text(", derivatives used in layer "), .layer(label(k - 1))]
+        case .update(let k): title = [.text("Layer "), .layer(label(k)), .text(", update")]
+        case .updatedForwardPass(let k): title = [.text("Second forward pass, layer "), .layer(label(k))]
+        case .updatedLoss: title = [.text("Loss after the update")]
         }
         return Heading(level: 2, title: title)
     }
@@ -247,6 +271,28 @@ package struct NetworkProse: Sendable {
                         .math(.power(10, .constant(Double(-digits)))), .text(" come from that rounding, not from a mistake.")]
         }
         return phrases
+    }
+
+    // MARK: - Loss per step
+
+    /// The heading of the loss per gradient-descent step.
+    package var lossPerStepHeading: Heading { Heading(level: 1, title: [.text("Loss per step")]) }
+
+    /// What the loss per step shows.
+    package func lossPerStepExplanation(_ training: TrainingRun) -> [Phrase] {
+        let steps = training.steps == 1 ? "one step" : "\(training.steps) steps"
+        let (first, last) = (training.losses.first ?? 0, training.losses.last ?? 0)
+        let trend = last < first ? " The loss went down from " : " The loss did not go down: it went from "
+        return [.text("Gradient descent with learning rate "), .math(.of(.learningRate)), .text(" for \(steps): each step runs the forward and backward passes above through the current weights, then updates them. Step 0 is the loss before the first update."),
+                .text(trend), .math(.constant(first)), .text(" to "), .math(.constant(last)), .text(".")]
+    }
+
+    /// Each step's loss and its change from the step before.
+    package func lossPerStepTable(_ training: TrainingRun) -> Table {
+        Table(columns: [.text("Step"), .phrases([.text("loss "), .math(.of(.loss))]), .text("change")],
+                     rows: training.losses.enumerated().map { step, loss in
+                         [.text(String(step)), .number(loss), step == 0 ? .text("") : .number(rounding(loss - training.losses[step - 1]))]
+                     })
     }
 
     // MARK: - Description

@@ -17,7 +17,7 @@ import Testing
 
     static let handouts: [(name: String, arguments: [String])] = [
         ("note-network", ["--layers", "3"]),
-        ("biases-learning-rate", ["--widths", "2,2,2", "--bias", "--loss", "half-squared", "--learning-rate", "0.5", "--seed", "7", "--check"]),
+        ("biases-learning-rate", ["--widths", "2,2,2", "--bias", "--loss", "half-squared", "--learning-rate", "0.5", "--steps", "3", "--seed", "7", "--check"]),
         ("softmax-classifier", ["--widths", "2,3,3", "--activation", "tanh,softmax", "--loss", "categorical-cross-entropy", "--bias",
                                 "--seed", "3", "--digits", "4", "--vectorized", "--notation", "textbook"]),
         ("deep-sigmoid", ["--widths", "2,2,2,2,2,2,2,2,1", "--digits", "4"]),
