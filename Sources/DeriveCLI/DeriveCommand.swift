@@ -52,8 +52,16 @@ public enum DeriveCommand {
             if let path = options.outputPath {
                 let (file, folder) = handoutPath(path, format: options.format)
                 // A device or FIFO gets the document alone, as standard output does.
-                try OutputFile.write(try files(HandoutFile.network(derivation, style: style, path: file, drawsPictures: !OutputFile.isStream(file))),
-                                     creating: folder)
+                let isStream = OutputFile.isStream(file)
+                var written = options.writesAnswers ? [] : try files(HandoutFile.network(derivation, style: style, path: file, drawsPictures: !isStream))
+                if options.writesAnswers || (derivation.exercise != nil && !isStream) {
+                    let keyFile = options.writesAnswers ? file : HandoutFile.keyPath(beside: file, format: options.format)
+                    written.append(try files([HandoutFile.answerKey(derivation, heading: HandoutProse.answersHeading, style: keyStyle(style), path: keyFile)])[0])
+                }
+                try OutputFile.write(written, creating: folder)
+            } else if options.writesAnswers {
+                ProgressLine.write(try files([HandoutFile.answerKey(derivation, heading: HandoutProse.answersHeading, style: keyStyle(style), path: "-")])[0],
+                                   to: &output)
             } else {
                 ProgressLine.write(try files(HandoutFile.network(derivation, style: style, path: "-", drawsPictures: false))[0], to: &output)
             }
@@ -285,6 +293,13 @@ public enum DeriveCommand {
         var style = try style(options, arguments: arguments, network: sheets[0].derivation.network, provenance: "", template: template)
         style.info.title = HandoutProse.answerKeyTitle(options.title)
         try OutputFile.write(try files(HandoutFile.classSet(sheets, style: style, folder: folder)), creating: folder)
+    }
+
+    /// The style of an exercise sheet's answer key: the sheet's, titled as its key.
+    private static func keyStyle(_ sheet: HandoutFile.Style) -> HandoutFile.Style {
+        var style = sheet
+        style.info.title = HandoutProse.answerKeyTitle(sheet.info.title)
+        return style
     }
 
     /// Whether `path` names a directory to write into: an existing one, or a path ending in `/`.

@@ -47,6 +47,10 @@ enum UsageError: Equatable, Sendable {
     case blanksWithoutExercise
     /// `--students` without `--exercise`.
     case studentsWithoutExercise
+    /// `--answers` without `--exercise`.
+    case answersWithoutExercise
+    /// `--answers` with `--students`, which writes the combined key anyway.
+    case answersWithStudents
     /// `--students` without `--output`.
     case studentsWithoutOutput
     /// `--students` with `--network`.

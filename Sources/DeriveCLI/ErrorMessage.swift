@@ -37,6 +37,10 @@ enum ErrorMessage {
             return "'\(Option.blanks.flag)' needs '\(Option.exercise.flag)'"
         case .studentsWithoutExercise:
             return "'\(Option.students.flag)' needs '\(Option.exercise.flag)'"
+        case .answersWithoutExercise:
+            return "'\(Option.answers.flag)' writes the answer key of an exercise sheet and needs '\(Option.exercise.flag)'"
+        case .answersWithStudents:
+            return "'\(Option.answers.flag)' cannot be combined with '\(Option.students.flag)', which writes the combined key beside the sheets"
         case .studentsWithoutOutput:
             return "'\(Option.students.flag)' writes one file per student and needs '\(Option.output.flag) <directory>'"
         case .studentsWithNetwork:

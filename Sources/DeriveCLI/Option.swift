@@ -30,6 +30,7 @@ enum Option: String, CaseIterable, Sendable {
     case template = "--template"
     case exercise = "--exercise"
     case blanks = "--blanks"
+    case answers = "--answers"
     case students = "--students"
     case title = "--title"
     case author = "--author"
@@ -70,7 +71,7 @@ enum Option: String, CaseIterable, Sendable {
         case .students: return "n"
         case .title, .author: return "text"
         case .generateCompletionScript: return "shell"
-        case .bias, .vectorized, .jsonSteps, .hand, .check, .exercise, .allowLarge, .version, .help: return nil
+        case .bias, .vectorized, .jsonSteps, .hand, .check, .exercise, .answers, .allowLarge, .version, .help: return nil
         }
     }
 
@@ -132,7 +133,9 @@ enum Option: String, CaseIterable, Sendable {
         case .template:
             return "Use your own LaTeX or Markdown skeleton with {{title}}, {{author}}, {{date}} and {{body}} placeholders."
         case .exercise:
-            return "Write an exercise sheet: the derivation with blanks to fill in, computed by hand to --digits (default: 4), and its answer key."
+            return "Write an exercise sheet: the network with its picture and every weight, and the derivation with blanks to fill in, computed by hand to --digits (default: 4). With --output FILE, its answer key goes beside it as FILE-key."
+        case .answers:
+            return "With --exercise, write the sheet's answer key instead of the sheet."
         case .blanks:
             return "What an exercise leaves blank. " + Self.values(ExerciseBlanks.allCases.map(\.rawValue), default: ExerciseBlanks.both.rawValue)
         case .students:

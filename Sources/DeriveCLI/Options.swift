@@ -29,6 +29,7 @@ struct Options: Equatable {
     var checksGradients = false
     var templatePath: String?
     var exercise: ExerciseBlanks?
+    var writesAnswers = false
     var students: Int?
     var title: String?
     var author: String?
@@ -112,6 +113,7 @@ struct Options: Equatable {
             case .blanks:
                 exercise = try Self.choice(value, option, ExerciseBlanks.init(rawValue:), ExerciseBlanks.allCases.map(\.rawValue))
                 blanksGiven = true
+            case .answers: writesAnswers = true
             case .students:
                 let count = try Self.positiveInteger(value, option)
                 guard count <= Self.studentLimit else { throw Self.invalid(value ?? "", option, .atMost(Self.studentLimit)) }
@@ -128,6 +130,8 @@ struct Options: Equatable {
         try Self.checkExpressionFlags(given, expression: expression)
         if blanksGiven && !exerciseGiven { throw .usage(.blanksWithoutExercise) }
         if students != nil && exercise == nil { throw .usage(.studentsWithoutExercise) }
+        if writesAnswers && exercise == nil { throw .usage(.answersWithoutExercise) }
+        if writesAnswers && students != nil { throw .usage(.answersWithStudents) }
         if students != nil && outputPath == nil { throw .usage(.studentsWithoutOutput) }
         if students != nil && networkPath != nil { throw .usage(.studentsWithNetwork) }
         if trainingSteps != nil && learningRate == nil && networkPath == nil { throw .usage(.stepsWithoutLearningRate) }

@@ -1,3 +1,4 @@
+import BackpropKit
 @testable import DeriveCLI
 import Foundation
 import Testing
@@ -5,23 +6,62 @@ import Testing
 /// Exercise sheets, class sets, user templates, hand rounding, the gradient check and directory output,
 /// through the command.
 @Suite struct HandoutOptionsTests {
-    @Test func exerciseSheetHasBlanksAndItsKey() {
+    @Test func exerciseSheetHasBlanksAndNoAnswers() {
         let run = deriveInProcess(["--exercise", "--format", "text"])
         #expect(run.code == .success)
         #expect(run.stdout.contains("Fill in the blanks"))
-        #expect(run.stdout.contains("______________"))
-        #expect(run.stdout.contains("ANSWER KEY"))
+        #expect(run.stdout.contains("____"))
+        #expect(!run.stdout.contains("ANSWER"), "the key is a file of its own")
         #expect(run.stdout.contains("rounded to 4 significant digits"))
         #expect(!run.stdout.contains("GRADIENT SIZES"), "an exercise must not reveal the gradients")
     }
 
+    /// Each blank is as long as the answer it hides: a four-digit value gets a shorter line than a chain-rule product.
+    @Test func blanksAreSizedToTheirAnswers() {
+        let sheet = deriveInProcess(["--exercise", "--format", "text"]).stdout
+        let lengths = Set(sheet.split(whereSeparator: { $0 != "_" }).map(\.count).filter { $0 >= 4 })
+        #expect(lengths.count > 3, "blanks of \(lengths.sorted())")
+    }
+
     @Test(arguments: ["symbolic", "numeric"])
     func blanksOfOneKind(_ kind: String) {
-        let run = deriveInProcess(["--exercise", "--blanks", kind, "--format", "text"])
+        let run = deriveInProcess(["--exercise", "--blanks", kind, "--layers", "2", "--seed", "3", "--format", "text"])
         #expect(run.code == .success)
-        let sheet = run.stdout.components(separatedBy: "ANSWER KEY")[0]
-        let blankedValues = sheet.components(separatedBy: "= ______________\n").count - 1
-        if kind == "symbolic" { #expect(blankedValues == 0, "symbolic blanks keep the values") } else { #expect(blankedValues > 5) }
+        // o_{n-1,1} = σ(0.1033) = 0.5258, the second step of the first layer's forward pass.
+        #expect(run.stdout.contains("σ(0.1033) = 0.5258") == (kind == "symbolic"), "symbolic blanks keep the numbers, numeric ones hide them")
+        #expect(run.stdout.contains("σ(fₙ₋₁,₁) = _") == (kind == "numeric"), "numeric blanks keep the formulas, symbolic ones hide them")
+    }
+
+    /// Written to a file, an exercise sheet brings its key beside it; the sheet gives every weight in a table
+    /// and in its picture, and the key fills in what the sheet leaves blank.
+    @Test func exerciseSheetWritesItsKeyBesideIt() throws {
+        let directory = try TemporaryDirectory()
+        let run = deriveInProcess(["--exercise", "--layers", "2", "--seed", "3", "--output", directory.path("sheet.tex")])
+        #expect(run.code == .success, "\(run.stderr)")
+        #expect(try directory.entries() == ["sheet-key.tex", "sheet.tex"])
+        let sheet = try String(contentsOfFile: directory.path("sheet.tex"), encoding: .utf8)
+        let key = try String(contentsOfFile: directory.path("sheet-key.tex"), encoding: .utf8)
+        #expect(sheet.contains("\\begin{tikzpicture}"), "the sheet draws the network")
+        #expect(!sheet.contains("Answer"))
+        let network = try NetworkBlueprint(widths: [2, 2, 1], activations: [.sigmoid, .sigmoid], seed: 3).network()
+        for weight in network.layers.flatMap({ $0.weights.joined() }) {
+            let printed = NumberFormat.roundTrip.string(weight)
+            #expect(sheet.contains("$" + printed + "$"), "the weight \(printed) is in a table of the sheet")
+        }
+        #expect(key.contains("answer key") && key.contains("= 0.5258"), "the key holds o_{n-1,1}, a blank on the sheet")
+        #expect(!sheet.contains("= 0.5258"))
+    }
+
+    /// To standard output the sheet comes alone; `--answers` writes its key, the same as the file beside it.
+    @Test func answersWritesTheKeyOfTheSameSheet() throws {
+        let directory = try TemporaryDirectory()
+        let arguments = ["--exercise", "--layers", "2", "--seed", "3", "--format", "markdown"]
+        #expect(deriveInProcess(arguments + ["--output", directory.path("sheet.md")]).code == .success)
+        let key = deriveInProcess(arguments + ["--answers"])
+        #expect(key.code == .success)
+        let written = try String(contentsOfFile: directory.path("sheet-key.md"), encoding: .utf8)
+        #expect(key.stdout.replacingOccurrences(of: " --answers", with: "") == written)
+        #expect(try directory.entries() == ["sheet-key.md", "sheet-network.svg", "sheet.md"])
     }
 
     @Test func classSetWritesOneSheetPerStudentAndAKey() throws {
@@ -38,6 +78,7 @@ import Testing
         #expect(first != second)
         let key = try String(contentsOfFile: folder + "key.tex", encoding: .utf8)
         #expect(key.contains("Sheet 1 (seed 5)") && key.contains("Sheet 12 (seed 16)"))
+        #expect(!first.contains("Answer") && !second.contains("Answer"), "a student's sheet carries no key")
     }
 
     @Test func directoryOutputWritesTheHandoutInside() throws {

@@ -34,7 +34,7 @@ package struct NetworkDiagram: Sendable {
         let focus = Symbol.activation(layer: layout.focus.layer, neuron: layout.focus.neuron)
         switch kind {
         case .network:
-            layout.drawNetwork()
+            layout.drawNetwork(showsAnswers: derivation.exercise == nil)
             title = DiagramText([.words("The network")], style: .note)
         case .forwardNode:
             layout.drawForwardNode()

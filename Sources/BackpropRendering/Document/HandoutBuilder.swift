@@ -26,12 +26,15 @@ struct HandoutBuilder {
             self.handout.sectionObserver?(section.kind, derivation.network.depth)
             var blocks = self.blocks(of: section, headings: prose.headings(before: section.kind),
                                      explanation: prose.explanation(of: section.kind))
-            if section.kind == .given && !isExercise { blocks += self.diagrams([.network], of: derivation, headed: false) }
+            if section.kind == .given {
+                blocks += self.diagrams([.network], of: derivation, headed: false)
+                if isExercise { blocks += self.weightTables(of: derivation, prose) }
+            }
             return blocks
         }
+        // An exercise sheet ends with its last blank: the answers are a file of their own.
         let closing = Self.deferred {
-            isExercise ? [.pageBreak, .heading(prose.answerKeyHeading)] + self.answers(of: derivation, prose)
-                : self.pictures(of: derivation, prose) + self.matrixForm(of: derivation, prose) + self.closingSections(of: derivation, prose)
+            isExercise ? [] : self.pictures(of: derivation, prose) + self.matrixForm(of: derivation, prose) + self.closingSections(of: derivation, prose)
         }
         return AnySequence([AnySequence([opening]), AnySequence(sections), closing].joined())
     }
@@ -50,6 +53,18 @@ struct HandoutBuilder {
         guard given else { return blocks + [.equations(steps)] }
         if let provenance = HandoutProse.provenance(of: handout.info) { blocks.append(.paragraph(provenance)) }
         return blocks + [.givenValues(steps)]
+    }
+
+    /// The weights and biases of every layer, each layer's under a sentence saying how to read it: what an
+    /// exercise sheet gives beside its picture, whose crowded edges may carry no number.
+    private func weightTables(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
+        let network = derivation.network
+        return (1...network.depth).flatMap { k -> [HandoutBlock] in
+            let layer = network.layer(k)
+            return prose.gridTables(layer: k, of: .weight(layer: k - 1, from: 0, to: 0), biases: layer.biases.map { _ in .bias(layer: k, neuron: 0) }) { i, j in
+                i < layer.inputWidth ? layer.weights[i][j] : layer.biases?[j] ?? 0
+            }
+        }
     }
 
     /// The four pictures of "Backpropagation in four diagrams", under their heading, when the format shows any.

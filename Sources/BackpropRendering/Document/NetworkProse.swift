@@ -164,11 +164,46 @@ package struct NetworkProse: Sendable {
         }
     }
 
+    // MARK: - Tables of a layer
+
+    /// The most neurons of a layer one table shows side by side; a wider layer gets several tables.
+    package static let gridColumns = 10
+
+    /// A sentence and the tables of a quantity of layer k indexed like its weights: row o_{k-1,i} and column
+    /// o_{k,j} hold `value(i, j)` for the `quantity` w_{k-1,i,j} (or its derivative); with `biases`, a last row
+    /// `value(inputWidth, j)` for the quantity b_{k,j}. Wide layers are cut into tables of at most
+    /// ``gridColumns`` columns.
+    /// - Parameters:
+    ///   - quantity: What the cells hold, written for neuron 1 to neuron 1: `.weight(…)`, or ∂δ/∂w as `.partial(.loss, .weight(…))`.
+    package func gridTables(layer k: Int, of quantity: Symbol, derivative: Bool = false, biases: Symbol?,
+                            value: (Int, Int) -> Double) -> [HandoutBlock] {
+        let layer = network.layer(k)
+        func named(_ symbol: Symbol) -> Expression { derivative ? .partial(.loss, .generic(symbol)) : .of(.generic(symbol)) }
+        var sentence: [Phrase] = [.text("Layer "), .layer(label(k)), .text(": "), .math(named(quantity)),
+                                  .text(derivative ? " of the weight" : ""), .text(" from the neuron of layer "), .layer(label(k - 1)),
+                                  .text(" in the row to the neuron of layer "), .layer(label(k)), .text(" in the column")]
+        if let biases { sentence += [.text("; the last row holds "), .math(named(biases))] }
+        sentence.append(.text("."))
+        var blocks: [HandoutBlock] = [.paragraph(sentence)]
+        for start in stride(from: 0, to: layer.width, by: Self.gridColumns) {
+            let columns = start..<Swift.min(start + Self.gridColumns, layer.width)
+            var rows = (0..<layer.inputWidth).map { i in
+                [Table.Cell.math(.of(.activation(layer: k - 1, neuron: i)))] + columns.map { j in Table.Cell.number(value(i, j)) }
+            }
+            if let biases {
+                rows.append([.math(derivative ? .partial(.loss, .generic(biases)) : .of(.generic(biases)))]
+                            + columns.map { j in .number(value(layer.inputWidth, j)) })
+            }
+            blocks.append(.table(Table(columns: [.math(named(quantity))] + columns.map { .math(.of(.activation(layer: k, neuron: $0))) }, rows: rows)))
+        }
+        return blocks
+    }
+
     // MARK: - Exercises
 
     /// What a student is asked to do on an exercise sheet.
     package var exerciseInstructions: [Phrase] {
-        [.text("Fill in the blanks. The first step of every section is worked for you; the answers are in the key.")]
+        [.text("Fill in the blanks, each as long as its answer. The first step of every section is worked for you. The picture and the tables below give every weight; the answers are in a separate key.")]
     }
 
     /// The heading of an answer key.
