@@ -40,11 +40,12 @@ public enum DeriveCommand {
                 throw .usage(.gradientCheckTooLarge(limit: GradientCheck.parameterLimit, parameters: network.parameterCount))
             }
             let template = try options.templatePath.map(loadTemplate)
+            let focus = try options.focus.map { neurons throws(DeriveError) -> NeuronPath in try path(neurons, through: network) }
             let derivation: Derivation
             do {
                 derivation = try Derivation(network: network, rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
                                             checksGradients: options.checksGradients, exercise: options.exercise,
-                                            vectorized: options.isVectorized, trainingSteps: options.trainingSteps)
+                                            vectorized: options.isVectorized, trainingSteps: options.trainingSteps, focus: focus)
             } catch let failure {
                 throw .data(.network(failure, source: options.networkPath.map(DataError.NetworkSource.file)))
             }
@@ -161,6 +162,17 @@ public enum DeriveCommand {
         } catch let failure {
             throw .usage(.invalidNetwork(failure))
         }
+    }
+
+    /// The path of `--focus` through `network`: the 1-based `neurons`, one per layer from the input to the output,
+    /// or the first neuron of every layer when none are given.
+    /// - Throws: ``DeriveError/usage(_:)`` when the count or a neuron does not fit the network.
+    private static func path(_ neurons: [Int], through network: Network) throws(DeriveError) -> NeuronPath {
+        let chosen = neurons.isEmpty ? Array(repeating: 1, count: network.widths.count) : neurons
+        guard let path = NeuronPath(neurons: chosen.map { $0 - 1 }, widths: network.widths) else {
+            throw Options.invalid(neurons.map(String.init).joined(separator: ","), .focus, .neuronPath(widths: network.widths))
+        }
+        return path
     }
 
     private static func blueprint(_ options: Options) throws(DeriveError) -> NetworkBlueprint {

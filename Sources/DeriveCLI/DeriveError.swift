@@ -131,6 +131,8 @@ enum UsageError: Equatable, Sendable {
         case softmaxBeforeOutput(index: Int)
         /// A seed with no room after it for `students` seeds.
         case roomForSeeds(students: Int)
+        /// One neuron per layer, each within its layer's width, for `--focus`.
+        case neuronPath(widths: [Int])
         /// A variable of the expression, whose variables are `variables`.
         case variable(of: [String])
         /// Text for a LaTeX handout with a character LaTeX's default fonts cannot print.

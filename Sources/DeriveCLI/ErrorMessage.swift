@@ -111,6 +111,9 @@ enum ErrorMessage {
         case .activationCount(let depth, let found): return "expected 1 or \(depth) activations, found \(found)"
         case .softmaxBeforeOutput(let index): return "softmax is allowed on the output layer only, not on layer \(index + 1)"
         case .roomForSeeds(let students): return "leaves no room for \(students) students' seeds"
+        case .neuronPath(let widths):
+            return "expected \(widths.count) neurons, one per layer from the input to the output, each from 1 to its layer's width ("
+                + widths.map(String.init).joined(separator: ", ") + ")"
         case .latexCharacter(let character):
             let code = character.unicodeScalars.map { "U+" + String(repeating: "0", count: max(0, 4 - String($0.value, radix: 16).count)) + String($0.value, radix: 16, uppercase: true) }
             return "LaTeX's default fonts cannot print '\(String(character).echoed)' (\(code.joined(separator: " "))); use '\(Option.format.flag) markdown' or '\(Option.format.flag) text' for this text"

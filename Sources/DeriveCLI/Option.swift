@@ -21,6 +21,7 @@ enum Option: String, CaseIterable, Sendable {
     case indices = "--indices"
     case notation = "--notation"
     case vectorized = "--vectorized"
+    case focus = "--focus"
     case format = "--format"
     case jsonSteps = "--json-steps"
     case output = "--output"
@@ -42,8 +43,11 @@ enum Option: String, CaseIterable, Sendable {
     /// The long flag, e.g. `--layers`.
     var flag: String { rawValue }
 
-    /// `--layers <n>`, as written in usage lines and error messages.
-    var synopsis: String { valueName.map { "\(flag) <\($0)>" } ?? flag }
+    /// `--layers <n>`, as written in usage lines and error messages; `--focus [<path>]` for a value that may be left out.
+    var synopsis: String { valueName.map { hasOptionalValue ? "\(flag) [<\($0)>]" : "\(flag) <\($0)>" } ?? flag }
+
+    /// Whether the option may be given without its value, which it then takes as a default.
+    var hasOptionalValue: Bool { self == .focus }
 
     /// The value's name in help and errors, e.g. `n`; `nil` for a switch.
     var valueName: String? {
@@ -69,6 +73,7 @@ enum Option: String, CaseIterable, Sendable {
         case .template: return "file"
         case .blanks: return "kind"
         case .students: return "n"
+        case .focus: return "path"
         case .title, .author: return "text"
         case .generateCompletionScript: return "shell"
         case .bias, .vectorized, .jsonSteps, .hand, .check, .exercise, .answers, .allowLarge, .version, .help: return nil
@@ -118,6 +123,8 @@ enum Option: String, CaseIterable, Sendable {
                 + Self.values(NotationStyle.allCases.map(\.rawValue), default: NotationStyle.note.rawValue)
         case .vectorized:
             return "Add the derivation in matrix form, with its vectors and matrices."
+        case .focus:
+            return "Write a short handout for a big network: derive one path in full, a neuron per layer from the input to the output, such as 1,3,2,1, and give every other value and derivative in compact tables. (default: neuron 1 of every layer)"
         case .format:
             return "The output format. " + Self.values(OutputFormat.allCases.map(\.rawValue), default: OutputFormat.latex.rawValue)
         case .jsonSteps:

@@ -21,6 +21,8 @@ struct Options: Equatable {
     var indexing: LayerIndexing = .note
     var notation: NotationStyle = .note
     var isVectorized = false
+    /// The neurons of `--focus`, 1-based from the input to the output; empty for the default path.
+    var focus: [Int]?
     var format: OutputFormat = .latex
     var jsonSteps = false
     var outputPath: String?
@@ -92,6 +94,10 @@ struct Options: Equatable {
             case .notation:
                 notation = try Self.choice(value, option, NotationStyle.init(rawValue:), NotationStyle.allCases.map(\.rawValue))
             case .vectorized: isVectorized = true
+            case .focus:
+                focus = try value.map { text throws(DeriveError) in
+                    try Self.list(text, option) { (item: String) throws(DeriveError) in try Self.positiveInteger(item, option) }
+                } ?? []
             case .format:
                 format = try Self.choice(value, option, OutputFormat.init(rawValue:), OutputFormat.allCases.map(\.rawValue))
             case .output:

@@ -15,6 +15,8 @@ public struct Derivation: Sendable {
     package let vectorized: VectorizedDerivation?
     /// The gradient-descent steps after the backward pass, when the network has a learning rate.
     package let training: TrainingRun?
+    /// The path a short handout derives in full, or `nil` for every step.
+    package let focus: NeuronPath?
 
     /// Runs the forward and backward passes of `network`; the steps are built as ``sections`` are read.
     /// - Parameters:
@@ -34,11 +36,14 @@ public struct Derivation: Sendable {
     ///   - vectorized: Whether to add the derivation in matrix form.
     ///   - trainingSteps: With a learning rate, the number of gradient-descent steps whose losses the handout
     ///     lists; `nil` for one step, derived in full without the list.
+    ///   - focus: The path whose steps the sections keep, the others going into a short handout's tables; `nil` for all.
     /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows;
     ///   ``NetworkError/invalid(path:reason:)`` when the network is too large to check.
     package init(network: Network, rounding: Rounding = .exact, checksGradients: Bool = false,
-                exercise: ExerciseBlanks? = nil, vectorized: Bool = false, trainingSteps: Int? = nil) throws(NetworkError) {
+                exercise: ExerciseBlanks? = nil, vectorized: Bool = false, trainingSteps: Int? = nil,
+                focus: NeuronPath? = nil) throws(NetworkError) {
         self.exercise = exercise
+        self.focus = focus
         backpropagation = try Backpropagation(network: network, rounding: rounding)
         training = try TrainingRun(from: backpropagation, steps: trainingSteps ?? 1, listsLosses: trainingSteps != nil)
         gradientCheck = checksGradients ? try GradientCheck(backpropagation: backpropagation) : nil
@@ -69,9 +74,9 @@ public struct Derivation: Sendable {
     /// The sections in reading order, each built when it is reached; on an exercise sheet, with their blanks.
     public var sections: LazyMapSequence<[Section.Kind], Section> {
         let builder = DerivationBuilder(backpropagation: backpropagation, afterUpdate: training?.afterFirstStep)
-        let exercise = exercise
+        let (exercise, focus) = (exercise, focus)
         return sectionKinds.lazy.map { kind in
-            let section = builder.section(kind)
+            let section = focus?.focusing(builder.section(kind)) ?? builder.section(kind)
             return exercise?.blanking(section) ?? section
         }
     }
@@ -79,9 +84,9 @@ public struct Derivation: Sendable {
     /// The answer key of an exercise sheet: each section's blanked steps, filled in; empty for a complete handout.
     package var answers: LazyFilterSequence<LazyMapSequence<[Section.Kind], Section>> {
         let builder = DerivationBuilder(backpropagation: backpropagation, afterUpdate: training?.afterFirstStep)
-        let exercise = exercise
+        let (exercise, focus) = (exercise, focus)
         return sectionKinds.lazy.map { kind in
-            let section = builder.section(kind)
+            let section = focus?.focusing(builder.section(kind)) ?? builder.section(kind)
             guard let exercise else { return Section(kind: kind, steps: []) }
             let blanked = exercise.blanking(section).printedSteps
             let answered = section.printedSteps.enumerated().filter { index, _ in

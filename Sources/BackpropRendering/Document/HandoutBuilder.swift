@@ -24,17 +24,23 @@ struct HandoutBuilder {
         let opening: [HandoutBlock] = isExercise ? [.paragraph(prose.exerciseInstructions)] : []
         let sections = derivation.sections.lazy.map { section in
             self.handout.sectionObserver?(section.kind, derivation.network.depth)
+            // A short handout explains each step of the backward pass once, in the output layer.
+            let explains = derivation.focus == nil || !Self.repeatsTheOutputLayer(section.kind, depth: derivation.network.depth)
             var blocks = self.blocks(of: section, headings: prose.headings(before: section.kind),
-                                     explanation: prose.explanation(of: section.kind))
+                                     explanation: explains ? prose.explanation(of: section.kind) : [])
             if section.kind == .given {
-                blocks += self.diagrams([.network], of: derivation, headed: false)
+                if let focus = derivation.focus { blocks.append(.paragraph(prose.focusExplanation(focus))) }
+                blocks += self.diagrams([.network].filter(Self.diagramKinds(of: derivation).contains), of: derivation, headed: false)
                 if isExercise { blocks += self.weightTables(of: derivation, prose) }
             }
+            if derivation.focus != nil { blocks += self.compactTables(after: section.kind, of: derivation, prose) }
             return blocks
         }
-        // An exercise sheet ends with its last blank: the answers are a file of their own.
+        // An exercise sheet ends with its last blank: the answers are a file of their own. A short handout's
+        // tables already give every layer's gradients.
         let closing = Self.deferred {
-            isExercise ? [] : self.pictures(of: derivation, prose) + self.matrixForm(of: derivation, prose) + self.closingSections(of: derivation, prose)
+            isExercise ? [] : self.pictures(of: derivation, prose) + self.matrixForm(of: derivation, prose)
+                + (derivation.focus == nil ? self.closingSections(of: derivation, prose) : self.checkAndLossSections(of: derivation, prose))
         }
         return AnySequence([AnySequence([opening]), AnySequence(sections), closing].joined())
     }
@@ -61,15 +67,62 @@ struct HandoutBuilder {
         let network = derivation.network
         return (1...network.depth).flatMap { k -> [HandoutBlock] in
             let layer = network.layer(k)
-            return prose.gridTables(layer: k, of: .weight(layer: k - 1, from: 0, to: 0), biases: layer.biases.map { _ in .bias(layer: k, neuron: 0) }) { i, j in
+            return prose.gridTables(layer: k, of: .of(.generic(.weight(layer: k - 1, from: 0, to: 0))),
+                                    biases: layer.biases.map { _ in .of(.generic(.bias(layer: k, neuron: 0))) }) { i, j in
                 i < layer.inputWidth ? layer.weights[i][j] : layer.biases?[j] ?? 0
             }
         }
     }
 
-    /// The four pictures of "Backpropagation in four diagrams", under their heading, when the format shows any.
+    /// Whether `kind` is a step of the backward pass in a layer below the output, whose explanation repeats the output layer's.
+    private static func repeatsTheOutputLayer(_ kind: Section.Kind, depth: Int) -> Bool {
+        switch kind {
+        case .calculate(let k), .furtherCalculate(let k), .weightDerivatives(let k), .propagated(let k): return k < depth
+        default: return false
+        }
+    }
+
+    /// On a short handout, the tables of what a section leaves out: every neuron of a layer after its forward
+    /// pass, every neuron and weight derivative of a layer after its backward pass.
+    private func compactTables(after kind: Section.Kind, of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
+        func generic(_ symbol: Symbol) -> Expression { .of(.generic(symbol)) }
+        let (f, o) = (Symbol.preactivation(layer: 1, neuron: 0), Symbol.activation(layer: 1, neuron: 0))
+        switch kind {
+        case .forwardPass(let k), .updatedForwardPass(let k):
+            let afterUpdate = kind == .updatedForwardPass(layer: k)
+            guard let forward = afterUpdate ? derivation.training?.afterFirstStep.forward : derivation.backpropagation.forward else { return [] }
+            let names = afterUpdate ? [Expression.of(.afterUpdate(.generic(f))), .of(.afterUpdate(.generic(o)))] : [generic(f), generic(o)]
+            return [.paragraph(prose.forwardTablesExplanation(layer: k, afterUpdate: afterUpdate))]
+                + prose.neuronTables(layer: k, rows: [(names[0], { forward.preactivations[k][$0] }), (names[1], { forward.activations[k][$0] })])
+        case .propagated(let k):
+            let gradients = derivation.backpropagation.gradients(ofLayer: k)
+            var rows: [(heading: Expression, value: (Int) -> Double)] = []
+            if !derivation.network.layer(k).activation.couplesNeurons {
+                rows.append((.partial(.generic(o), .generic(f)), { j in gradients.activationDerivatives[j].first?.value ?? 0 }))
+            }
+            rows.append((.partial(.loss, .generic(o)), { gradients.outputGradient[$0] }))
+            // What every neuron passes down to the path's neuron below: the terms of its error-derivative sum.
+            if k > 1, let focus = derivation.focus, focus.neurons.indices.contains(k - 1) {
+                let below = focus.neurons[k - 1]
+                rows.append((.partial(of: generic(o), withRespectTo: .of(.activation(layer: k - 1, neuron: below))),
+                             { gradients.outputByPreviousOutput[$0][below] }))
+            }
+            let layer = derivation.network.layer(k)
+            let weight = Symbol.weight(layer: k - 1, from: 0, to: 0)
+            return [.paragraph(prose.backwardTablesExplanation(layer: k))] + prose.neuronTables(layer: k, rows: rows)
+                + prose.gridTables(layer: k, of: .partial(.loss, .generic(weight)),
+                                   biases: layer.biases.map { _ in .partial(.loss, .generic(.bias(layer: k, neuron: 0))) }, rounded: true) { i, j in
+                    i < layer.inputWidth ? gradients.weightGradient[i][j] : gradients.biasGradient?[j] ?? 0
+                }
+        default:
+            return []
+        }
+    }
+
+    /// The four pictures of "Backpropagation in four diagrams", under their heading, when the format shows any;
+    /// a short handout leaves them out.
     private func pictures(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
-        let diagrams = self.diagrams(DiagramKind.fourDiagrams, of: derivation, headed: true)
+        let diagrams = self.diagrams(DiagramKind.fourDiagrams.filter(Self.diagramKinds(of: derivation).contains), of: derivation, headed: true)
         guard !diagrams.isEmpty else { return [] }
         return [.heading(prose.picturesHeading), .paragraph(prose.picturesExplanation)] + diagrams
     }
@@ -96,11 +149,15 @@ struct HandoutBuilder {
         return blocks
     }
 
-    /// The gradient sizes by layer, their table and their plot, then the gradient check when there is one.
+    /// The gradient sizes by layer, their table and their plot, then the gradient check and the loss per step when there are.
     private func closingSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
-        var blocks: [HandoutBlock] = [.heading(prose.summaryHeading), .paragraph(prose.summaryExplanation(derivation.summary)),
-                                      .table(prose.summaryTable(derivation.summary))]
-        blocks += diagrams([.gradientSizes], of: derivation, headed: false)
+        [.heading(prose.summaryHeading), .paragraph(prose.summaryExplanation(derivation.summary)), .table(prose.summaryTable(derivation.summary))]
+            + diagrams([.gradientSizes], of: derivation, headed: false) + checkAndLossSections(of: derivation, prose)
+    }
+
+    /// The gradient check and the loss per step, when the handout has them.
+    private func checkAndLossSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
+        var blocks: [HandoutBlock] = []
         if let check = derivation.gradientCheck {
             blocks += [.heading(prose.checkHeading), .paragraph(prose.checkExplanation(check)), .table(prose.checkTable(check))]
         }
@@ -113,10 +170,14 @@ struct HandoutBuilder {
 
     /// The pictures a handout of `derivation` shows, where the format has pictures: the network, the four
     /// diagrams and the gradient sizes, and the loss per step when the handout lists it; on an exercise
-    /// sheet, the network alone, with the given values only.
+    /// sheet, the network alone, with the given values only; on a short handout, whose tables give every neuron,
+    /// the loss per step alone.
     package static func diagramKinds(of derivation: Derivation) -> [DiagramKind] {
         guard derivation.exercise == nil else { return [.network] }
-        return DiagramKind.allCases.filter { $0 != .lossPerStep || derivation.training?.listsLosses == true }
+        return DiagramKind.allCases.filter { kind in
+            (kind != .lossPerStep || derivation.training?.listsLosses == true)
+                && (derivation.focus == nil || kind == .lossPerStep)
+        }
     }
 
     /// The filled-in steps of an exercise sheet, each section under a heading naming its layer.
