@@ -1,5 +1,4 @@
 import BackpropKit
-import Foundation
 
 // MARK: - The loss per gradient-descent step
 
@@ -12,7 +11,7 @@ extension DiagramLayout {
         var (lowest, highest) = (finite.min() ?? 0, finite.max() ?? 1)
         if highest - lowest < Swift.max(Swift.abs(highest), 1e-12) * 1e-9 { (lowest, highest) = (lowest - 0.5 * Swift.max(Swift.abs(lowest), 1e-3), highest + 0.5 * Swift.max(Swift.abs(highest), 1e-3)) }
         let tick = Self.roundStep((highest - lowest) / 4)
-        let (bottom, top) = (Foundation.floor(lowest / tick) * tick, Foundation.ceil(highest / tick) * tick)
+        let (bottom, top) = ((lowest / tick).rounded(.down) * tick, (highest / tick).rounded(.up) * tick)
         let height = Self.lossPlotHeight
         let gaps = Double(Swift.max(losses.count - 1, 1))
         let width = Swift.min(Swift.max(Self.lossPlotNarrowest, 0.6 * gaps), Self.lossPlotWidest)
@@ -61,7 +60,7 @@ extension DiagramLayout {
     /// 1, 2 or 5 times a power of ten, the smallest at least `size`: a grid step a reader can count in.
     static func roundStep(_ size: Double) -> Double {
         guard size > 0, size.isFinite else { return 1 }
-        let power = Foundation.pow(10, Foundation.floor(Foundation.log10(size)))
+        let power = CMath.pow(10, CMath.log10(size).rounded(.down))
         return [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= size * (1 - 1e-9) } ?? 10 * power
     }
 

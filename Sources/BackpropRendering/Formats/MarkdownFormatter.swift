@@ -100,9 +100,9 @@ package struct MarkdownFormatter: HandoutFormatter {
     }
 
     package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
-        guard case .diagram(let diagram, let headed) = picture, let file = options.pictureFiles[picture.kind] else { return }
-        let caption = SVGDiagramWriter().caption(of: diagram).markdownEscaped
-        if headed {
+        guard let file = options.pictureFiles[picture.kind] else { return }
+        let caption = SVGDiagramWriter().caption(of: picture.diagram).markdownEscaped
+        if picture.isHeaded {
             startBlock(&output)
             output.write("### " + caption + "\n")
         }
@@ -137,7 +137,7 @@ package struct MarkdownFormatter: HandoutFormatter {
     /// Inline math: `$…$` with no space inside the dollars, which pandoc and GitHub require; in a table,
     /// `|` as `\vert`.
     private func math(_ latex: String, inTable: Bool) -> String {
-        var math = Substring(inTable ? latex.replacingOccurrences(of: "|", with: "\\vert ") : latex)
+        var math = Substring(inTable ? latex.replacing("|", with: "\\vert ") : latex)
         while math.last == " " { math.removeLast() }
         return "$" + math + "$"
     }
