@@ -1,6 +1,7 @@
 import BackpropKit
 @testable import DeriveCLI
 import Foundation
+import TestSupport
 import Testing
 
 /// Exercise sheets, class sets, user templates, hand rounding, the gradient check and directory output,
@@ -79,6 +80,33 @@ import Testing
         let key = try String(contentsOfFile: folder + "key.tex", encoding: .utf8)
         #expect(key.contains("Sheet 1 (seed 5)") && key.contains("Sheet 12 (seed 16)"))
         #expect(!first.contains("Answer") && !second.contains("Answer"), "a student's sheet carries no key")
+    }
+
+    /// A focused handout of a 4-12-12-3 network, at four digits, fits on six pages, and its tables give every weight derivative.
+    @Test func focusedHandoutOfABigNetworkIsShort() throws {
+        let arguments = ["--widths", "4,12,12,3", "--focus", "--digits", "4", "--hand"]
+        let latex = deriveInProcess(arguments)
+        #expect(latex.code == .success, "\(latex.stderr)")
+        let full = deriveInProcess(["--widths", "4,12,12,3", "--digits", "4", "--hand"])
+        #expect(latex.stdout.count * 4 < full.stdout.count, "the short handout is a fraction of the full one")
+        if let pdflatex = PDFLaTeX.required() {
+            let result = try PDFLaTeX.compile(latex.stdout, with: pdflatex)
+            #expect(result.status == 0 && result.errors.isEmpty, "\(result.errors)")
+            #expect((result.overfullWidths.max() ?? 0) <= 10, "a table runs into the margin")
+            let pages = result.log.components(separatedBy: "Output written on ").last?.split(separator: "(").dropFirst().first?
+                .split(separator: " ").first.flatMap { Int($0) }
+            #expect((pages ?? 99) <= 6, "\(pages ?? 0) pages")
+        }
+        let text = deriveInProcess(arguments + ["--format", "text"]).stdout
+        let network = try NetworkBlueprint(widths: [4, 12, 12, 3], activations: [.sigmoid, .sigmoid, .sigmoid]).network()
+        let backpropagation = try Backpropagation(network: network, rounding: Rounding(significantDigits: 4))
+        let figure = NumberFormat(significantDigits: 4)
+        for gradients in backpropagation.layers {
+            // Below 10⁻³ a number is printed with a power of ten, which the text spells in superscripts.
+            for value in gradients.weightGradient.joined() where abs(value) >= 1e-3 {
+                #expect(text.contains(figure.string(value).replacingOccurrences(of: "-", with: "−")), "∂δ/∂w = \(value) is in a table")
+            }
+        }
     }
 
     @Test func directoryOutputWritesTheHandoutInside() throws {

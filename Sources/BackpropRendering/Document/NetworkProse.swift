@@ -194,8 +194,8 @@ package struct NetworkProse: Sendable {
         // The inputs down the rows, unless the layer is the narrower: then its neurons, with the biases a last column.
         let transposed = layer.width < layer.inputWidth
         let (rowLayer, columnLayer) = transposed ? (k, k - 1) : (k - 1, k)
-        var sentence: [Phrase] = [.text("Layer "), .layer(label(k)), .text(", "), .math(quantity),
-                                  .text(transposed ? " of the weight from the column's neuron to the row's" : " of the weight from the row's neuron to the column's")]
+        var sentence: [Phrase] = [.text("Layer "), .layer(label(k)), .text(": "), .math(quantity),
+                                  .text(transposed ? " from the column's neuron to the row's" : " from the row's neuron to the column's")]
         if let biases { sentence += [.text(transposed ? "; the last column: " : "; the last row: "), .math(biases)] }
         if rounded { sentence.append(.text(", to \(compactDigits) significant digits")) }
         sentence.append(.text("."))

@@ -28,6 +28,7 @@ import Testing
         ("softmax-classifier", ["--widths", "2,3,3", "--activation", "tanh,softmax", "--loss", "categorical-cross-entropy", "--bias",
                                 "--seed", "3", "--digits", "4", "--vectorized", "--notation", "textbook"]),
         ("deep-sigmoid", ["--widths", "2,2,2,2,2,2,2,2,1", "--digits", "4"]),
+        ("focused-network", ["--widths", "4,12,12,3", "--focus"]),
         ("exercise", ["--exercise", "--layers", "2", "--seed", "3"]),
         ("class-set", ["--exercise", "--students", "3", "--layers", "2", "--seed", "20", "--title", "Backpropagation exercise"]),
         ("post-example", ["--expr", "(a+b)*(b+1)", "--at", "a=2,b=1"]),
