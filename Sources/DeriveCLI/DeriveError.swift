@@ -47,6 +47,8 @@ enum UsageError: Equatable, Sendable {
     case blanksWithoutExercise
     /// `--students` without `--exercise`.
     case studentsWithoutExercise
+    /// `--focus` with `--exercise`: a short handout's tables would give the answers away.
+    case focusInExercise
     /// `--answers` without `--exercise`.
     case answersWithoutExercise
     /// `--answers` with `--students`, which writes the combined key anyway.

@@ -37,6 +37,8 @@ enum ErrorMessage {
             return "'\(Option.blanks.flag)' needs '\(Option.exercise.flag)'"
         case .studentsWithoutExercise:
             return "'\(Option.students.flag)' needs '\(Option.exercise.flag)'"
+        case .focusInExercise:
+            return "'\(Option.focus.flag)' gives every value in tables, which would fill in an exercise sheet; it cannot be combined with '\(Option.exercise.flag)'"
         case .answersWithoutExercise:
             return "'\(Option.answers.flag)' writes the answer key of an exercise sheet and needs '\(Option.exercise.flag)'"
         case .answersWithStudents:

@@ -137,6 +137,7 @@ struct Options: Equatable {
         if blanksGiven && !exerciseGiven { throw .usage(.blanksWithoutExercise) }
         if students != nil && exercise == nil { throw .usage(.studentsWithoutExercise) }
         if writesAnswers && exercise == nil { throw .usage(.answersWithoutExercise) }
+        if focus != nil && exercise != nil { throw .usage(.focusInExercise) }
         if writesAnswers && students != nil { throw .usage(.answersWithStudents) }
         if students != nil && outputPath == nil { throw .usage(.studentsWithoutOutput) }
         if students != nil && networkPath != nil { throw .usage(.studentsWithNetwork) }

@@ -71,6 +71,7 @@ import Testing
               "'1,2' is invalid for '--focus [<path>]': expected 3 neurons, one per layer from the input to the output, each from 1 to its layer's width (4, 12, 3)"),
         usage("focus neuron beyond its layer", ["--widths", "4,12,3", "--focus", "5,1,1"], "expected 3 neurons, one per layer"),
         usage("focus neuron zero", ["--focus", "0,1,1,1"], "'0' is invalid for '--focus [<path>]': expected a positive integer"),
+        usage("focus on an exercise sheet", ["--exercise", "--focus"], "'--focus' gives every value in tables, which would fill in an exercise sheet"),
         usage("answers without an exercise", ["--answers"], "'--answers' writes the answer key of an exercise sheet and needs '--exercise'"),
         usage("answers for a class set", ["--exercise", "--answers", "--students", "2", "--output", "class/"], "cannot be combined with '--students'"),
         usage("unknown loss", ["--loss", "hinge"], "'hinge' is invalid for '--loss <loss>'"),
