@@ -164,102 +164,6 @@ package struct NetworkProse: Sendable {
         }
     }
 
-    // MARK: - Tables of a layer
-
-    /// The characters of numbers a compact table fits on a line, its row headings and the room between columns included.
-    private static let compactLineCharacters = 96
-
-    /// The significant digits of a compact table's numbers: the handout's, and at most 4, so a row of a wide layer fits a page.
-    private var compactDigits: Int { Swift.min(numbers.significantDigits ?? 4, 4) }
-
-    /// `count` columns cut into as few runs as fit a line, of even length, when each holds numbers of up to
-    /// `characters` characters: at most ``compactLineCharacters`` a line, and 12 columns.
-    private static func runs(of count: Int, characters: Int) -> [Range<Int>] {
-        let limit = Swift.max(2, Swift.min(12, (compactLineCharacters - 10) / (characters + 2)))
-        let runCount = (count + limit - 1) / limit
-        let length = runCount > 0 ? (count + runCount - 1) / runCount : 0
-        return stride(from: 0, to: count, by: Swift.max(length, 1)).map { $0..<Swift.min($0 + length, count) }
-    }
-
-    /// A sentence and the tables of a quantity of layer k indexed like its weights: for the weight from neuron i
-    /// of layer k-1 to neuron j of layer k, `value(i, j)`, and with `biases` a line of `value(inputWidth, j)`.
-    /// The longer of the two layers runs down the rows, and the tables are cut where the columns would not fit a line.
-    /// - Parameters:
-    ///   - quantity: What the cells hold, for any weight: w, or ∂δ/∂w.
-    ///   - biases: What the bias line holds, for any bias, or `nil` for no such line.
-    ///   - rounded: Whether the numbers are rounded to a compact table's digits.
-    package func gridTables(layer k: Int, of quantity: Expression, biases: Expression?, rounded: Bool = false,
-                            value: (Int, Int) -> Double) -> [HandoutBlock] {
-        let layer = network.layer(k)
-        // The inputs down the rows, unless the layer is the narrower: then its neurons, with the biases a last column.
-        let transposed = layer.width < layer.inputWidth
-        let (rowLayer, columnLayer) = transposed ? (k, k - 1) : (k - 1, k)
-        var sentence: [Phrase] = [.text("Layer "), .layer(label(k)), .text(": "), .math(quantity),
-                                  .text(transposed ? " from the column's neuron to the row's" : " from the row's neuron to the column's")]
-        if let biases { sentence += [.text(transposed ? "; the last column: " : "; the last row: "), .math(biases)] }
-        if rounded { sentence.append(.text(", to \(compactDigits) significant digits")) }
-        sentence.append(.text("."))
-        let figure = NumberFormat(significantDigits: compactDigits)
-        let shown: (Double) -> Double = { rounded ? figure.rounded($0) : $0 }
-        // cell(row, column) with the bias line as index inputWidth of the previous layer.
-        func cell(_ row: Int, _ column: Int) -> Double { shown(transposed ? value(column, row) : value(row, column)) }
-        let rowCount = transposed ? layer.width : layer.inputWidth + (biases == nil ? 0 : 1)
-        let columnCount = transposed ? layer.inputWidth + (biases == nil ? 0 : 1) : layer.width
-        func heading(_ index: Int, of layerIndex: Int) -> Table.Cell {
-            if layerIndex == k - 1 && index == layer.inputWidth, let biases { return .math(biases) }
-            return .math(.of(.activation(layer: layerIndex, neuron: index)))
-        }
-        var widest = 1
-        for row in 0..<rowCount {
-            for column in 0..<columnCount { widest = Swift.max(widest, numbers.string(cell(row, column)).count) }
-        }
-        var blocks: [HandoutBlock] = [.paragraph(sentence)]
-        for columns in Self.runs(of: columnCount, characters: widest) {
-            let rows = (0..<rowCount).map { row in [heading(row, of: rowLayer)] + columns.map { column in Table.Cell.number(cell(row, column)) } }
-            blocks.append(.table(Table(columns: [.math(quantity)] + columns.map { heading($0, of: columnLayer) }, rows: rows, isCompact: true)))
-        }
-        return blocks
-    }
-
-    /// Tables of quantities of every neuron of layer k, one row per quantity and one column per neuron, the
-    /// numbers rounded to a compact table's digits; wide layers are cut where the columns would not fit a line.
-    /// - Parameter rows: Each row's heading, for any neuron, and its value at neuron j.
-    package func neuronTables(layer k: Int, rows: [(heading: Expression, value: (Int) -> Double)]) -> [HandoutBlock] {
-        let figure = NumberFormat(significantDigits: compactDigits)
-        let width = network.widths[k]
-        let widest = rows.lazy.flatMap { row in (0..<width).lazy.map { self.numbers.string(figure.rounded(row.value($0))).count } }.max() ?? 1
-        return Self.runs(of: width, characters: widest).map { neurons in
-            .table(Table(columns: [.text("neuron")] + neurons.map { .text(String($0 + 1)) }, rows: rows.map { row in
-                [.math(row.heading)] + neurons.map { .number(figure.rounded(row.value($0))) }
-            }, isCompact: true))
-        }
-    }
-
-    // MARK: - Short handouts
-
-    /// What a short handout derives in full and where the rest is.
-    package func focusExplanation(_ path: NeuronPath) -> [Phrase] {
-        var phrases: [Phrase] = [.text("This short handout derives one path through the network in full, neuron ")]
-        for (k, neuron) in path.neurons.enumerated() {
-            phrases += [.text(k == 0 ? "" : " → "), .math(.of(.activation(layer: k, neuron: neuron)))]
-        }
-        phrases.append(.text(": its forward pass, its weights' derivatives and the error derivatives passed along it. Every other neuron, weight and derivative of a layer is in compact tables after the layer, to \(compactDigits) significant digits; each is computed exactly as the path's step with the same letters."))
-        return phrases
-    }
-
-    /// The sentence before the tables of every neuron of layer k in the forward pass.
-    package func forwardTablesExplanation(layer k: Int, afterUpdate: Bool) -> [Phrase] {
-        [.text("Every neuron of layer "), .layer(label(k)), .text(afterUpdate ? ", through the updated weights:" : ":")]
-    }
-
-    /// The sentence before the tables of every neuron and weight of layer k in the backward pass.
-    package func backwardTablesExplanation(layer k: Int) -> [Phrase] {
-        guard k == network.depth else { return [.text("Every neuron and weight of layer "), .layer(label(k)), .text(":")] }
-        return [.text("Every neuron and weight of layer "), .layer(label(k)),
-         .text(": each "), .math(.partial(.generic(.activation(layer: k, neuron: 0)), .generic(.weight(layer: k - 1, from: 0, to: 0)))),
-         .text(" is the activation's derivative times the input of its weight, and each weight's derivative the error derivative times that.")]
-    }
-
     // MARK: - Exercises
 
     /// What a student is asked to do on an exercise sheet.
@@ -369,28 +273,6 @@ package struct NetworkProse: Sendable {
         return phrases
     }
 
-    // MARK: - Loss per step
-
-    /// The heading of the loss per gradient-descent step.
-    package var lossPerStepHeading: Heading { Heading(level: 1, title: [.text("Loss per step")]) }
-
-    /// What the loss per step shows.
-    package func lossPerStepExplanation(_ training: TrainingRun) -> [Phrase] {
-        let steps = training.steps == 1 ? "one step" : "\(training.steps) steps"
-        let (first, last) = (training.losses.first ?? 0, training.losses.last ?? 0)
-        let trend = last < first ? " The loss went down from " : " The loss did not go down: it went from "
-        return [.text("Gradient descent with learning rate "), .math(.of(.learningRate)), .text(" for \(steps): each step runs the forward and backward passes above through the current weights, then updates them. Step 0 is the loss before the first update."),
-                .text(trend), .math(.constant(first)), .text(" to "), .math(.constant(last)), .text(".")]
-    }
-
-    /// Each step's loss and its change from the step before.
-    package func lossPerStepTable(_ training: TrainingRun) -> Table {
-        Table(columns: [.text("Step"), .phrases([.text("loss "), .math(.of(.loss))]), .text("change")],
-                     rows: training.losses.enumerated().map { step, loss in
-                         [.text(String(step)), .number(loss), step == 0 ? .text("") : .number(rounding(loss - training.losses[step - 1]))]
-                     })
-    }
-
     // MARK: - Description
 
     /// The network in one sentence: widths, activations, loss and biases.
@@ -411,5 +293,6 @@ package struct NetworkProse: Sendable {
                 .text(network.hasBiases ? "; with biases." : "; no biases.")]
     }
 
-    private func label(_ layer: Int) -> String { notation.layerLabel(layer) }
+    /// The printed label of layer `layer`, such as `n-1`.
+    func label(_ layer: Int) -> String { notation.layerLabel(layer) }
 }
