@@ -51,6 +51,18 @@ import Testing
         }
         #expect(key.contains("answer key") && key.contains("= 0.5258"), "the key holds o_{n-1,1}, a blank on the sheet")
         #expect(!sheet.contains("= 0.5258"))
+        #expect(sheet.components(separatedBy: "Question: write").count - 1 == 2, "one symbolic question per layer")
+        #expect(key.contains("\\subsection*{Questions}"))
+    }
+
+    /// Each layer's question is the chain rule of its first weight written out to three factors; the key writes them.
+    @Test func questionsAnswerWithTheChainRule() {
+        let key = deriveInProcess(["--exercise", "--layers", "2", "--seed", "3", "--format", "text", "--answers"]).stdout
+        #expect(key.contains("∂δ/∂wₙ₋₁,₁,₁ = ∂δ/∂oₙ,₁ · ∂gₙ(fₙ,₁)/∂fₙ,₁ · oₙ₋₁,₁ = −0.01105"))
+        #expect(key.contains("∂δ/∂wₙ₋₂,₁,₁ = ∂δ/∂oₙ₋₁,₁ · ∂gₙ₋₁(fₙ₋₁,₁)/∂fₙ₋₁,₁ · oₙ₋₂,₁ = 0.0003883"))
+        let softmax = deriveInProcess(["--exercise", "--widths", "2,3,3", "--activation", "tanh,softmax", "--loss", "categorical-cross-entropy",
+                                       "--format", "text"]).stdout
+        #expect(softmax.components(separatedBy: "Question: write").count - 1 == 1, "a softmax layer's derivative sums over the layer: no question")
     }
 
     /// To standard output the sheet comes alone; `--answers` writes its key, the same as the file beside it.

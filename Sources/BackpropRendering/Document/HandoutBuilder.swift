@@ -34,6 +34,7 @@ struct HandoutBuilder {
                 if isExercise { blocks += self.weightTables(of: derivation, prose) }
             }
             if derivation.focus != nil { blocks += self.compactTables(after: section.kind, of: derivation, prose) }
+            if isExercise { blocks += self.questionBlocks(after: section.kind, of: derivation, prose) }
             return blocks
         }
         // An exercise sheet ends with its last blank: the answers are a file of their own. A short handout's
@@ -126,7 +127,7 @@ struct HandoutBuilder {
     private func answers(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
         derivation.answers.flatMap { section in
             blocks(of: section, headings: [prose.answerHeading(section.kind)], explanation: [])
-        }
+        } + questionAnswers(of: derivation, prose)
     }
 
     // MARK: - Class keys

@@ -171,6 +171,15 @@ package struct NetworkProse: Sendable {
         [.text("Fill in the blanks, each as long as its answer. The first step of every section is worked for you. The picture and the tables below give every weight; the answers are in a separate key.")]
     }
 
+    /// The question of layer k on an exercise sheet: the chain rule of one weight written out to its three factors.
+    package func question(layer k: Int) -> [Phrase] {
+        [.text("Question: write "), .math(.partial(.loss, .weight(layer: k - 1, from: 0, to: 0))),
+         .text(" as a product of three factors: the error derivative of the output the weight feeds, the derivative of that neuron's activation, and the output the weight carries.")]
+    }
+
+    /// The heading of the questions' answers in a key.
+    package var questionsHeading: Heading { Heading(level: 2, title: [.text("Questions")]) }
+
     /// The heading of an answer key.
     package var answerKeyHeading: Heading { Heading(level: 1, title: [.text("Answer key")]) }
 
