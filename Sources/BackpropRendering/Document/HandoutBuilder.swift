@@ -21,7 +21,8 @@ struct HandoutBuilder {
         let prose = NetworkProse(network: derivation.network, notation: handout.notation, numbers: handout.numbers,
                                  rounding: derivation.backpropagation.rounding)
         let isExercise = derivation.exercise != nil
-        let opening: [HandoutBlock] = isExercise ? [.paragraph(prose.exerciseInstructions)] : []
+        let notation = NotationProse(network: derivation.network, notation: handout.notation).blocks
+        let opening: [HandoutBlock] = (isExercise ? [.paragraph(prose.exerciseInstructions)] : []) + notation
         let sections = derivation.sections.lazy.map { section in
             self.handout.sectionObserver?(section.kind, derivation.network.depth)
             // A short handout explains each step of the backward pass once, in the output layer.
@@ -86,19 +87,20 @@ struct HandoutBuilder {
                 blocks.append(.heading(prose.matrixLayerHeading(step.layer)))
             }
             let remark = prose.matrixRemark(step)
-            if !remark.isEmpty { blocks.append(.paragraph(remark)) }
+            blocks.append(.paragraph(remark.isEmpty ? prose.matrixShapes(step) : remark + [.text(" ")] + prose.matrixShapes(step)))
             blocks.append(.matrixStep(MatrixStepBlock(step: step, tieBack: HandoutProse.tieBack)))
         }
         return blocks
     }
 
-    /// The gradient sizes by layer, their table and their plot, then the gradient check and the loss per step when there are.
+    /// The gradient sizes by layer, their table and their plot, then the gradient check and the loss per step when
+    /// there are, and the algorithm as a loop.
     private func closingSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
         [.heading(prose.summaryHeading), .paragraph(prose.summaryExplanation(derivation.summary)), .table(prose.summaryTable(derivation.summary))]
             + diagrams([.gradientSizes], of: derivation, headed: false) + checkAndLossSections(of: derivation, prose)
     }
 
-    /// The gradient check and the loss per step, when the handout has them.
+    /// The gradient check and the loss per step, when the handout has them, and the algorithm as a loop.
     private func checkAndLossSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
         var blocks: [HandoutBlock] = []
         if let check = derivation.gradientCheck {
@@ -108,7 +110,7 @@ struct HandoutBuilder {
             blocks += [.heading(prose.lossPerStepHeading), .paragraph(prose.lossPerStepExplanation(training)), .table(prose.lossPerStepTable(training))]
             blocks += diagrams([.lossPerStep], of: derivation, headed: false)
         }
-        return blocks
+        return blocks + AlgorithmProse(network: derivation.network, notation: handout.notation).blocks
     }
 
     /// The pictures a handout of `derivation` shows, where the format has pictures: the network, the four
