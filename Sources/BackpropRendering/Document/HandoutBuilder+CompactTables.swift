@@ -18,10 +18,10 @@ extension HandoutBuilder {
         }
     }
 
-    /// Whether `kind` is a step of the backward pass in a layer below the output, whose explanation repeats the output layer's.
-    static func repeatsTheOutputLayer(_ kind: Section.Kind, depth: Int) -> Bool {
+    /// Whether `kind` is a step of the backward pass, from the error derivatives to what layer k passes down.
+    static func isBackwardStep(_ kind: Section.Kind) -> Bool {
         switch kind {
-        case .calculate(let k), .furtherCalculate(let k), .weightDerivatives(let k), .propagated(let k): return k < depth
+        case .errorDerivatives, .calculate, .furtherCalculate, .weightDerivatives, .propagated: return true
         default: return false
         }
     }
@@ -36,8 +36,7 @@ extension HandoutBuilder {
             let afterUpdate = kind == .updatedForwardPass(layer: k)
             guard let forward = afterUpdate ? derivation.training?.afterFirstStep.forward : derivation.backpropagation.forward else { return [] }
             let names = afterUpdate ? [Expression.of(.afterUpdate(.generic(f))), .of(.afterUpdate(.generic(o)))] : [generic(f), generic(o)]
-            return [.paragraph(prose.forwardTablesExplanation(layer: k, afterUpdate: afterUpdate))]
-                + prose.neuronTables(layer: k, rows: [(names[0], { forward.preactivations[k][$0] }), (names[1], { forward.activations[k][$0] })])
+            return prose.neuronTables(layer: k, rows: [(names[0], { forward.preactivations[k][$0] }), (names[1], { forward.activations[k][$0] })])
         case .propagated(let k):
             let gradients = derivation.backpropagation.gradients(ofLayer: k)
             var rows: [(heading: Expression, value: (Int) -> Double)] = []
@@ -53,7 +52,7 @@ extension HandoutBuilder {
             }
             let layer = derivation.network.layer(k)
             let weight = Symbol.weight(layer: k - 1, from: 0, to: 0)
-            return [.paragraph(prose.backwardTablesExplanation(layer: k))] + prose.neuronTables(layer: k, rows: rows)
+            return prose.neuronTables(layer: k, rows: rows)
                 + prose.gridTables(layer: k, of: .partial(.loss, .generic(weight)),
                                    biases: layer.biases.map { _ in .partial(.loss, .generic(.bias(layer: k, neuron: 0))) }, rounded: true) { i, j in
                     i < layer.inputWidth ? gradients.weightGradient[i][j] : gradients.biasGradient?[j] ?? 0

@@ -25,8 +25,8 @@ struct HandoutBuilder {
         let opening: [HandoutBlock] = (isExercise ? [.paragraph(prose.exerciseInstructions)] : []) + notation
         let sections = derivation.sections.lazy.map { section in
             self.handout.sectionObserver?(section.kind, derivation.network.depth)
-            // A short handout explains each step of the backward pass once, in the output layer.
-            let explains = derivation.focus == nil || !Self.repeatsTheOutputLayer(section.kind, depth: derivation.network.depth)
+            // A short handout leaves the backward pass's explanations to the full one.
+            let explains = derivation.focus == nil || !Self.isBackwardStep(section.kind)
             var blocks = self.blocks(of: section, headings: prose.headings(before: section.kind),
                                      explanation: explains ? prose.explanation(of: section.kind) : [])
             if section.kind == .given {
@@ -39,7 +39,7 @@ struct HandoutBuilder {
             return blocks
         }
         // An exercise sheet ends with its last blank: the answers are a file of their own. A short handout's
-        // tables already give every layer's gradients.
+        // tables already give every layer's gradients, and it keeps to its path.
         let closing = Self.deferred {
             isExercise ? [] : self.pictures(of: derivation, prose) + self.matrixForm(of: derivation, prose)
                 + (derivation.focus == nil ? self.closingSections(of: derivation, prose) : self.checkAndLossSections(of: derivation, prose))
@@ -94,13 +94,14 @@ struct HandoutBuilder {
     }
 
     /// The gradient sizes by layer, their table and their plot, then the gradient check and the loss per step when
-    /// there are, and the algorithm as a loop.
+    /// there are, and the algorithm as a loop (which a short handout, keeping to its path, leaves out).
     private func closingSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
         [.heading(prose.summaryHeading), .paragraph(prose.summaryExplanation(derivation.summary)), .table(prose.summaryTable(derivation.summary))]
             + diagrams([.gradientSizes], of: derivation, headed: false) + checkAndLossSections(of: derivation, prose)
+            + AlgorithmProse(network: derivation.network, notation: handout.notation).blocks
     }
 
-    /// The gradient check and the loss per step, when the handout has them, and the algorithm as a loop.
+    /// The gradient check and the loss per step, when the handout has them.
     private func checkAndLossSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
         var blocks: [HandoutBlock] = []
         if let check = derivation.gradientCheck {
@@ -110,7 +111,7 @@ struct HandoutBuilder {
             blocks += [.heading(prose.lossPerStepHeading), .paragraph(prose.lossPerStepExplanation(training)), .table(prose.lossPerStepTable(training))]
             blocks += diagrams([.lossPerStep], of: derivation, headed: false)
         }
-        return blocks + AlgorithmProse(network: derivation.network, notation: handout.notation).blocks
+        return blocks
     }
 
     /// The pictures a handout of `derivation` shows, where the format has pictures: the network, the four

@@ -5,16 +5,18 @@ import BackpropKit
 /// The tables of a layer's values, neuron by neuron or weight by weight, compact enough for a wide layer: an
 /// exercise sheet's weights, and everything a short handout does not derive in full.
 extension NetworkProse {
-    /// The characters of numbers a compact table fits on a line, its row headings and the room between columns included.
-    private static let compactLineCharacters = 96
+    /// The width of a printed line a compact table's columns share once its row headings are set, the width of a
+    /// character of its small type and the room between two columns, in tenths of a point (measured on A4 with
+    /// 2 cm margins): what a compact table fits on a line.
+    private static let compactLine = (columns: 4380, character: 40, gap: 60)
 
     /// The significant digits of a compact table's numbers: the handout's, and at most 4, so a row of a wide layer fits a page.
     private var compactDigits: Int { Swift.min(numbers.significantDigits ?? 4, 4) }
 
     /// `count` columns cut into as few runs as fit a line, of even length, when each holds numbers of up to
-    /// `characters` characters: at most ``compactLineCharacters`` a line, and 12 columns.
+    /// `characters` characters: at most 12 columns.
     private static func runs(of count: Int, characters: Int) -> [Range<Int>] {
-        let limit = Swift.max(2, Swift.min(12, (compactLineCharacters - 10) / (characters + 2)))
+        let limit = Swift.max(2, Swift.min(12, compactLine.columns / (compactLine.character * characters + compactLine.gap)))
         let runCount = (count + limit - 1) / limit
         let length = runCount > 0 ? (count + runCount - 1) / runCount : 0
         return stride(from: 0, to: count, by: Swift.max(length, 1)).map { $0..<Swift.min($0 + length, count) }
@@ -60,7 +62,7 @@ extension NetworkProse {
         return blocks
     }
 
-    /// Tables of quantities of every neuron of layer k, one row per quantity and one column per neuron, the
+    /// Tables of quantities of every neuron of layer k, headed by the layer, one row per quantity and one column per neuron, the
     /// numbers rounded to a compact table's digits; wide layers are cut where the columns would not fit a line.
     /// - Parameter rows: Each row's heading, for any neuron, and its value at neuron j.
     package func neuronTables(layer k: Int, rows: [(heading: Expression, value: (Int) -> Double)]) -> [HandoutBlock] {
@@ -68,7 +70,7 @@ extension NetworkProse {
         let width = network.widths[k]
         let widest = rows.lazy.flatMap { row in (0..<width).lazy.map { self.numbers.string(figure.rounded(row.value($0))).count } }.max() ?? 1
         return Self.runs(of: width, characters: widest).map { neurons in
-            .table(Table(columns: [.text("neuron")] + neurons.map { .text(String($0 + 1)) }, rows: rows.map { row in
+            .table(Table(columns: [.phrases([.text("layer "), .layer(label(k))])] + neurons.map { .text(String($0 + 1)) }, rows: rows.map { row in
                 [.math(row.heading)] + neurons.map { .number(figure.rounded(row.value($0))) }
             }, isCompact: true))
         }
@@ -78,24 +80,11 @@ extension NetworkProse {
 
     /// What a short handout derives in full and where the rest is.
     package func focusExplanation(_ path: NeuronPath) -> [Phrase] {
-        var phrases: [Phrase] = [.text("This short handout derives one path through the network in full, neuron ")]
+        var phrases: [Phrase] = [.text("This short handout derives one path in full, ")]
         for (k, neuron) in path.neurons.enumerated() {
             phrases += [.text(k == 0 ? "" : " → "), .math(.of(.activation(layer: k, neuron: neuron)))]
         }
-        phrases.append(.text(": its forward pass, its weights' derivatives and the error derivatives passed along it. Every other neuron, weight and derivative of a layer is in compact tables after the layer, to \(compactDigits) significant digits; each is computed exactly as the path's step with the same letters."))
+        phrases.append(.text("; tables after each layer give every other neuron and weight, to \(compactDigits) significant digits, each computed as the path's step of the same kind."))
         return phrases
-    }
-
-    /// The sentence before the tables of every neuron of layer k in the forward pass.
-    package func forwardTablesExplanation(layer k: Int, afterUpdate: Bool) -> [Phrase] {
-        [.text("Every neuron of layer "), .layer(label(k)), .text(afterUpdate ? ", through the updated weights:" : ":")]
-    }
-
-    /// The sentence before the tables of every neuron and weight of layer k in the backward pass.
-    package func backwardTablesExplanation(layer k: Int) -> [Phrase] {
-        guard k == network.depth else { return [.text("Every neuron and weight of layer "), .layer(label(k)), .text(":")] }
-        return [.text("Every neuron and weight of layer "), .layer(label(k)),
-         .text(": each "), .math(.partial(.generic(.activation(layer: k, neuron: 0)), .generic(.weight(layer: k - 1, from: 0, to: 0)))),
-         .text(" is the activation's derivative times the input of its weight, and each weight's derivative the error derivative times that.")]
     }
 }

@@ -25,7 +25,8 @@ import Testing
             let forward = try #require(sections.first { $0.kind == .forwardPass(layer: k) })
             #expect(forward.steps.map(\.symbol) == [.of(.preactivation(layer: k, neuron: path.neurons[k])), .of(.activation(layer: k, neuron: path.neurons[k]))])
             let weights = try #require(sections.first { $0.kind == .weightDerivatives(layer: k) })
-            #expect(weights.steps.map(\.symbol) == [.partial(.loss, .weight(layer: k - 1, from: path.neurons[k - 1], to: path.neurons[k])),
+            #expect(weights.steps.map(\.symbol) == [.partial(.loss, .preactivation(layer: k, neuron: path.neurons[k])),
+                                                   .partial(.loss, .weight(layer: k - 1, from: path.neurons[k - 1], to: path.neurons[k])),
                                                    .partial(.loss, .bias(layer: k, neuron: path.neurons[k]))])
             let full = try Derivation(network: network).sections.first { $0.kind == .weightDerivatives(layer: k) }
             #expect(weights.steps.allSatisfy { step in full?.steps.contains(step) == true }, "the path's steps are the full derivation's")
