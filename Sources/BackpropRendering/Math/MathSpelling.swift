@@ -61,6 +61,27 @@ public protocol MathSpelling: Sendable {
     func words(_ text: String) -> String
     /// The pieces around a partial derivative written on one line, ∂a/∂b, in both syntaxes.
     var slashedPartial: (open: String, middle: String) { get }
+
+    /// The digits of a number without its sign, such as `0.25`, as the syntax writes a numeral.
+    func number(_ digits: String) -> String
+    /// What opens a power before its base, for a syntax that encloses base and exponent together; the
+    /// exponent written by ``writeExponent(_:atom:to:)`` closes it.
+    var powerOpening: String { get }
+    /// What closes the indicator function after its argument: ` > 0]`.
+    var indicatorClosing: String { get }
+    /// What closes a colour opened by ``colorOpening(_:)``.
+    var colorClosing: String { get }
+}
+
+extension MathSpelling {
+    /// The digits as they are: text syntaxes write numerals as plain characters.
+    public func number(_ digits: String) -> String { digits }
+    /// Nothing: the exponent follows the base.
+    public var powerOpening: String { "" }
+    /// ` > 0]`.
+    public var indicatorClosing: String { " > 0]" }
+    /// `}`.
+    public var colorClosing: String { "}" }
 }
 
 /// The signs a math syntax writes between operands, each with its spaces.
@@ -76,13 +97,23 @@ public struct MathSigns: Sendable, Equatable {
     public let adjacentFactorsWidth: Double
     /// The sign between a value and a different rounding of it: ≈.
     public let approximately: String
+    /// The plus sign of a sum.
+    public let plus: String
+    /// The equals sign between the forms of a step, with its spaces.
+    public let equals: String
+    /// The comma between a function's arguments.
+    public let comma: String
 
     /// The signs of a syntax.
-    public init(minus: String, times: String, adjacentFactors: String, adjacentFactorsWidth: Double, approximately: String) {
+    public init(minus: String, times: String, adjacentFactors: String, adjacentFactorsWidth: Double, approximately: String,
+                plus: String = "+", equals: String = " = ", comma: String = ",") {
         self.minus = minus
         self.times = times
         self.adjacentFactors = adjacentFactors
         self.adjacentFactorsWidth = adjacentFactorsWidth
         self.approximately = approximately
+        self.plus = plus
+        self.equals = equals
+        self.comma = comma
     }
 }

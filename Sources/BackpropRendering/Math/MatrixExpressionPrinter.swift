@@ -98,7 +98,7 @@ package struct MatrixExpressionPrinter<Spelling: MathSpelling> {
         if let general = link.general { parts.append(scalars.string(general)) }
         let value = scalars.string(.constant(link.value))
         let entryValue = step.value.entry(link.row, link.column).map { scalars.string(.constant($0)) }
-        return parts.joined(separator: " = ") + (entryValue == value ? " = " : spelling.signs.approximately) + value
+        return parts.joined(separator: spelling.signs.equals) + (entryValue == value ? spelling.signs.equals : spelling.signs.approximately) + value
     }
 
     /// Entry (`row`, `column`) (0-based) of `quantity`, 1-based in print: `[∂C/∂W⁽²⁾]₁,₂`, `[δ⁽²⁾]₁`.

@@ -1,0 +1,234 @@
+import BackpropKit
+
+/// Writes a handout as one self-contained HTML5 page from the HTML template: every formula MathML Core with
+/// its Unicode text as `alttext`, pictures as inline SVG, each part a `<section>` and each layer's steps a
+/// `<details>` a reader can fold. On an exercise sheet every blank value is an input a few lines of the
+/// template's script check against the sheet's rounding, and every step's answer waits in a closed
+/// `<details>`, so the page is complete with scripting off.
+///
+/// The markup is XHTML-compatible (every element closed, attributes quoted, only XML's entities), so an XML
+/// parser reads the page as well as a browser.
+package struct HTMLFormatter: HandoutFormatter {
+    /// What the formatter writes besides the handout's blocks.
+    package struct Options: Sendable {
+        /// The page skeleton.
+        package var template: Template
+
+        /// The shipped template.
+        package static let `default` = Options()
+
+        /// Options with `template`.
+        package init(template: Template = .htmlHandout) {
+            self.template = template
+        }
+    }
+
+    /// The options.
+    package let options: Options
+    private var printer = MathPrinter(MathMLMath(), notation: NoteNotation(depth: 1))
+    /// The printer of every formula's `alttext`.
+    private var textPrinter = MathPrinter(UnicodeMath(), notation: NoteNotation(depth: 1))
+    /// Whether a part's `<section>` and a layer's `<details>` are open.
+    private var opened = (section: false, details: false)
+
+    /// The widest line of an equation, in estimated characters: what fits the page's measure.
+    static let lineBudget = 60.0
+
+    /// A formatter with `options`.
+    package init(options: Options = .default) {
+        self.options = options
+    }
+
+    package mutating func begin(_ handout: Handout) -> [String] {
+        printer = MathPrinter(MathMLMath(), notation: handout.notation, numbers: handout.numbers, colorDepth: handout.colorDepth)
+        textPrinter = MathPrinter(UnicodeMath(), notation: handout.notation, numbers: handout.numbers)
+        opened = (false, false)
+        let byline = handout.info.byline.map(\.xmlEscaped).joined(separator: ", ")
+        return options.template.pieces([
+            "title": handout.info.title.xmlEscaped,
+            "author": handout.info.author.xmlEscaped,
+            "date": handout.info.date.xmlEscaped,
+            "byline": byline.isEmpty ? "" : "<p class=\"byline\">" + byline + "</p>",
+        ])
+    }
+
+    /// Shows every diagram of the network; the computational graph has no SVG writer.
+    package func shows(_ kind: PictureKind) -> Bool {
+        if case .diagram = kind { return true }
+        return false
+    }
+
+    /// Writes a part (level 1) as a `<section>` under an `<h2>`, a layer or subsection (level 2) as an open
+    /// `<details>` whose summary is its `<h3>`, and a level 3 heading as an `<h4>`: the page's `<h1>` is its title.
+    package mutating func visitHeading(_ heading: Heading, to output: inout some TextOutputStream) {
+        let title = inline(heading.title)
+        switch heading.level {
+        case 1:
+            closeDetails(&output)
+            closeSection(&output)
+            output.write("<section>\n<h2>" + title + "</h2>\n")
+            opened.section = true
+        case 2:
+            closeDetails(&output)
+            output.write("<details class=\"part\" open=\"open\">\n<summary><h3>" + title + "</h3></summary>\n")
+            opened.details = true
+        default:
+            output.write("<h4>" + title + "</h4>\n")
+        }
+    }
+
+    package mutating func visitParagraph(_ phrases: [Phrase], to output: inout some TextOutputStream) {
+        output.write("<p>" + inline(phrases) + "</p>\n")
+    }
+
+    /// Writes the values as a list of `symbol = value`, wrapping as the page narrows.
+    package mutating func visitGivenValues(_ steps: [Step], to output: inout some TextOutputStream) {
+        var text = "<ul class=\"given\">\n"
+        for step in steps {
+            let value = Expression.constant(step.value)
+            text += "<li>" + math(printer.string(step.symbol) + printer.spelling.signs.equals + printer.string(value),
+                                  alt: textPrinter.string(step.symbol) + " = " + textPrinter.string(value)) + "</li>\n"
+        }
+        output.write(text + "</ul>\n")
+    }
+
+    /// Writes each step as one display formula whose rows align at `=`, in a box that scrolls sideways when
+    /// the formula is wider than the page; a step with blanks gets an input for its value and its answer in
+    /// a closed `<details>`.
+    package mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
+        let layout = StepLayout(printer: printer, budget: Self.lineBudget)
+        let textLayout = StepLayout(printer: textPrinter, budget: .infinity)
+        var text = "<div class=\"steps\">\n"
+        for step in steps {
+            text += "<div class=\"step\">" + displayMath(step, layout: layout, textLayout: textLayout)
+            if !step.blanks.isEmpty {
+                var answer = step
+                answer.blanks = []
+                text += "<details class=\"answer\"><summary>Answer</summary>" + displayMath(answer, layout: layout, textLayout: textLayout)
+                    + "</details>"
+            }
+            text += "</div>\n"
+        }
+        output.write(text + "</div>\n")
+    }
+
+    package mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
+        let matrices = printer.matrixPrinter, textMatrices = textPrinter.matrixPrinter
+        let (quantity, forms) = matrices.forms(of: block.step)
+        let (textQuantity, textForms) = textMatrices.forms(of: block.step)
+        let equals = printer.spelling.signs.equals
+        let rows = forms.enumerated().map { index, form in
+            "<mtr><mtd>" + (index == 0 ? quantity : "") + "</mtd><mtd>" + equals + form + "</mtd></mtr>"
+        }
+        let alt = ([textQuantity] + textForms).joined(separator: " = ")
+        output.write("<div class=\"step\"><div class=\"equation\"><math display=\"block\" alttext=\"" + alt.xmlEscaped + "\"><mtable class=\"rows\">"
+                     + rows.joined() + "</mtable></math></div></div>\n")
+        output.write("<p>" + block.tieBack.xmlEscaped + math(matrices.linkEquation(of: block.step), alt: textMatrices.linkEquation(of: block.step))
+                     + ".</p>\n")
+    }
+
+    package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
+        var text = "<div class=\"table\"><table>\n<thead><tr>" + table.columns.map { "<th scope=\"col\">" + cell($0) + "</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
+        for row in table.rows { text += "<tr>" + row.map { "<td>" + cell($0) + "</td>" }.joined() + "</tr>\n" }
+        output.write(text + "</tbody>\n</table></div>\n")
+    }
+
+    /// Writes a diagram as inline SVG in a `<figure>`, under its caption as a heading when `headed`, else
+    /// above the caption; the SVG carries the caption as its `<title>`.
+    package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
+        guard case .diagram(let diagram, let headed) = picture else { return }
+        let writer = SVGDiagramWriter()
+        let caption = writer.caption(of: diagram)
+        if headed { visitHeading(Heading(level: 2, title: [.text(caption)]), to: &output) }
+        var svg = ""
+        writer.write(diagram, to: &svg)
+        if svg.hasPrefix("<?xml"), let declarationEnd = svg.firstIndex(of: "\n") { svg.removeSubrange(...declarationEnd) }
+        output.write("<figure class=\"picture\">\n" + svg + (headed ? "" : "<figcaption>" + caption.xmlEscaped + "</figcaption>\n") + "</figure>\n")
+    }
+
+    /// Writes a rule that starts a new page when printed.
+    package mutating func visitPageBreak(to output: inout some TextOutputStream) {
+        closeDetails(&output)
+        closeSection(&output)
+        output.write("<hr class=\"page-break\"/>\n")
+    }
+
+    package mutating func finishBody(to output: inout some TextOutputStream) {
+        closeDetails(&output)
+        closeSection(&output)
+    }
+
+    // MARK: - Steps
+
+    /// `step` as a display formula in a box of its own: an `<mtable>` with the symbol and the first row,
+    /// then a row for each further form or continued sum; its `alttext` the step on one line.
+    private func displayMath(_ step: Step, layout: StepLayout<MathMLMath>, textLayout: StepLayout<UnicodeMath>) -> String {
+        var rows = HTMLStepRows(step: step, tolerance: tolerance(of: step.value), equals: printer.spelling.signs.equals,
+                                label: "value of " + textPrinter.string(step.symbol))
+        layout.layOut(step, into: &rows)
+        let (symbol, textRows) = textLayout.layOut(step)
+        let alt = symbol + textRows.map { ($0.startsForm ? " = " : " ") + $0.text }.joined()
+        return "<div class=\"equation\"><math display=\"block\" alttext=\""
+            + alt.replacingOccurrences(of: UnicodeMath().blank, with: "blank").xmlEscaped + "\"><mtable class=\"rows\">"
+            + rows.text.string + "</mtd></mtr></mtable></math></div>"
+    }
+
+    /// How far a typed value may be from `value` and still round to it: half a unit in the last significant
+    /// digit the sheet prints, or a billionth of the value when values are exact.
+    private func tolerance(of value: Double) -> Double {
+        let size = Swift.abs(value)
+        guard let digits = printer.numbers.significantDigits else { return 1e-9 * Swift.max(1, size) }
+        // The place of the first significant digit: 10^⌊log₁₀ |value|⌋, or 1 for 0.
+        var place = 1.0
+        while place * 10 <= size && place < 1e300 { place *= 10 }
+        while place > size && size > 0 && place > 1e-300 { place /= 10 }
+        for _ in 1..<digits { place /= 10 }
+        return place / 2
+    }
+
+    // MARK: - Inline text
+
+    /// Words escaped, formulas and layer labels as inline `<math>`, code in `<code>`.
+    private func inline(_ phrases: [Phrase]) -> String {
+        var text = ""
+        for phrase in phrases {
+            switch phrase {
+            case .text(let words): text += words.xmlEscaped
+            case .math(let expression): text += math(printer.string(expression), alt: textPrinter.string(expression))
+            case .equation(let left, let right):
+                text += math(printer.string(left) + printer.spelling.signs.equals + printer.string(right),
+                             alt: textPrinter.string(left) + " = " + textPrinter.string(right))
+            case .layer(let label): text += math(MathMLMath.tokens(label), alt: label)
+            case .code(let code): text += "<code>" + code.xmlEscaped + "</code>"
+            }
+        }
+        return text
+    }
+
+    /// Inline math: `mathML` in a `<math>` element whose `alttext` is `alt`.
+    private func math(_ mathML: String, alt: String) -> String {
+        "<math alttext=\"" + alt.xmlEscaped + "\">" + mathML + "</math>"
+    }
+
+    private func cell(_ cell: Table.Cell) -> String {
+        switch cell {
+        case .math(let expression): return math(printer.string(expression), alt: textPrinter.string(expression))
+        case .number(let value): return math(printer.string(.constant(value)), alt: textPrinter.string(.constant(value)))
+        case .text(let words): return words.xmlEscaped
+        case .phrases(let phrases): return inline(phrases)
+        }
+    }
+
+    // MARK: - Containers
+
+    private mutating func closeDetails(_ output: inout some TextOutputStream) {
+        if opened.details { output.write("</details>\n") }
+        opened.details = false
+    }
+
+    private mutating func closeSection(_ output: inout some TextOutputStream) {
+        if opened.section { output.write("</section>\n") }
+        opened.section = false
+    }
+}
