@@ -121,10 +121,10 @@ package struct HTMLFormatter: HandoutFormatter {
             "<mtr><mtd>" + (index == 0 ? quantity : "") + "</mtd><mtd>" + equals + form + "</mtd></mtr>"
         }
         let alt = ([textQuantity] + textForms).joined(separator: " = ")
-        output.write("<div class=\"step\"><div class=\"equation\"><math display=\"block\" alttext=\"" + alt.xmlEscaped + "\"><mtable class=\"rows\">"
-                     + rows.joined() + "</mtable></math></div></div>\n")
-        output.write("<p>" + block.tieBack.xmlEscaped + math(matrices.linkEquation(of: block.step), alt: textMatrices.linkEquation(of: block.step))
-                     + ".</p>\n")
+        output.write("<div class=\"step\">" + displayMath("<mtable class=\"rows\">" + rows.joined() + "</mtable>", alt: alt) + "</div>\n")
+        // The tie-back is as long as a step, too long for a line of text: it gets a box of its own.
+        output.write("<p>" + block.tieBack.xmlEscaped + "</p>\n")
+        output.write(displayMath(matrices.linkEquation(of: block.step) + "<mo>.</mo>", alt: textMatrices.linkEquation(of: block.step) + ".") + "\n")
     }
 
     package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
@@ -169,9 +169,14 @@ package struct HTMLFormatter: HandoutFormatter {
         layout.layOut(step, into: &rows)
         let (symbol, textRows) = textLayout.layOut(step)
         let alt = symbol + textRows.map { ($0.startsForm ? " = " : " ") + $0.text }.joined()
-        return "<div class=\"equation\"><math display=\"block\" alttext=\""
-            + alt.replacingOccurrences(of: UnicodeMath().blank, with: "blank").xmlEscaped + "\"><mtable class=\"rows\">"
-            + rows.text.string + "</mtd></mtr></mtable></math></div>"
+        return displayMath("<mtable class=\"rows\">" + rows.text.string + "</mtd></mtr></mtable>",
+                           alt: alt.replacingOccurrences(of: UnicodeMath().blank, with: "blank"))
+    }
+
+    /// `mathML` as a display formula whose `alttext` is `alt`, in a box that scrolls sideways when it is wider
+    /// than the page.
+    private func displayMath(_ mathML: String, alt: String) -> String {
+        "<div class=\"equation\"><math display=\"block\" alttext=\"" + alt.xmlEscaped + "\">" + mathML + "</math></div>"
     }
 
     /// How far a typed value may be from `value` and still round to it: half a unit in the last significant

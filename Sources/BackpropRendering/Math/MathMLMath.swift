@@ -11,11 +11,11 @@ public struct MathMLMath: MathSpelling {
 
     /// True: `<mfrac>` stacks fractions and partials.
     public var stacksFractions: Bool { true }
-    /// `−`, `·` before a number, an invisible times between factors set side by side, `≈`, `+`, `=` and `,`
-    /// as operators.
+    /// `−` (a prefix before a number or a negation, infix between terms), `·` before a number, an invisible
+    /// times between factors set side by side, `≈`, `+`, `=` and `,` as operators.
     public var signs: MathSigns {
-        MathSigns(minus: "<mo>−</mo>", times: "<mo>·</mo>", adjacentFactors: "<mo>\u{2062}</mo>", adjacentFactorsWidth: 1,
-                  approximately: "<mo>≈</mo>", plus: "<mo>+</mo>", equals: "<mo>=</mo>", comma: "<mo>,</mo>")
+        MathSigns(minus: "<mo form=\"prefix\">−</mo>", times: "<mo>·</mo>", adjacentFactors: "<mo>\u{2062}</mo>", adjacentFactorsWidth: 1,
+                  approximately: "<mo>≈</mo>", plus: "<mo>+</mo>", equals: "<mo>=</mo>", comma: "<mo>,</mo>", subtraction: "<mo>−</mo>")
     }
 
     /// `<mn>0.25</mn>`.

@@ -86,7 +86,7 @@ extension MathSpelling {
 
 /// The signs a math syntax writes between operands, each with its spaces.
 public struct MathSigns: Sendable, Equatable {
-    /// The minus sign of a negative number or a difference.
+    /// The minus sign of a negative number or a negation.
     public let minus: String
     /// The multiplication sign before a number.
     public let times: String
@@ -103,10 +103,12 @@ public struct MathSigns: Sendable, Equatable {
     public let equals: String
     /// The comma between a function's arguments.
     public let comma: String
+    /// The minus sign of a difference, between two terms.
+    public let subtraction: String
 
     /// The signs of a syntax.
     public init(minus: String, times: String, adjacentFactors: String, adjacentFactorsWidth: Double, approximately: String,
-                plus: String = "+", equals: String = " = ", comma: String = ",") {
+                plus: String = "+", equals: String = " = ", comma: String = ",", subtraction: String? = nil) {
         self.minus = minus
         self.times = times
         self.adjacentFactors = adjacentFactors
@@ -115,5 +117,6 @@ public struct MathSigns: Sendable, Equatable {
         self.plus = plus
         self.equals = equals
         self.comma = comma
+        self.subtraction = subtraction ?? minus
     }
 }

@@ -31,7 +31,7 @@ struct SpelledPieces {
     /// The pieces of `spelling`.
     init(_ spelling: some MathSpelling) {
         minus = UTF8Text(spelling.signs.minus)
-        minusSpace = UTF8Text(spelling.signs.minus + " ")
+        minusSpace = UTF8Text(spelling.signs.subtraction + " ")
         plusSpace = UTF8Text(spelling.signs.plus + " ")
         space = UTF8Text(" ")
         nothing = UTF8Text()
