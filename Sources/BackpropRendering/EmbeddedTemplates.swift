@@ -67,6 +67,7 @@ h3 { font-size: 1.2rem; display: inline; margin: 0; }
 h4 { font-size: 1.05rem; margin: 1.3rem 0 0.3rem; }
 p, li { overflow-wrap: break-word; }
 .byline { color: var(--muted); font-style: italic; }
+.nowrap { white-space: nowrap; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
 math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; }
 details.part { margin: 1.2rem 0; }
@@ -86,10 +87,11 @@ mtable.rows mtd:first-child { text-align: right; padding-right: 0.2em; }
 .layer-magenta { color: var(--layer-magenta); }
 ul.given { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1.6rem; }
 mspace.blank { border-bottom: 1px solid currentColor; }
-.check input { font: inherit; font-size: 0.9em; width: 7.5em; padding: 0 0.25em; color: var(--text); background: var(--page);
+.check input { font: inherit; font-size: 0.9em; width: 7.5em; padding: 0 0.25em; margin: 0 0.2em; color: var(--text); background: var(--page);
   border: 1px solid var(--muted); border-radius: 3px; }
 .check input.right { border: 2px solid var(--right); }
 .check input.wrong { border: 2px dashed var(--wrong); }
+.check { white-space: nowrap; }
 .check output { font-family: system-ui, sans-serif; font-size: 0.8em; padding-left: 0.3em; }
 .check output.right { color: var(--right); }
 .check output.wrong { color: var(--wrong); }

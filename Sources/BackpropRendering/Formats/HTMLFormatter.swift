@@ -116,9 +116,8 @@ package struct HTMLFormatter: HandoutFormatter {
         let matrices = printer.matrixPrinter, textMatrices = textPrinter.matrixPrinter
         let (quantity, forms) = matrices.forms(of: block.step)
         let (textQuantity, textForms) = textMatrices.forms(of: block.step)
-        let equals = printer.spelling.signs.equals
         let rows = forms.enumerated().map { index, form in
-            "<mtr><mtd>" + (index == 0 ? quantity : "") + "</mtd><mtd>" + equals + form + "</mtd></mtr>"
+            "<mtr><mtd>" + (index == 0 ? quantity : "") + "</mtd><mtd>" + HTMLStepRows.rowEquals + form + "</mtd></mtr>"
         }
         let alt = ([textQuantity] + textForms).joined(separator: " = ")
         output.write("<div class=\"step\">" + displayMath("<mtable class=\"rows\">" + rows.joined() + "</mtable>", alt: alt) + "</div>\n")
@@ -164,8 +163,7 @@ package struct HTMLFormatter: HandoutFormatter {
     /// `step` as a display formula in a box of its own: an `<mtable>` with the symbol and the first row,
     /// then a row for each further form or continued sum; its `alttext` the step on one line.
     private func displayMath(_ step: Step, layout: StepLayout<MathMLMath>, textLayout: StepLayout<UnicodeMath>) -> String {
-        var rows = HTMLStepRows(step: step, tolerance: tolerance(of: step.value), equals: printer.spelling.signs.equals,
-                                label: "value of " + textPrinter.string(step.symbol))
+        var rows = HTMLStepRows(step: step, tolerance: tolerance(of: step.value), label: "value of " + textPrinter.string(step.symbol))
         layout.layOut(step, into: &rows)
         let (symbol, textRows) = textLayout.layOut(step)
         let alt = symbol + textRows.map { ($0.startsForm ? " = " : " ") + $0.text }.joined()
@@ -194,12 +192,24 @@ package struct HTMLFormatter: HandoutFormatter {
 
     // MARK: - Inline text
 
-    /// Words escaped, formulas and layer labels as inline `<math>`, code in `<code>`.
+    /// Words escaped, formulas and layer labels as inline `<math>`, code in `<code>`. Punctuation right after a
+    /// formula stays on its line: the two go in a `<span>` that does not wrap.
     private func inline(_ phrases: [Phrase]) -> String {
         var text = ""
-        for phrase in phrases {
+        var punctuation = ""
+        for (index, phrase) in phrases.enumerated() {
+            if index + 1 < phrases.count, case .text(let next) = phrases[index + 1], phrase.isMath {
+                punctuation = String(next.prefix { ".,;:)".contains($0) })
+            }
+            if !punctuation.isEmpty && phrase.isMath { text += "<span class=\"nowrap\">" }
             switch phrase {
-            case .text(let words): text += words.xmlEscaped
+            case .text(var words):
+                if !punctuation.isEmpty {
+                    words.removeFirst(punctuation.count)
+                    text += punctuation.xmlEscaped + "</span>"
+                    punctuation = ""
+                }
+                text += words.xmlEscaped
             case .math(let expression): text += math(printer.string(expression), alt: textPrinter.string(expression))
             case .equation(let left, let right):
                 text += math(printer.string(left) + printer.spelling.signs.equals + printer.string(right),
@@ -235,5 +245,15 @@ package struct HTMLFormatter: HandoutFormatter {
     private mutating func closeSection(_ output: inout some TextOutputStream) {
         if opened.section { output.write("</section>\n") }
         opened.section = false
+    }
+}
+
+private extension Phrase {
+    /// Whether the phrase is set as a formula.
+    var isMath: Bool {
+        switch self {
+        case .math, .equation, .layer: return true
+        case .text, .code: return false
+        }
     }
 }

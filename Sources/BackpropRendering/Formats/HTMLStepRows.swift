@@ -11,17 +11,17 @@ struct HTMLStepRows: StepRowSink {
     private var blankParts: [Step.Part]
     private let step: Step
     private let tolerance: Double
-    private let equals: String
     /// What a screen reader says for the input.
     private let label: String
     private var rowCount = 0
 
-    /// The rows of `step`, its blank value checked to within `tolerance`, forms joined by `equals`, and its
-    /// input labelled `label`.
-    init(step: Step, tolerance: Double, equals: String, label: String) {
+    /// The `=` that opens a row: an infix operator, spaced on both sides, though nothing stands before it in the row.
+    static let rowEquals = "<mo form=\"infix\">=</mo>"
+
+    /// The rows of `step`, its blank value checked to within `tolerance`, and its input labelled `label`.
+    init(step: Step, tolerance: Double, label: String) {
         self.step = step
         self.tolerance = tolerance
-        self.equals = equals
         self.label = label
         let forms = [(Step.Part.general, step.general), (.concrete, step.concrete), (.substituted, step.substituted)]
         blankParts = forms.filter { $0.1 != nil && step.blanks.contains($0.0) }.map(\.0) + (step.blanks.contains(.value) ? [.value] : [])
@@ -35,7 +35,7 @@ struct HTMLStepRows: StepRowSink {
 
     mutating func startRow(startsForm: Bool) {
         if rowCount > 0 { text.append("</mtd></mtr><mtr><mtd></mtd><mtd>") }
-        text.append(startsForm ? equals : "<mspace width=\"1em\"/>")
+        text.append(startsForm ? Self.rowEquals : "<mspace width=\"1em\"/>")
         rowCount += 1
     }
 
