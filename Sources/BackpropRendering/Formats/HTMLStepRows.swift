@@ -43,14 +43,16 @@ struct HTMLStepRows: StepRowSink {
         self.text.append(text, range)
     }
 
+    /// Adds the spelling's box for a formula; for the value, an input with its mark beside it, both in a
+    /// `<span>` so that the `<mtext>` lays them out as one line.
     mutating func appendBlank(_ blank: UTF8Text) {
         let part = blankParts.isEmpty ? nil : blankParts.removeFirst()
         guard part == .value else {
             append(blank, 0..<blank.count)
             return
         }
-        text.append("<mtext class=\"check\"><input type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" spellcheck=\"false\" size=\"9\"")
+        text.append("<mtext class=\"check\"><span><input type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" spellcheck=\"false\" size=\"9\"")
         text.append(" aria-label=\"" + label.xmlEscaped + "\" data-answer=\"" + NumberFormat.roundTrip.string(step.value))
-        text.append("\" data-tolerance=\"" + NumberFormat.roundTrip.string(tolerance) + "\"/><output class=\"mark\"></output></mtext>")
+        text.append("\" data-tolerance=\"" + NumberFormat.roundTrip.string(tolerance) + "\"/><output class=\"mark\"></output></span></mtext>")
     }
 }
