@@ -57,6 +57,6 @@ package struct DotRenderer {
 private extension String {
     /// The text as a DOT double-quoted string.
     var quoted: String {
-        "\"" + replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     }
 }

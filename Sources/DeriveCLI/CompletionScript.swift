@@ -106,6 +106,6 @@ struct CompletionScript {
 
     /// The text in single quotes for fish, whose single-quoted strings escape only `\` and `'`.
     private static func fishQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        "'" + text.replacingScalars(["\\": "\\\\", "'": "\\'"]) + "'"
     }
 }

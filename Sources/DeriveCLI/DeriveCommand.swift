@@ -1,6 +1,5 @@
 import BackpropKit
 import BackpropRendering
-import Foundation
 
 /// The `derive` command: parses the command line, builds the network, derives it and writes it.
 public enum DeriveCommand {
@@ -89,7 +88,7 @@ public enum DeriveCommand {
         }
         var error = FileDescriptorStream(descriptor: 2)
         if Platform.isTerminal(2) {
-            let delay = ProcessInfo.processInfo.environment["DERIVE_PROGRESS_DELAY"].flatMap(Double.init) ?? 1
+            let delay = Platform.environment("DERIVE_PROGRESS_DELAY").flatMap(Double.init) ?? 1
             ProgressLine.current = ProgressLine(delay: delay)
         }
         let code = run(arguments: Array(CommandLine.arguments.dropFirst()), output: &output, error: &error)
@@ -290,8 +289,9 @@ public enum DeriveCommand {
 
     /// Whether `path` names a directory to write into: an existing one, or a path ending in `/`.
     static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        if path.hasSuffix("/") { return true }
+        guard case .success(let status) = Platform.status(of: path, followingLinks: true) else { return false }
+        return status.kind == .directory
     }
 
     /// `path` without a trailing `/`. ``OutputFile`` creates it when the files are written.
@@ -359,7 +359,7 @@ public enum DeriveCommand {
             } else if argument.unicodeScalars.contains(where: \.isEchoedEscaped) {
                 words.append(ansiQuoted(argument))
             } else {
-                words.append("'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'")
+                words.append("'" + argument.replacing("'", with: "'\\''") + "'")
             }
         }
         return words.joined(separator: " ")

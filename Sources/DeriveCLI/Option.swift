@@ -174,7 +174,7 @@ enum Option: String, CaseIterable, Sendable {
     /// The first sentence of the help, for shells that show one line per option.
     var summary: String {
         let text = help
-        guard let end = text.range(of: ". ") ?? text.range(of: ".", options: .backwards) else { return text }
-        return String(text[..<end.lowerBound])
+        guard let end = text.firstRange(of: ". ")?.lowerBound ?? text.lastIndex(of: ".") else { return text }
+        return String(text[..<end])
     }
 }

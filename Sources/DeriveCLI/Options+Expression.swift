@@ -28,12 +28,12 @@ extension Options {
         var point: [String: Double] = [:]
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = (pair.first ?? "").trimmingCharacters(in: .whitespaces)
+            let name = (pair.first ?? "").trimmingSpaces()
             guard pair.count == 2, let written = pair.last, name.isIdentifier else {
                 throw invalid(text, option, .namedValues)
             }
             guard point[name] == nil else { throw invalid(text, option, .givenTwice(name: name)) }
-            let number = written.trimmingCharacters(in: .whitespaces)
+            let number = written.trimmingSpaces()
             do {
                 point[name] = try finiteNumber(number, option)
             } catch {
@@ -51,5 +51,3 @@ private extension String {
         return unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
     }
 }
-
-import Foundation

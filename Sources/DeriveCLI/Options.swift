@@ -157,7 +157,7 @@ struct Options: Equatable {
     }
 
     static func finiteNumber(_ text: String, _ option: Option) throws(DeriveError) -> Double {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         guard trimmed.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
               !trimmed.lowercased().contains("x"), let number = Double(trimmed), number.isFinite
         else {
@@ -170,7 +170,7 @@ struct Options: Equatable {
         guard let text = value, !text.isEmpty else { throw invalid("", option, .commaSeparatedList) }
         var result: [T] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            let trimmed = item.trimmingSpaces()
             guard !trimmed.isEmpty else { throw invalid(text, option, .listWithoutEmptyItems) }
             result.append(try element(trimmed))
         }
@@ -187,5 +187,3 @@ struct Options: Equatable {
         .usage(.invalidValue(value, for: option, expectation))
     }
 }
-
-import Foundation

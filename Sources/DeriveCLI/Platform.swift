@@ -34,6 +34,11 @@ enum Platform {
         exit(code)
     }
 
+    /// `getenv(3)`: the value of the environment variable `name`, or `nil` when it is not set.
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
     // MARK: - Signals
 
     /// Installs the signal handling of a command-line run:

@@ -1,6 +1,5 @@
 import BackpropKit
 import BackpropRendering
-import Foundation
 
 /// A single updating line on standard error while a long handout is written: the part of the derivation
 /// reached (forward or backward pass, layer k of N), the bytes written and the rate, erased at the end.
@@ -65,7 +64,7 @@ final class ProgressLine {
         lastShown = now
         let megabytes = Double(bytes) / 1_000_000
         let rate = elapsed > 0 ? megabytes / elapsed : 0
-        let parts = [stage, String(format: "%.1f MB", megabytes), String(format: "%.1f MB/s", rate)].filter { !$0.isEmpty }
+        let parts = [stage, megabytes.cFormatted("%.1f") + " MB", rate.cFormatted("%.1f") + " MB/s"].filter { !$0.isEmpty }
         Platform.writeError("\r\u{1B}[Kderive: " + parts.joined(separator: " · "))
     }
 

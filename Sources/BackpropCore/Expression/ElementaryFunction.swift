@@ -1,5 +1,3 @@
-import Foundation
-
 /// A concrete scalar function of one argument whose value and derivative are known.
 ///
 /// A new function (and with it a new activation) is one case here, with its value and its derivative
@@ -45,23 +43,23 @@ extension ElementaryFunction {
     /// - Throws: ``EvaluationError/outsideDomain(function:argument:)`` outside the domain.
     package func value(at x: Double) throws(EvaluationError) -> Double {
         switch self {
-        case .exp: return Foundation.exp(x)
+        case .exp: return CMath.exp(x)
         case .log:
             guard x > 0 else { throw .outsideDomain(function: "log", argument: x) }
-            return Foundation.log(x)
+            return CMath.log(x)
         case .sqrt:
             guard x >= 0 else { throw .outsideDomain(function: "sqrt", argument: x) }
             return x.squareRoot()
-        case .sin: return Foundation.sin(x)
-        case .cos: return Foundation.cos(x)
-        case .tanh: return Foundation.tanh(x)
+        case .sin: return CMath.sin(x)
+        case .cos: return CMath.cos(x)
+        case .tanh: return CMath.tanh(x)
         case .sigmoid:
-            if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-            let e = Foundation.exp(x)
+            if x >= 0 { return 1 / (1 + CMath.exp(-x)) }
+            let e = CMath.exp(x)
             return e / (1 + e)
         case .relu: return Swift.max(0, x)
         case .leakyRelu: return x > 0 ? x : Self.leakySlope * x
-        case .softplus: return Swift.max(x, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(x)))
+        case .softplus: return Swift.max(x, 0) + CMath.log1p(CMath.exp(-Swift.abs(x)))
         case .abs: return Swift.abs(x)
         case .step: return x > 0 ? 1 : 0
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 // MARK: - Evaluation
 
 extension Expression {
@@ -35,7 +33,7 @@ extension Expression {
             let e = try exponent.evaluate(bindings)
             if b < 0 && e != e.rounded() { throw .outsideDomain(function: "a fractional power", argument: b) }
             if b == 0 && e < 0 { throw .divisionByZero }
-            value = Foundation.pow(b, e)
+            value = CMath.pow(b, e)
         case .application(.elementary(let function), let arguments):
             guard arguments.count == 1 else { throw .abstract }
             value = try function.value(at: arguments[0].evaluate(bindings))
@@ -68,7 +66,7 @@ package enum Softmax {
     /// All components of softmax(x), computed after subtracting max(x) so no exponential overflows.
     package static func values(of inputs: [Double]) -> [Double] {
         guard let largest = inputs.max() else { return [] }
-        let exponentials = inputs.map { Foundation.exp($0 - largest) }
+        let exponentials = inputs.map { CMath.exp($0 - largest) }
         let total = exponentials.reduce(0, +)
         return exponentials.map { $0 / total }
     }

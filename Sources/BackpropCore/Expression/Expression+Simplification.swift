@@ -89,7 +89,7 @@ extension Expression {
         if exponent == .one { return base }
         if exponent == .zero { return .one }
         if let b = base.constantValue, let e = exponent.constantValue {
-            let value = Foundation.pow(b, e)
+            let value = CMath.pow(b, e)
             if value.isFinite { return .constant(value) }
         }
         return .power(base, exponent)
@@ -145,4 +145,3 @@ extension Expression: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
     public init(integerLiteral value: Int) { self = .constant(Double(value)) }
 }
 
-import Foundation

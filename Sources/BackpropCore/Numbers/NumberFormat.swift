@@ -1,5 +1,3 @@
-import Foundation
-
 /// How numbers are written: the shortest string that reads back as the same double (the default),
 /// or a fixed number of significant digits.
 public struct NumberFormat: Sendable, Equatable {

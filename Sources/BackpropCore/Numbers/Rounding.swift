@@ -1,5 +1,3 @@
-import Foundation
-
 /// How each computed value of a derivation is stored: exactly, or rounded to a number of significant
 /// digits so every step is computed from the rounded values printed before it, as a student with a
 /// calculator would (`--hand`).
@@ -18,7 +16,7 @@ public struct Rounding: Sendable, Equatable {
     /// `value` rounded to the significant digits, the number that prints as those digits.
     public func callAsFunction(_ value: Double) -> Double {
         guard let digits = significantDigits, value.isFinite, value != 0 else { return value }
-        return Double(String(format: "%.\(digits)g", value)) ?? value
+        return Double(value.cFormatted("%.\(digits)g")) ?? value
     }
 
     /// Every element of `values` rounded.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes a double to a number of significant digits exactly as C's `%.{n}g` does, correctly rounded, from
 /// the shortest decimal that reads back as the same double (Swift's `description`).
 ///
@@ -8,8 +6,8 @@ import Foundation
 /// dropped are exactly a 5: the exact value may then lie on either side of the tie. Asked for more digits
 /// than the shortest form has, `%g` prints the exact binary value's, which agree with the shortest digits
 /// padded with zeros only up to 15 digits and for normal numbers. Everything else goes to
-/// `String(format:)`, which sees every binary digit. The fast path matters: formatting through
-/// `String(format:)` packs its argument for a C variadic call, most of the cost of printing a picture's numbers.
+/// C's `printf`, which sees every binary digit. The fast path matters: formatting through
+/// `printf` packs its argument for a C variadic call, most of the cost of printing a picture's numbers.
 enum SignificantDigits {
     /// The most digits the shortest form serves: a double carries 15 to 17 significant decimal digits.
     private static let fastestDigits = 15
@@ -17,7 +15,7 @@ enum SignificantDigits {
     /// `value` as `%.{digits}g` writes it.
     static func format(_ value: Double, digits: Int) -> String {
         guard value.isNormal, digits <= fastestDigits, let decimal = Decimal(value), let rounded = decimal.rounded(to: digits) else {
-            return String(format: "%.\(digits)g", value)
+            return value.cFormatted("%.\(digits)g")
         }
         return rounded.gStyle(significantDigits: digits)
     }

@@ -1,3 +1,5 @@
+import BackpropKit
+
 /// The size of the gradients layer by layer, to show vanishing or exploding gradients: the largest
 /// |∂δ/∂w| of each layer and the largest activation derivative |g'_k(f)| that the error is multiplied by.
 package struct GradientSummary: Sendable {
@@ -31,7 +33,7 @@ package struct GradientSummary: Sendable {
     package var ordersOfMagnitude: Double? {
         guard layers.count > 1, let first = layers.first?.largestWeightGradient, let last = layers.last?.largestWeightGradient,
               first > 0, last > 0 else { return nil }
-        return log10(first / last)
+        return CMath.log10(first / last)
     }
 
     /// Π_k max |g'_k|: the most the activation derivatives can scale an error on its way to the first layer.
@@ -46,4 +48,3 @@ package struct GradientSummary: Sendable {
     }
 }
 
-import Foundation

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The network file read by `derive --network FILE.json`:
 ///
 ///     { "input": [...], "target": [...], "loss": "half-squared", "learningRate": 0.5,
@@ -29,14 +27,9 @@ public struct NetworkFile: Codable, Sendable, Equatable {
     /// The layers from the first hidden layer to the output.
     public var layers: [LayerEntry]
 
-    /// Decodes a network file with ``JSONReader``: strict RFC 8259, names it does not know skipped, and
-    /// every problem located by its JSON path, line and column.
+    /// Decodes a network file from its UTF-8 bytes with ``JSONReader``: strict RFC 8259, names it does not
+    /// know skipped, and every problem located by its JSON path, line and column.
     /// - Throws: ``NetworkError/invalid(path:reason:)`` naming the JSON path at fault.
-    public static func decode(_ data: Data) throws(NetworkError) -> NetworkFile {
-        try decode(Array(data))
-    }
-
-    /// Decodes a network file from its bytes, as ``decode(_:)-(Data)`` does.
     public static func decode(_ bytes: [UInt8]) throws(NetworkError) -> NetworkFile {
         var reader = JSONReader(bytes)
         do {

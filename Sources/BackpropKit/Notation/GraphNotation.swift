@@ -38,7 +38,7 @@ package struct GraphNotation: Notation {
             base = String(name[..<underscore])
             subscriptText = String(name[name.index(after: underscore)...])
         }
-        var latex = base.count == 1 ? base : "\\mathit{\(base.replacingOccurrences(of: "_", with: "\\_"))}"
+        var latex = base.count == 1 ? base : "\\mathit{\(base.replacing("_", with: "\\_"))}"
         var unicode = base
         switch accent {
         case .bar?:
@@ -51,7 +51,7 @@ package struct GraphNotation: Notation {
             break
         }
         if let subscriptText {
-            latex += "_{\(subscriptText.replacingOccurrences(of: "_", with: "\\_"))}"
+            latex += "_{\(subscriptText.replacing("_", with: "\\_"))}"
             unicode += UnicodeScripts.subscripted(subscriptText) ?? "_" + subscriptText
         }
         return SymbolName(unicode, latex: latex)

@@ -1,6 +1,4 @@
 import BackpropKit
-import Foundation
-
 // MARK: - The gradient sizes by layer
 
 extension DiagramLayout {
@@ -18,8 +16,8 @@ extension DiagramLayout {
             (layers.map(\.largestActivationDerivative), .named(Self.activationColor), true, false),
         ]
         let positive = series.flatMap(\.values).filter { $0 > 0 && $0.isFinite }
-        var lowest = Int(Foundation.floor(Foundation.log10(positive.min() ?? 1)))
-        var highest = Int(Foundation.ceil(Foundation.log10(positive.max() ?? 1)))
+        var lowest = Int(CMath.log10(positive.min() ?? 1).rounded(.down))
+        var highest = Int(CMath.log10(positive.max() ?? 1).rounded(.up))
         if highest - lowest < 2 { (lowest, highest) = (lowest - 1, highest + 1) }
         let decades = Swift.max(highest - lowest, 1)
         let decadeHeight = Swift.min(Swift.max(Self.plotHeight / Double(decades), 0.35), 1.0)
@@ -29,7 +27,7 @@ extension DiagramLayout {
         let pitch = Swift.min(Swift.max(1.4, Self.narrowestPlot / gaps), Self.plotWidth / gaps)
         let width = pitch * Double(Swift.max(layers.count - 1, 1))
         func x(_ index: Int) -> Double { Self.axisGap + pitch * Double(index) }
-        func y(_ value: Double) -> Double { height - (Foundation.log10(value) - Double(lowest)) * decadeHeight }
+        func y(_ value: Double) -> Double { height - (CMath.log10(value) - Double(lowest)) * decadeHeight }
 
         // The axes and a grid line at each power of ten, drawn as lines between anchor points.
         let left = 0.0, right = width + 2 * Self.axisGap

@@ -1,6 +1,4 @@
 import BackpropKit
-import Foundation
-
 /// Places the nodes, edges and texts of one picture of a derivation. One file per ``DiagramKind`` extends it
 /// with that picture; this file holds what they share: texts, boxes, edges and labels on edges.
 struct DiagramLayout {
@@ -216,7 +214,7 @@ struct DiagramLayout {
         let length = (dx * dx + dy * dy).squareRoot()
         // The room the text takes along the line: its width when turned with it, else its width's share of the run.
         let reach = sloped ? width / 2 : width / 2 * length / Swift.max(dx, 0.01)
-        let angle = sloped ? atan2(dy, dx) * 180 / .pi : 0
+        let angle = sloped ? CMath.atan2(dy, dx) * 180 / .pi : 0
         // Text turned steeper than this is hard to read: such a line gets no label.
         guard Swift.abs(angle) <= 50 else { return nil }
         for t in positions {

@@ -1,6 +1,4 @@
 import BackpropKit
-import Foundation
-
 /// Estimates of how much room a ``DiagramText`` takes, in centimetres, so boxes fit their texts and labels
 /// do not overlap. Widths are measured on the Unicode form, which is never narrower than the LaTeX one.
 struct DiagramMetrics {
@@ -45,7 +43,7 @@ struct DiagramMetrics {
         case .leading: shift = width / 2
         }
         let radians = label.angle * .pi / 180
-        let center = DiagramPoint(x: label.position.x + shift * cos(radians), y: label.position.y + shift * sin(radians))
+        let center = DiagramPoint(x: label.position.x + shift * CMath.cos(radians), y: label.position.y + shift * CMath.sin(radians))
         return DiagramQuad(center: center, width: width, height: height, degrees: label.angle)
     }
 

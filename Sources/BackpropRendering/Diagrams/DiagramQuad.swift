@@ -1,4 +1,4 @@
-import Foundation
+import BackpropKit
 
 /// A rectangle turned by some angle, as a label set along a sloping edge covers: four corners in order.
 /// Two quads overlap when no edge direction of either separates them (the separating axis theorem).
@@ -33,7 +33,7 @@ struct DiagramQuad {
     /// The rectangle `width` by `height` centred on `center`, turned clockwise by `degrees`.
     init(center: DiagramPoint, width: Double, height: Double, degrees: Double) {
         let radians = degrees * .pi / 180
-        let (c, s) = (cos(radians), sin(radians))
+        let (c, s) = (CMath.cos(radians), CMath.sin(radians))
         func corner(_ x: Double, _ y: Double) -> DiagramPoint {
             DiagramPoint(x: center.x + x * c - y * s, y: center.y + x * s + y * c)
         }

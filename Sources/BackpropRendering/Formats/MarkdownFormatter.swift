@@ -137,7 +137,7 @@ package struct MarkdownFormatter: HandoutFormatter {
     /// Inline math: `$…$` with no space inside the dollars, which pandoc and GitHub require; in a table,
     /// `|` as `\vert`.
     private func math(_ latex: String, inTable: Bool) -> String {
-        var math = Substring(inTable ? latex.replacingOccurrences(of: "|", with: "\\vert ") : latex)
+        var math = Substring(inTable ? latex.replacing("|", with: "\\vert ") : latex)
         while math.last == " " { math.removeLast() }
         return "$" + math + "$"
     }
