@@ -30,6 +30,8 @@ package struct HTMLFormatter: HandoutFormatter {
     private var textPrinter = MathPrinter(UnicodeMath(), notation: NoteNotation(depth: 1))
     /// Whether a part's `<section>` and a layer's `<details>` are open.
     private var opened = (section: false, details: false)
+    /// The pictures written so far.
+    private var pictureCount = 0
 
     /// The widest line of an equation, in estimated characters: what fits the page's measure.
     static let lineBudget = 60.0
@@ -43,6 +45,7 @@ package struct HTMLFormatter: HandoutFormatter {
         printer = MathPrinter(MathMLMath(), notation: handout.notation, numbers: handout.numbers, colorDepth: handout.colorDepth)
         textPrinter = MathPrinter(UnicodeMath(), notation: handout.notation, numbers: handout.numbers)
         opened = (false, false)
+        pictureCount = 0
         let byline = handout.info.byline.map(\.xmlEscaped).joined(separator: ", ")
         return options.template.pieces([
             "title": handout.info.title.xmlEscaped,
@@ -143,6 +146,11 @@ package struct HTMLFormatter: HandoutFormatter {
         var svg = ""
         writer.write(diagram, to: &svg)
         if svg.hasPrefix("<?xml"), let declarationEnd = svg.firstIndex(of: "\n") { svg.removeSubrange(...declarationEnd) }
+        // The ids of one picture's arrowheads are the page's: each picture's get its number, so no two
+        // pictures share one and folding one picture away hides no other's.
+        pictureCount += 1
+        let prefix = "picture-\(pictureCount)-"
+        svg = svg.replacing("id=\"", with: "id=\"" + prefix).replacing("url(#", with: "url(#" + prefix).replacing("href=\"#", with: "href=\"#" + prefix)
         output.write("<figure class=\"picture\">\n" + svg + (headed ? "" : "<figcaption>" + caption.xmlEscaped + "</figcaption>\n") + "</figure>\n")
     }
 
@@ -168,7 +176,7 @@ package struct HTMLFormatter: HandoutFormatter {
         let (symbol, textRows) = textLayout.layOut(step)
         let alt = symbol + textRows.map { ($0.startsForm ? " = " : " ") + $0.text }.joined()
         return displayMath("<mtable class=\"rows\">" + rows.text.string + "</mtd></mtr></mtable>",
-                           alt: alt.replacingOccurrences(of: UnicodeMath().blank, with: "blank"))
+                           alt: alt.replacing(UnicodeMath().blank, with: "blank"))
     }
 
     /// `mathML` as a display formula whose `alttext` is `alt`, in a box that scrolls sideways when it is wider

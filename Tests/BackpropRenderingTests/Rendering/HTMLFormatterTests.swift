@@ -103,6 +103,8 @@ import Testing
         for element in outline.elements where MathMLMathTests.arity[element.name] != nil {
             #expect(element.childCount == MathMLMathTests.arity[element.name], "\(element.name)", sourceLocation: sourceLocation)
         }
+        let ids = outline.elements.compactMap { $0.attributes["id"] }
+        #expect(Set(ids).count == ids.count, "ids are unique", sourceLocation: sourceLocation)
         let svgs = outline.elements(named: "svg")
         #expect(svgs.count == outline.elements(named: "title").filter { $0.ancestors.last == "svg" }.count, sourceLocation: sourceLocation)
         #expect(outline.elements.allSatisfy { !["img", "link", "iframe", "object"].contains($0.name) && $0.attributes["src"] == nil },
