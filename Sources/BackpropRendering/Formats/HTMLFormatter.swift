@@ -46,11 +46,11 @@ package struct HTMLFormatter: HandoutFormatter {
         textPrinter = MathPrinter(UnicodeMath(), notation: handout.notation, numbers: handout.numbers)
         opened = (false, false)
         pictureCount = 0
-        let byline = handout.info.byline.map(\.xmlEscaped).joined(separator: ", ")
+        let byline = handout.info.byline.map(\.htmlEscaped).joined(separator: ", ")
         return options.template.pieces([
-            "title": handout.info.title.xmlEscaped,
-            "author": handout.info.author.xmlEscaped,
-            "date": handout.info.date.xmlEscaped,
+            "title": handout.info.title.htmlEscaped,
+            "author": handout.info.author.htmlEscaped,
+            "date": handout.info.date.htmlEscaped,
             "byline": byline.isEmpty ? "" : "<p class=\"byline\">" + byline + "</p>",
         ])
     }
@@ -101,18 +101,18 @@ package struct HTMLFormatter: HandoutFormatter {
     package mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
         let layout = StepLayout(printer: printer, budget: Self.lineBudget)
         let textLayout = StepLayout(printer: textPrinter, budget: .infinity)
-        var text = "<div class=\"steps\">\n"
+        output.write("<div class=\"steps\">\n")
         for step in steps {
-            text += "<div class=\"step\">" + displayMath(step, layout: layout, textLayout: textLayout)
+            var text = "<div class=\"step\">" + displayMath(step, layout: layout, textLayout: textLayout)
             if !step.blanks.isEmpty {
                 var answer = step
                 answer.blanks = []
                 text += "<details class=\"answer\"><summary>Answer</summary>" + displayMath(answer, layout: layout, textLayout: textLayout)
                     + "</details>"
             }
-            text += "</div>\n"
+            output.write(text + "</div>\n")
         }
-        output.write(text + "</div>\n")
+        output.write("</div>\n")
     }
 
     package mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {
@@ -125,7 +125,7 @@ package struct HTMLFormatter: HandoutFormatter {
         let alt = ([textQuantity] + textForms).joined(separator: " = ")
         output.write("<div class=\"step\">" + displayMath("<mtable class=\"rows\">" + rows.joined() + "</mtable>", alt: alt) + "</div>\n")
         // The tie-back is as long as a step, too long for a line of text: it gets a box of its own.
-        output.write("<p>" + block.tieBack.xmlEscaped + "</p>\n")
+        output.write("<p>" + block.tieBack.htmlEscaped + "</p>\n")
         output.write(displayMath(matrices.linkEquation(of: block.step) + "<mo>.</mo>", alt: textMatrices.linkEquation(of: block.step) + ".") + "\n")
     }
 
@@ -151,7 +151,7 @@ package struct HTMLFormatter: HandoutFormatter {
         pictureCount += 1
         let prefix = "picture-\(pictureCount)-"
         svg = svg.replacing("id=\"", with: "id=\"" + prefix).replacing("url(#", with: "url(#" + prefix).replacing("href=\"#", with: "href=\"#" + prefix)
-        output.write("<figure class=\"picture\">\n" + svg + (headed ? "" : "<figcaption>" + caption.xmlEscaped + "</figcaption>\n") + "</figure>\n")
+        output.write("<figure class=\"picture\">\n" + svg + (headed ? "" : "<figcaption>" + caption.htmlEscaped + "</figcaption>\n") + "</figure>\n")
     }
 
     /// Writes a rule that starts a new page when printed.
@@ -176,13 +176,13 @@ package struct HTMLFormatter: HandoutFormatter {
         let (symbol, textRows) = textLayout.layOut(step)
         let alt = symbol + textRows.map { ($0.startsForm ? " = " : " ") + $0.text }.joined()
         return displayMath("<mtable class=\"rows\">" + rows.text.string + "</mtd></mtr></mtable>",
-                           alt: alt.replacing(UnicodeMath().blank, with: "blank"))
+                           alt: step.blanks.isEmpty ? alt : alt.replacing(UnicodeMath().blank, with: "blank"))
     }
 
     /// `mathML` as a display formula whose `alttext` is `alt`, in a box that scrolls sideways when it is wider
     /// than the page.
     private func displayMath(_ mathML: String, alt: String) -> String {
-        "<div class=\"equation\"><math display=\"block\" alttext=\"" + alt.xmlEscaped + "\">" + mathML + "</math></div>"
+        "<div class=\"equation\"><math display=\"block\" alttext=\"" + alt.htmlEscaped + "\">" + mathML + "</math></div>"
     }
 
     /// How far a typed value may be from `value` and still round to it: half a unit in the last significant
@@ -214,16 +214,16 @@ package struct HTMLFormatter: HandoutFormatter {
             case .text(var words):
                 if !punctuation.isEmpty {
                     words.removeFirst(punctuation.count)
-                    text += punctuation.xmlEscaped + "</span>"
+                    text += punctuation.htmlEscaped + "</span>"
                     punctuation = ""
                 }
-                text += words.xmlEscaped
+                text += words.htmlEscaped
             case .math(let expression): text += math(printer.string(expression), alt: textPrinter.string(expression))
             case .equation(let left, let right):
                 text += math(printer.string(left) + printer.spelling.signs.equals + printer.string(right),
                              alt: textPrinter.string(left) + " = " + textPrinter.string(right))
             case .layer(let label): text += math(MathMLMath.tokens(label), alt: label)
-            case .code(let code): text += "<code>" + code.xmlEscaped + "</code>"
+            case .code(let code): text += "<code>" + code.htmlEscaped + "</code>"
             }
         }
         return text
@@ -231,14 +231,14 @@ package struct HTMLFormatter: HandoutFormatter {
 
     /// Inline math: `mathML` in a `<math>` element whose `alttext` is `alt`.
     private func math(_ mathML: String, alt: String) -> String {
-        "<math alttext=\"" + alt.xmlEscaped + "\">" + mathML + "</math>"
+        "<math alttext=\"" + alt.htmlEscaped + "\">" + mathML + "</math>"
     }
 
     private func cell(_ cell: Table.Cell) -> String {
         switch cell {
         case .math(let expression): return math(printer.string(expression), alt: textPrinter.string(expression))
         case .number(let value): return math(printer.string(.constant(value)), alt: textPrinter.string(.constant(value)))
-        case .text(let words): return words.xmlEscaped
+        case .text(let words): return words.htmlEscaped
         case .phrases(let phrases): return inline(phrases)
         }
     }
@@ -263,5 +263,17 @@ private extension Phrase {
         case .math, .equation, .layer: return true
         case .text, .code: return false
         }
+    }
+}
+
+private extension String {
+    /// The text safe inside an element or a quoted attribute, as ``xmlEscaped`` makes it; most of a page's
+    /// texts (alttext, names, numbers) need nothing, and are returned after one pass over their bytes.
+    var htmlEscaped: String {
+        let needsEscaping = utf8.contains { byte in
+            byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF
+        }
+        return needsEscaping ? xmlEscaped : self
     }
 }
