@@ -27,39 +27,36 @@ public struct MathMLMath: MathSpelling {
         return mantissa + "<mo>×</mo><msup><mn>10</mn>" + power + "</msup>"
     }
 
-    /// Writes the name as `<mi>` (upright when it is a word) with its subscripts in an `<msub>` and its
-    /// superscript in an `<msup>`, or both in an `<msubsup>`; a base that is already MathML (a bracketed
-    /// matrix name) is written as it is.
+    /// Writes the name as `<mi>` (upright when it is an operator's word, italic otherwise) under its accent in an
+    /// `<mover>`, with its subscripts in an `<msub>` and its superscript in an `<msup>`, or both in an
+    /// `<msubsup>`. A Unicode name's combining bar or dot becomes the accent and its trailing subscript digits
+    /// the first subscript; a base that is already MathML (a bracketed matrix name) is written as it is.
     public func write(_ name: SymbolName, to output: inout some TextOutputStream) {
-        let hasSubscripts = !name.subscripts.isEmpty
-        switch (hasSubscripts, name.superscript != nil) {
-        case (true, true): output.write("<msubsup>")
-        case (true, false): output.write("<msub>")
-        case (false, true): output.write("<msup>")
-        case (false, false): break
-        }
+        let base = Self.base(of: name.unicode)
+        let subscripts = (base.subscript.map { [$0] } ?? []) + name.subscripts
+        let scripts = (subscripts.isEmpty ? "" : "sub") + (name.superscript == nil ? "" : "sup")
+        if !scripts.isEmpty { output.write("<m" + scripts + ">") }
         if name.unicode.hasPrefix("<") {
             output.write("<mrow>" + name.unicode + "</mrow>")
-        } else if name.isOperator || name.unicode.count > 1 {
-            output.write("<mi mathvariant=\"normal\">" + name.unicode.xmlEscaped + "</mi>")
         } else {
-            output.write("<mi>" + name.unicode.xmlEscaped + "</mi>")
+            if base.accent != nil { output.write("<mover accent=\"true\">") }
+            if name.isOperator || base.letters.unicodeScalars.count == 1 {
+                output.write("<mi>" + base.letters.xmlEscaped + "</mi>")
+            } else {
+                output.write("<mi class=\"name\">" + base.letters.xmlEscaped + "</mi>")
+            }
+            if let accent = base.accent { output.write("<mo>" + accent + "</mo></mover>") }
         }
-        if hasSubscripts {
+        if !subscripts.isEmpty {
             output.write("<mrow>")
-            for (index, part) in name.subscripts.enumerated() {
+            for (index, part) in subscripts.enumerated() {
                 if index > 0 { output.write("<mo lspace=\"0\" rspace=\"0\">,</mo>") }
                 output.write(Self.tokens(part))
             }
             output.write("</mrow>")
         }
         if let superscript = name.superscript { output.write("<mrow>" + Self.tokens(superscript) + "</mrow>") }
-        switch (hasSubscripts, name.superscript != nil) {
-        case (true, true): output.write("</msubsup>")
-        case (true, false): output.write("</msub>")
-        case (false, true): output.write("</msup>")
-        case (false, false): break
-        }
+        if !scripts.isEmpty { output.write("</m" + scripts + ">") }
     }
 
     /// An `<mrow>` opened by `(`, stretchy when `tall`.
@@ -129,6 +126,32 @@ public struct MathMLMath: MathSpelling {
     public var slashedPartial: (open: String, middle: String) { ("<mi>∂</mi>", "<mo>/</mo><mi>∂</mi>") }
 
     // MARK: - Implementation
+
+    /// The accents a Unicode name carries as combining marks, as MathML writes them over the base.
+    private static let accents: [Unicode.Scalar: String] = ["\u{0304}": "¯", "\u{0305}": "¯", "\u{0307}": "˙"]
+
+    /// A Unicode name's letters without their combining accent and trailing subscript digits, the accent
+    /// (`¯` for a bar, `˙` for a dot), and the digits: `v̄₁₂` → (`v`, `¯`, `12`).
+    static func base(of unicode: String) -> (letters: String, accent: String?, subscript: String?) {
+        var letters = String.UnicodeScalarView()
+        var accent: String?
+        var digits = ""
+        for scalar in unicode.unicodeScalars {
+            if let mark = accents[scalar] {
+                accent = mark
+            } else if (0x2080...0x2089).contains(scalar.value) {
+                digits.append(Character(Unicode.Scalar(scalar.value - 0x2080 + 0x30) ?? "0"))
+            } else {
+                if !digits.isEmpty {
+                    // Subscript digits inside the name belong to its letters.
+                    letters.append(contentsOf: digits.unicodeScalars)
+                    digits = ""
+                }
+                letters.append(scalar)
+            }
+        }
+        return (String(letters), accent, digits.isEmpty ? nil : digits)
+    }
 
     /// An index or superscript such as `n-1`, `(l)` or `+` as tokens: runs of digits as `<mn>`, letters as
     /// `<mi>`, every other character as an escaped `<mo>` (a hyphen as the minus sign) set without space around

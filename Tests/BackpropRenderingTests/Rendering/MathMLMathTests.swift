@@ -31,6 +31,16 @@ import Testing
         #expect(printer.string(try ExpressionParser.parse("a * b")) == "<mi>a</mi><mo>\u{2062}</mo><mi>b</mi>")
     }
 
+    /// A graph's adjoint ē and tangent ḃ carry their accent over the letter; a variable's trailing digits are
+    /// its subscript, and a longer name is one italic word.
+    @Test func graphNamesKeepTheirAccentsAndSubscripts() {
+        let graph = MathPrinter(MathMLMath(), notation: GraphNotation())
+        #expect(graph.string(.of(.adjoint("e"))) == "<mover accent=\"true\"><mi>e</mi><mo>¯</mo></mover>")
+        #expect(graph.string(.of(.tangent("b"))) == "<mover accent=\"true\"><mi>b</mi><mo>˙</mo></mover>")
+        #expect(graph.string(.of(.variable("w_12"))) == "<msub><mi>w</mi><mrow><mn>12</mn></mrow></msub>")
+        #expect(graph.string(.of(.variable("rate"))) == "<mi class=\"name\">rate</mi>")
+    }
+
     @Test func scientificNumberIsAPowerOfTen() {
         #expect(printer.string(.constant(-1.5e-7)) == "<mo form=\"prefix\">−</mo><mn>1.5</mn><mo>×</mo><msup><mn>10</mn><mrow><mo>−</mo><mn>7</mn></mrow></msup>")
     }
