@@ -77,8 +77,9 @@ details.part > summary { cursor: pointer; margin-bottom: 0.4rem; }
 .step { margin: 0.15rem 0; }
 .equation { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
 .equation > math[display="block"] { display: inline math; math-style: normal; margin: 0; }
-mtable.rows mtd { text-align: left; padding: 0.15rem 0; }
-mtable.rows mtd:first-child { text-align: right; padding-right: 0.2em; }
+mtable.rows { math-style: normal; }
+mtable.rows > mtr > mtd { text-align: left; padding: 0.2rem 0; }
+mtable.rows > mtr > mtd:first-child { text-align: right; padding-right: 0.2em; }
 .layer-blue { color: var(--layer-blue); }
 .layer-red { color: var(--layer-red); }
 .layer-teal { color: var(--layer-teal); }
