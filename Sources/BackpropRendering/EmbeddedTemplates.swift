@@ -107,6 +107,7 @@ figure.picture { margin: 1rem 0; text-align: center; }
 figure.picture svg { max-width: 100%; height: auto; background: #ffffff; border-radius: 4px; }
 figcaption { color: var(--muted); font-size: 0.9em; }
 hr.page-break { border: none; border-top: 1px solid var(--rule); margin: 2.5rem 0; }
+@media (max-width: 32rem) { body { font-size: 1rem; } .equation { font-size: 0.92em; } }
 @media print {
   @page { margin: 16mm 15mm; }
   :root { color-scheme: light; --text: #000000; --page: #ffffff; --muted: #333333; --rule: #777777;
