@@ -83,7 +83,7 @@ package struct HandoutFile {
         guard style.format == .markdown, drawsPictures, derivation.exercise == nil else {
             return [try document(handout, style: style, path: path, json: .json(derivation, JSONRenderer(shape: style.jsonShape, notation: style.notation, generator: style.info.generator)))]
         }
-        let pictures = DiagramKind.allCases.map { kind in (kind, pictureFile(of: kind, beside: path)) }
+        let pictures = DiagramKind.allCases.map { kind in (kind, pictureFile(named: kind.rawValue, beside: path)) }
         var options = MarkdownFormatter.Options(template: style.template ?? .markdownHandout)
         for (kind, file) in pictures { options.pictureFiles[.diagram(kind)] = file.name }
         var files = [HandoutFile(path: path, content: .handout(handout, .markdown(MarkdownFormatter(options: options))))]
@@ -128,11 +128,20 @@ package struct HandoutFile {
         }
     }
 
-    /// The file of a graph derivation at `path`.
-    package static func graph(_ derivation: GraphDerivation, style: Style, path: String) throws(Unsupported) -> HandoutFile {
+    /// The files of a graph derivation at `path`: the handout, and for Markdown the SVG picture of the graph it
+    /// links to, written beside it as `name-graph.svg`, when `drawsPictures` and the graph is small enough to draw.
+    package static func graph(_ derivation: GraphDerivation, style: Style, path: String, drawsPictures: Bool) throws(Unsupported) -> [HandoutFile] {
         let handout = Handout(.graph(derivation), info: style.info, notation: style.notation, numbers: style.numbers)
-        if style.format == .dot { return HandoutFile(path: path, content: .dot(derivation, style.numbers)) }
-        return try document(handout, style: style, path: path, json: .graphJSON(derivation, generator: style.info.generator))
+        if style.format == .dot { return [HandoutFile(path: path, content: .dot(derivation, style.numbers))] }
+        guard style.format == .markdown, drawsPictures,
+              let diagram = GraphPicture(derivation: derivation, notation: style.notation, numbers: style.numbers).diagram else {
+            return [try document(handout, style: style, path: path, json: .graphJSON(derivation, generator: style.info.generator))]
+        }
+        let file = pictureFile(named: "graph", beside: path)
+        var options = MarkdownFormatter.Options(template: style.template ?? .markdownHandout)
+        options.pictureFiles[.graph] = file.name
+        return [HandoutFile(path: path, content: .handout(handout, .markdown(MarkdownFormatter(options: options)))),
+                HandoutFile(path: file.path, content: .svg(diagram))]
     }
 
     /// The format a handout cannot be written in.
@@ -159,13 +168,13 @@ package struct HandoutFile {
         }
     }
 
-    /// The SVG file of picture `kind` beside the Markdown file `path`: `name-network.svg`, ... for `name.md`.
-    private static func pictureFile(of kind: DiagramKind, beside path: String) -> (name: String, path: String) {
+    /// The SVG file of the picture called `picture` beside the Markdown file `path`: `name-network.svg`, ... for `name.md`.
+    private static func pictureFile(named picture: String, beside path: String) -> (name: String, path: String) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         var base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         if base.hasSuffix(".md") { base.removeLast(3) }
-        let name = base + "-" + kind.rawValue + ".svg"
+        let name = base + "-" + picture + ".svg"
         return (name, folder + name)
     }
 }

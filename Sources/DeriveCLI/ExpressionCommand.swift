@@ -43,9 +43,10 @@ enum ExpressionCommand {
                                       info: info, template: template)
         if let path = options.outputPath {
             let (file, folder) = DeriveCommand.handoutPath(path, format: options.format)
-            try OutputFile.write(try DeriveCommand.files([HandoutFile.graph(derivation, style: style, path: file)]), creating: folder)
+            try OutputFile.write(try DeriveCommand.files(HandoutFile.graph(derivation, style: style, path: file, drawsPictures: !OutputFile.isStream(file))),
+                                 creating: folder)
         } else {
-            ProgressLine.write(try DeriveCommand.files([HandoutFile.graph(derivation, style: style, path: "-")])[0], to: &output)
+            ProgressLine.write(try DeriveCommand.files(HandoutFile.graph(derivation, style: style, path: "-", drawsPictures: false))[0], to: &output)
         }
     }
 

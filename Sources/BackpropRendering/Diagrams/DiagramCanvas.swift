@@ -1,3 +1,5 @@
+import BackpropKit
+
 /// The elements of a diagram as a layout places them, with the room already taken, so labels can be
 /// placed where they overlap nothing.
 struct DiagramCanvas {
@@ -12,8 +14,8 @@ struct DiagramCanvas {
 
     /// The upright rectangles holding the nodes' texts, node by node, kept for ``bounds``.
     private var nodeLabelFrames: [DiagramRect] = []
-    /// The upright rectangles holding the edges' labels, one per edge (`nil` for a bare edge).
-    private var edgeLabelFrames: [DiagramRect?] = []
+    /// The upright rectangles holding the edges' labels.
+    private var edgeLabelFrames: [DiagramRect] = []
     /// The upright rectangles holding the free texts.
     private var labelFrames: [DiagramRect] = []
 
@@ -36,12 +38,21 @@ struct DiagramCanvas {
         }
     }
 
-    /// Adds `edge`; its label becomes occupied.
+    /// The lines of the edges, each segment as a rectangle the width of a stroke, which a new label must not cover.
+    private(set) var strokes: [DiagramQuad] = []
+
+    /// The width of a drawn line with a little air, in centimetres.
+    static let strokeWidth = 0.05
+
+    /// Adds `edge`; its labels and its line become occupied.
     mutating func add(_ edge: DiagramEdge) {
         edges.append(edge)
-        let outline = edge.label.map { metrics.outline(of: $0) }
-        if let outline { occupied.append(outline) }
-        edgeLabelFrames.append(outline?.boundingRect)
+        strokes += Self.strokes(of: edge)
+        for label in edge.labels {
+            let outline = metrics.outline(of: label)
+            occupied.append(outline)
+            edgeLabelFrames.append(outline.boundingRect)
+        }
     }
 
     /// Adds a free `label`; it becomes occupied.
@@ -52,19 +63,42 @@ struct DiagramCanvas {
         labelFrames.append(outline.boundingRect)
     }
 
-    /// Whether `label` would overlap nothing placed so far, with a little air around it.
-    func isFree(_ label: DiagramLabel) -> Bool {
+    /// Writes `lines` under everything placed so far, from the left edge.
+    mutating func addLegend(_ lines: [DiagramText]) {
+        let bounds = bounds
+        var y = bounds.maxY + 0.1
+        for line in lines {
+            let height = metrics.lineHeight(line)
+            add(DiagramLabel(line, at: DiagramPoint(x: bounds.x + 0.2, y: y + height / 2), anchor: .leading))
+            y += height
+        }
+    }
+
+    /// Whether `label` would overlap nothing placed so far, with a little air around it, nor the lines of the
+    /// edges placed and of `others`.
+    func isFree(_ label: DiagramLabel, clearOf others: [DiagramQuad] = []) -> Bool {
         let outline = metrics.outline(of: label, padding: 0.06)
-        return !occupied.contains { $0.intersects(outline) }
+        return !occupied.contains { $0.intersects(outline) } && !strokes.contains { $0.intersects(outline) }
+            && !others.contains { $0.intersects(outline) }
+    }
+
+    /// The segments of the line of `edge`, each as a rectangle ``strokeWidth`` wide.
+    static func strokes(of edge: DiagramEdge) -> [DiagramQuad] {
+        zip(edge.points, edge.points.dropFirst()).compactMap { start, end in
+            let length = start.distance(to: end)
+            guard length > 1e-9 else { return nil }
+            let degrees = CMath.atan2(end.y - start.y, end.x - start.x) * 180 / .pi
+            return DiagramQuad(center: start.interpolated(to: end, 0.5), width: length, height: strokeWidth, degrees: degrees)
+        }
     }
 
     /// The rectangle holding everything, with a margin.
     var bounds: DiagramRect {
-        var rects = nodes.map(\.frame) + nodeLabelFrames + labelFrames
-        for (edge, labelFrame) in zip(edges, edgeLabelFrames) {
-            rects.append(DiagramRect(x: Swift.min(edge.start.x, edge.end.x), y: Swift.min(edge.start.y, edge.end.y),
-                                     width: Swift.abs(edge.end.x - edge.start.x), height: Swift.abs(edge.end.y - edge.start.y)))
-            if let labelFrame { rects.append(labelFrame) }
+        var rects = nodes.map(\.frame) + nodeLabelFrames + labelFrames + edgeLabelFrames
+        for edge in edges {
+            let xs = edge.points.map(\.x), ys = edge.points.map(\.y)
+            let (left, top) = (xs.min() ?? 0, ys.min() ?? 0)
+            rects.append(DiagramRect(x: left, y: top, width: (xs.max() ?? 0) - left, height: (ys.max() ?? 0) - top))
         }
         guard let first = rects.first else { return DiagramRect(x: 0, y: 0, width: 1, height: 1) }
         return rects.dropFirst().reduce(first) { $0.union($1) }.expanded(by: 0.2)

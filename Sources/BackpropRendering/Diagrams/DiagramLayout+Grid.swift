@@ -39,7 +39,7 @@ extension DiagramLayout {
 
     /// The widest gaps tried between two layers whose edges carry labels, in centimetres; the gap
     /// between layers whose labels do not fit is the narrowest, and their edges are left unlabelled.
-    static let labelledGaps = [1.9, 2.4, 2.9, 3.4, 3.9]
+    static let labelledGaps = [1.5, 1.9, 2.4, 2.9, 3.4, 3.9]
     /// The most edges between two layers that are labelled; a denser mesh is left bare.
     static let maximumLabelledEdges = 9
     /// The gap between layers with unlabelled edges.
@@ -56,8 +56,8 @@ extension DiagramLayout {
         GridColumn(layer: nil, selection: NeuronSelection(rows: [.ellipsis(count: count)]), boxes: [:], role: .ellipsis, header: [])
     }
 
-    /// The widest picture of a whole network, in centimetres: set on a 17 cm line at two thirds of its size.
-    static let widthBudget = 25.0
+    /// The widest picture of a whole network, in centimetres: set on the handout's 17 cm line, its 9 pt texts print at 7 pt.
+    static let widthBudget = 22.0
 
     /// Places `columns` left to right, joined by the edges `edges(column, leftNeurons, rightNeurons)` between
     /// each column and the one before it. When the labelled picture is wider than ``widthBudget``, the labels of
@@ -194,15 +194,21 @@ extension DiagramLayout {
     /// - Returns: `false` when some label found no free place (the edges are then only partly added).
     private mutating func connect(_ edges: [GridEdge], _ left: [Int: DiagramNode], _ right: [Int: DiagramNode],
                                   sources: [Int], withLabels: Bool) -> Bool {
-        for spec in edges {
-            guard let leftNode = left[spec.left], let rightNode = right[spec.right] else { continue }
+        let placed = edges.compactMap { spec -> (GridEdge, DiagramEdge)? in
+            guard let leftNode = left[spec.left], let rightNode = right[spec.right] else { return nil }
             let (from, to) = spec.pointsLeft ? (rightNode, leftNode) : (leftNode, rightNode)
             // Bare edges between crowded layers are drawn grey, so the neurons stand out of the mesh.
-            var edge = self.edge(from: from, to: to, color: !withLabels && spec.color == .ink ? .muted : spec.color)
+            return (spec, self.edge(from: from, to: to, color: !withLabels && spec.color == .ink ? .muted : spec.color))
+        }
+        // A label keeps off the lines of the edges still to come, too.
+        var coming = placed.map { DiagramCanvas.strokes(of: $0.1) }
+        for (spec, plain) in placed {
+            var edge = plain
+            coming.removeFirst()
             if withLabels, let text = spec.label {
                 let index = sources.firstIndex(of: spec.left) ?? 0
-                guard let label = freeLabel(text, from: edge.start, to: edge.end,
-                                            positions: Self.labelPositions(index: index, of: sources.count), sloped: true) else { return false }
+                guard let label = freeLabel(text, from: edge.start, to: edge.end, positions: Self.labelPositions(index: index, of: sources.count),
+                                            clearOf: coming.flatMap { $0 }) else { return false }
                 edge = edge.labelled(label)
             }
             canvas.add(edge)

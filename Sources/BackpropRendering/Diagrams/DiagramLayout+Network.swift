@@ -81,12 +81,6 @@ extension DiagramLayout {
 
     /// Writes `lines` under everything placed so far, from the left edge.
     mutating func legend(_ lines: [DiagramText]) {
-        let bounds = canvas.bounds
-        var y = bounds.maxY + 0.1
-        for line in lines {
-            let height = metrics.lineHeight(line)
-            canvas.add(DiagramLabel(line, at: DiagramPoint(x: bounds.x + 0.2, y: y + height / 2), anchor: .leading))
-            y += height
-        }
+        canvas.addLegend(lines)
     }
 }

@@ -61,12 +61,18 @@ extension DiagramLayout {
         // A few labels sit midway; many sit nearer the neighbours, where the lines are further apart.
         let fromNeighbour = edges.count > 3 ? [0.36, 0.3, 0.42, 0.48, 0.26, 0.54] : [0.5, 0.44, 0.38, 0.32, 0.56, 0.26]
         let positions = side == .left ? fromNeighbour : fromNeighbour.map { 1 - $0 }
-        for spec in edges {
-            guard let neighbour = neighbours[spec.neuron] else { continue }
+        let placed = edges.compactMap { spec -> (StarEdge, DiagramEdge)? in
+            guard let neighbour = neighbours[spec.neuron] else { return nil }
             let (from, to) = spec.pointsInward ? (neighbour, center) : (center, neighbour)
-            var edge = self.edge(from: from, to: to, color: spec.color, isDashed: spec.isDashed)
+            return (spec, self.edge(from: from, to: to, color: spec.color, isDashed: spec.isDashed))
+        }
+        // A label keeps off the lines of the edges still to come, too.
+        var coming = placed.map { DiagramCanvas.strokes(of: $0.1) }
+        for (spec, plain) in placed {
+            var edge = plain
+            coming.removeFirst()
             if withLabels, let text = spec.label {
-                guard let label = freeLabel(text, from: edge.start, to: edge.end, positions: positions) else { return false }
+                guard let label = freeLabel(text, from: edge.start, to: edge.end, positions: positions, clearOf: coming.flatMap { $0 }) else { return false }
                 edge = edge.labelled(label)
             }
             canvas.add(edge)

@@ -204,24 +204,23 @@ struct DiagramLayout {
         return DiagramEdge(from: from.id, to: to.id, start: start, end: end, color: color, isDashed: isDashed)
     }
 
-    /// `text` on the line from `start` to `end` at the first of the fractions `positions` (measured from
-    /// the left end) where it overlaps nothing on the canvas, or `nil`.
-    /// - Parameter sloped: Whether the text is turned to run along the line rather than level.
-    func freeLabel(_ text: DiagramText, from start: DiagramPoint, to end: DiagramPoint, positions: [Double], sloped: Bool = false) -> DiagramLabel? {
+    /// `text` level on a white ground on the line from `start` to `end`, at the first of the fractions `positions`
+    /// (measured from the left end) where it overlaps nothing on the canvas, or `nil`. Level, so a minus sign never
+    /// lies along the line.
+    /// - Parameter others: The lines of edges not yet placed, which the text must not cover either.
+    func freeLabel(_ text: DiagramText, from start: DiagramPoint, to end: DiagramPoint, positions: [Double],
+                   clearOf others: [DiagramQuad] = []) -> DiagramLabel? {
         let (left, right) = start.x <= end.x ? (start, end) : (end, start)
         let width = metrics.width(text)
         let (dx, dy) = (right.x - left.x, right.y - left.y)
         let length = (dx * dx + dy * dy).squareRoot()
-        // The room the text takes along the line: its width when turned with it, else its width's share of the run.
-        let reach = sloped ? width / 2 : width / 2 * length / Swift.max(dx, 0.01)
-        let angle = sloped ? CMath.atan2(dy, dx) * 180 / .pi : 0
-        // Text turned steeper than this is hard to read: such a line gets no label.
-        guard Swift.abs(angle) <= 50 else { return nil }
+        // The stretch of line the text covers: its width's share of the run.
+        let reach = width / 2 * length / Swift.max(dx, 0.01)
         for t in positions {
             // Keep the text clear of the boxes and arrowheads at both ends.
             guard t * length - reach >= 0.3, (1 - t) * length - reach >= 0.3 else { continue }
-            let label = DiagramLabel(text, at: left.interpolated(to: right, t), isOpaque: true, angle: angle)
-            if canvas.isFree(label) { return label }
+            let label = DiagramLabel(text, at: left.interpolated(to: right, t), isOpaque: true)
+            if canvas.isFree(label, clearOf: others) { return label }
         }
         return nil
     }

@@ -19,7 +19,9 @@ struct DiagramMetrics {
     func width(_ text: DiagramText) -> Double {
         let hash = text.hashValue
         if let width = measured.width(of: text, hash: hash) { return width }
-        let ems = printer.string(text).unicodeScalars.reduce(0.0) { $0 + Self.ems($1) }
+        var ems = printer.string(text).unicodeScalars.reduce(0.0) { $0 + Self.ems($1) }
+        // The SVG writer sets coloured text bold, which is wider.
+        if case .named = text.color { ems *= Self.boldWidening }
         let width = ems * text.pointSize * Self.centimetresPerPoint
         measured.add(text, hash: hash, width: width)
         return width
@@ -47,17 +49,22 @@ struct DiagramMetrics {
         return DiagramQuad(center: center, width: width, height: height, degrees: label.angle)
     }
 
-    /// The width of one character in ems, generous for common sans-serif and serif fonts.
+    /// How much wider bold text is than regular.
+    static let boldWidening = 1.08
+
+    /// The width of one character in ems, generous for common serif fonts: DejaVu Serif, the widest of those an
+    /// SVG names, and Latin Modern, which LaTeX sets.
     private static func ems(_ scalar: Unicode.Scalar) -> Double {
         switch scalar.value {
-        case 0x20: return 0.3
-        case 0x2C, 0x2E, 0x3A, 0x3B: return 0.3 // , . : ;
-        case 0x2080...0x209C, 0x1D62...0x1D6A, 0x2070...0x207F, 0xB2, 0xB3, 0xB9: return 0.42 // sub- and superscripts
-        case 0x2212, 0x3D, 0x2B, 0xD7, 0x22C5, 0xB7: return 0.78 // − = + × ⋅ ·
-        case 0x30...0x39: return 0.5 // digits
-        case 0x2202: return 0.55 // ∂
+        case 0x20: return 0.32
+        case 0x2C, 0x2E, 0x3A, 0x3B: return 0.32 // , . : ;
+        case 0x2080...0x209C, 0x1D62...0x1D6A, 0x2070...0x207F, 0xB2, 0xB3, 0xB9: return 0.46 // sub- and superscripts
+        case 0x2212, 0x3D, 0x2B, 0xD7, 0x22C5, 0xB7: return 0.84 // − = + × ⋅ ·
+        case 0x30...0x39: return 0.64 // digits
+        case 0x2202: return 0.56 // ∂
         case 0x2026, 0x22EF: return 1.0 // … ⋯
-        default: return 0.56
+        case 0x300...0x36F: return 0 // combining marks: the bar of an adjoint, the dot of a tangent
+        default: return 0.62
         }
     }
 }

@@ -15,4 +15,16 @@ package struct DiagramPoint: Sendable, Equatable {
     package func interpolated(to other: DiagramPoint, _ t: Double) -> DiagramPoint {
         DiagramPoint(x: x + t * (other.x - x), y: y + t * (other.y - y))
     }
+
+    /// The distance to `other`: √((x − x')² + (y − y')²).
+    package func distance(to other: DiagramPoint) -> Double {
+        ((other.x - x) * (other.x - x) + (other.y - y) * (other.y - y)).squareRoot()
+    }
+
+    /// The point `length` from `self` on the way to `other` (`self` itself when they coincide).
+    package func moved(toward other: DiagramPoint, by length: Double) -> DiagramPoint {
+        let distance = distance(to: other)
+        guard distance > 0 else { return self }
+        return interpolated(to: other, length / distance)
+    }
 }

@@ -3,11 +3,12 @@ import BackpropKit
 /// One picture of a derivation, laid out and ready to write in any format: nodes, edges and texts placed
 /// in centimetres, with the texts kept as symbols and numbers that each writer prints in its own syntax.
 ///
-/// Build one per ``DiagramKind`` and hand it to ``TikZDiagramWriter`` or ``SVGDiagramWriter``. Layers wider
-/// than eight neurons are summarised: their first three and last two neurons are drawn, with a `⋮` for the rest.
+/// The one picture model of every handout: build one per ``DiagramKind`` of a network (layers wider than
+/// eight neurons are summarised: their first three and last two neurons are drawn, with a `⋮` for the rest),
+/// or get the computational graph's from ``GraphPicture``, and hand it to ``TikZDiagramWriter`` or ``SVGDiagramWriter``.
 package struct NetworkDiagram: Sendable {
     /// Which picture this is.
-    package let kind: DiagramKind
+    package let kind: PictureKind
     /// How symbols are named.
     package let notation: any Notation
     /// How numbers are written.
@@ -52,13 +53,25 @@ package struct NetworkDiagram: Sendable {
             layout.drawGradientSizes()
             title = DiagramText([.words("Gradient sizes by layer")], style: .note)
         }
-        self.kind = kind
+        self.kind = .diagram(kind)
         self.notation = notation
         self.numbers = numbers
         nodes = layout.canvas.nodes
         edges = layout.canvas.edges
         labels = layout.canvas.labels
         bounds = layout.canvas.bounds
+    }
+
+    /// The picture `kind` holding what is placed on `canvas`, under `title`.
+    init(kind: PictureKind, title: DiagramText, notation: any Notation, numbers: NumberFormat, canvas: DiagramCanvas) {
+        self.kind = kind
+        self.title = title
+        self.notation = notation
+        self.numbers = numbers
+        nodes = canvas.nodes
+        edges = canvas.edges
+        labels = canvas.labels
+        bounds = canvas.bounds
     }
 }
 

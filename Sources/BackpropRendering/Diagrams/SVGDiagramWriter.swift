@@ -50,13 +50,18 @@ package struct SVGDiagramWriter: Sendable {
         output.write("<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"white\"/>\n")
         output.write("<g stroke-width=\"1.2\" stroke-linecap=\"round\">\n")
         for edge in diagram.edges {
-            let start = canvas.point(edge.start), end = canvas.point(edge.end)
-            output.write("<line x1=\"\(start.x)\" y1=\"\(start.y)\" x2=\"\(end.x)\" y2=\"\(end.y)\" stroke=\"\(Self.color(edge.color))\"")
+            if edge.waypoints.isEmpty {
+                let start = canvas.point(edge.start), end = canvas.point(edge.end)
+                output.write("<line x1=\"\(start.x)\" y1=\"\(start.y)\" x2=\"\(end.x)\" y2=\"\(end.y)\"")
+            } else {
+                output.write("<path d=\"\(canvas.roundedPath(edge.points))\" fill=\"none\"")
+            }
+            output.write(" stroke=\"\(Self.color(edge.color))\"")
             if edge.isDashed { output.write(" stroke-dasharray=\"5 4\"") }
             output.write(edge.hasArrow ? " marker-end=\"url(#\(Self.markerID(edge.color)))\"/>\n" : "/>\n")
         }
         output.write("</g>\n")
-        for label in diagram.edges.compactMap(\.label) {
+        for label in diagram.edges.flatMap(\.labels) {
             write(label, printer, metrics, canvas, to: &output)
         }
         for node in diagram.nodes {
@@ -153,6 +158,24 @@ package struct SVGDiagramWriter: Sendable {
 
         func point(_ point: DiagramPoint) -> (x: String, y: String) {
             (length(point.x - bounds.x), length(point.y - bounds.y))
+        }
+
+        /// The path through `points` with its corners rounded by quadratic curves, as TikZ's `rounded corners` draws them.
+        func roundedPath(_ points: [DiagramPoint]) -> String {
+            guard let first = points.first else { return "" }
+            var path = "M" + coordinates(first)
+            for index in points.indices.dropFirst().dropLast() {
+                let (before, corner, after) = (points[index - 1], points[index], points[index + 1])
+                let radius = Swift.min(DiagramEdge.cornerRadius, before.distance(to: corner) / 2, corner.distance(to: after) / 2)
+                path += " L" + coordinates(corner.moved(toward: before, by: radius))
+                path += " Q" + coordinates(corner) + " " + coordinates(corner.moved(toward: after, by: radius))
+            }
+            return path + " L" + coordinates(points[points.count - 1])
+        }
+
+        private func coordinates(_ point: DiagramPoint) -> String {
+            let (x, y) = self.point(point)
+            return x + "," + y
         }
 
         func rect(_ rect: DiagramRect) -> (x: String, y: String, width: String, height: String) {

@@ -20,9 +20,10 @@ package struct TikZDiagramWriter: Sendable {
         for edge in diagram.edges {
             var style = edge.hasArrow ? ["->", Self.color(edge.color), "line width=0.6pt"] : [Self.color(edge.color), "line width=0.6pt"]
             if edge.isDashed { style.append("dashed") }
-            output.write("\\draw[\(style.joined(separator: ", "))] \(Self.point(edge.start)) -- \(Self.point(edge.end));\n")
+            if !edge.waypoints.isEmpty { style.append("rounded corners=" + DiagramCoordinate.string(DiagramEdge.cornerRadius) + "cm") }
+            output.write("\\draw[\(style.joined(separator: ", "))] \(edge.points.map(Self.point).joined(separator: " -- "));\n")
         }
-        for label in diagram.edges.compactMap(\.label) {
+        for label in diagram.edges.flatMap(\.labels) {
             write(label, printer, to: &output)
         }
         for node in diagram.nodes {

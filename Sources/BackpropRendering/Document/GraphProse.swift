@@ -49,11 +49,11 @@ package struct GraphProse: Sendable {
         if let input = forwardInput {
             phrases = [.text("Each node shows its value and, in red, its tangent with respect to "), .math(.symbol(input)),
                        .text(": the sum, over the edges entering it, of the local derivative times the tangent the edge comes from. "
-                             + "Each black edge shows its local derivative; the red edges show the direction forward mode runs.")]
+                             + "Beside each edge: its local derivative and, in red, what forward mode carries along it, the local derivative times the tangent it comes from.")]
         } else {
             phrases = [.text("Each node shows its value and, in red, its adjoint: the sum, over the edges leaving it, of the adjoint at the "
-                             + "edge's other end times the edge's local derivative. Each black edge shows its local derivative; the red "
-                             + "edges show the backward pass running from the output to the inputs.")]
+                             + "edge's other end times the edge's local derivative. Beside each edge: its local derivative and, in red, "
+                             + "what the backward pass sends back along it, that adjoint times the local derivative.")]
         }
         if let digits { phrases.append(.text(" Numbers in the picture are rounded to \(digits) significant digits.")) }
         return phrases

@@ -120,8 +120,8 @@ struct HandoutBuilder {
             guard section.kind == .given, !blocks.isEmpty, self.shows(.graph) else { return blocks }
             let picture = GraphPicture(derivation: derivation, notation: self.handout.notation, numbers: self.handout.numbers)
             blocks.append(.heading(prose.pictureHeading))
-            if picture.isDrawable { blocks.append(.picture(.graph(picture))) }
-            let digits = picture.isDrawable && picture.roundsNumbers ? picture.printer.numbers.significantDigits : nil
+            if let diagram = picture.diagram { blocks.append(.picture(.graph(diagram))) }
+            let digits = picture.isDrawable && picture.roundsNumbers ? picture.numbers.significantDigits : nil
             blocks.append(.paragraph(prose.pictureExplanation(isDrawn: picture.isDrawable, roundedTo: digits)))
             return blocks
         })

@@ -55,11 +55,8 @@ package struct HTMLFormatter: HandoutFormatter {
         ])
     }
 
-    /// Shows every diagram of the network; the computational graph has no SVG writer.
-    package func shows(_ kind: PictureKind) -> Bool {
-        if case .diagram = kind { return true }
-        return false
-    }
+    /// Shows every picture: the diagrams of the network and the computational graph.
+    package func shows(_ kind: PictureKind) -> Bool { true }
 
     /// Writes a part (level 1) as a `<section>` under an `<h2>`, a layer or subsection (level 2) as an open
     /// `<details>` whose summary is its `<h3>`, and a level 3 heading as an `<h4>`: the page's `<h1>` is its title.
@@ -136,15 +133,15 @@ package struct HTMLFormatter: HandoutFormatter {
         output.write(text + "</tbody>\n</table></div>\n")
     }
 
-    /// Writes a diagram as inline SVG in a `<figure>`, under its caption as a heading when `headed`, else
+    /// Writes a picture as inline SVG in a `<figure>`, under its caption as a heading when it is headed, else
     /// above the caption; the SVG carries the caption as its `<title>`.
     package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
-        guard case .diagram(let diagram, let headed) = picture else { return }
         let writer = SVGDiagramWriter()
-        let caption = writer.caption(of: diagram)
+        let caption = writer.caption(of: picture.diagram)
+        let headed = picture.isHeaded
         if headed { visitHeading(Heading(level: 2, title: [.text(caption)]), to: &output) }
         var svg = ""
-        writer.write(diagram, to: &svg)
+        writer.write(picture.diagram, to: &svg)
         if svg.hasPrefix("<?xml"), let declarationEnd = svg.firstIndex(of: "\n") { svg.removeSubrange(...declarationEnd) }
         // The ids of one picture's arrowheads are the page's: each picture's get its number, so no two
         // pictures share one and folding one picture away hides no other's.

@@ -98,16 +98,11 @@ package struct LaTeXFormatter: HandoutFormatter {
     }
 
     package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
-        switch picture {
-        case .diagram(let diagram, let headed):
-            let writer = TikZDiagramWriter()
-            if headed { output.write("\\subsection*{" + writer.caption(of: diagram) + "}\n\n") }
-            output.write("\\begin{center}\n")
-            writer.write(diagram, to: &output)
-            output.write("\\end{center}\n\n")
-        case .graph(let picture):
-            output.write(picture.tikz + "\n")
-        }
+        let writer = TikZDiagramWriter()
+        if picture.isHeaded { output.write("\\subsection*{" + writer.caption(of: picture.diagram) + "}\n\n") }
+        output.write("\\begin{center}\n")
+        writer.write(picture.diagram, to: &output)
+        output.write("\\end{center}\n\n")
     }
 
     package mutating func visitPageBreak(to output: inout some TextOutputStream) {

@@ -100,9 +100,9 @@ package struct MarkdownFormatter: HandoutFormatter {
     }
 
     package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
-        guard case .diagram(let diagram, let headed) = picture, let file = options.pictureFiles[picture.kind] else { return }
-        let caption = SVGDiagramWriter().caption(of: diagram).markdownEscaped
-        if headed {
+        guard let file = options.pictureFiles[picture.kind] else { return }
+        let caption = SVGDiagramWriter().caption(of: picture.diagram).markdownEscaped
+        if picture.isHeaded {
             startBlock(&output)
             output.write("### " + caption + "\n")
         }
