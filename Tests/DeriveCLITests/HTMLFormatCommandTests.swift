@@ -38,7 +38,9 @@ import Testing
     @Test func graphPageShowsEveryStep() {
         let run = deriveInProcess(["--expr", "(a+b)*(b+1)", "--at", "a=2,b=1", "--format", "html"])
         #expect(run.code == .success)
-        #expect(XMLOutline(run.stdout).error == nil)
+        let page = XMLOutline(run.stdout)
+        #expect(page.error == nil)
+        #expect(page.elements(named: "svg").count == 1, "the computational graph, inline")
         #expect(run.stdout.contains("alttext=\"e = c · d = 3 · 2 = 6\""))
         #expect(run.stdout.contains("alttext=\"b̄ = c̄ · ∂c/∂b + d̄ · ∂d/∂b = 2 · 1 + 3 · 1 = 5\""))
     }
