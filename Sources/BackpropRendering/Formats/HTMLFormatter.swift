@@ -127,10 +127,10 @@ package struct HTMLFormatter: HandoutFormatter {
     }
 
     package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
-        var text = "<div class=\"table\"><table>\n<thead><tr>" + table.columns.map { "<th scope=\"col\">" + cell($0) + "</th>" }.joined()
-            + "</tr></thead>\n<tbody>\n"
-        for row in table.rows { text += "<tr>" + row.map { "<td>" + cell($0) + "</td>" }.joined() + "</tr>\n" }
-        output.write(text + "</tbody>\n</table></div>\n")
+        output.write("<div class=\"table\"><table>\n<thead><tr>" + table.columns.map { "<th scope=\"col\">" + cell($0) + "</th>" }.joined()
+                     + "</tr></thead>\n<tbody>\n")
+        for row in table.rows { output.write("<tr>" + row.map { "<td>" + cell($0) + "</td>" }.joined() + "</tr>\n") }
+        output.write("</tbody>\n</table></div>\n")
     }
 
     /// Writes a picture as inline SVG in a `<figure>`, under its caption as a heading when it is headed, else
@@ -143,7 +143,7 @@ package struct HTMLFormatter: HandoutFormatter {
         var svg = ""
         writer.write(picture.diagram, to: &svg)
         if svg.hasPrefix("<?xml"), let declarationEnd = svg.firstIndex(of: "\n") { svg.removeSubrange(...declarationEnd) }
-        // The ids of one picture's arrowheads are the page's: each picture's get its number, so no two
+        // The ids of a picture's arrowheads are the page's: each picture's ids get its number, so no two
         // pictures share one and folding one picture away hides no other's.
         pictureCount += 1
         let prefix = "picture-\(pictureCount)-"
