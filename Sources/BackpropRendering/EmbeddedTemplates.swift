@@ -49,12 +49,14 @@ enum EmbeddedTemplates {
 :root { color-scheme: light dark; --text: #1b1b1b; --page: #ffffff; --muted: #5b5b5b; --rule: #c8c8c8; --box: #f4f4f2;
   --right: #176b2c; --wrong: #a4161a;
   --layer-blue: #1d4ed8; --layer-red: #b91c1c; --layer-teal: #0f766e; --layer-violet: #6d28d9;
-  --layer-orange: #b43f0a; --layer-brown: #7c4a1e; --layer-magenta: #a21caf; }
+  --layer-orange: #b43f0a; --layer-brown: #7c4a1e; --layer-magenta: #a21caf; --layer-olive: #5f6b12;
+  --layer-purple: #7e22ce; --layer-green: #15803d; }
 @media (prefers-color-scheme: dark) {
   :root { --text: #e6e6e3; --page: #16181b; --muted: #a8a8a3; --rule: #44474c; --box: #202328;
     --right: #7ed99a; --wrong: #ff9a9a;
     --layer-blue: #93b4ff; --layer-red: #ff9b9b; --layer-teal: #5fe0cc; --layer-violet: #c9b8ff;
-    --layer-orange: #ffb27a; --layer-brown: #dcb088; --layer-magenta: #f3a6fb; }
+    --layer-orange: #ffb27a; --layer-brown: #dcb088; --layer-magenta: #f3a6fb; --layer-olive: #d4dc7a;
+    --layer-purple: #dcb4ff; --layer-green: #86e3a4; }
 }
 * { box-sizing: border-box; }
 html { background: var(--page); color: var(--text); }
@@ -87,6 +89,9 @@ mtable.rows > mtr > mtd:first-child { text-align: right; padding-right: 0.2em; }
 .layer-orange { color: var(--layer-orange); }
 .layer-brown { color: var(--layer-brown); }
 .layer-magenta { color: var(--layer-magenta); }
+.layer-olive { color: var(--layer-olive); }
+.layer-purple { color: var(--layer-purple); }
+.layer-green { color: var(--layer-green); }
 ul.given { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1.6rem; }
 mspace.blank { border-bottom: 1px solid currentColor; }
 .check input { font: inherit; font-size: 0.9em; width: 7.5em; padding: 0 0.25em; margin: 0 0.2em; color: var(--text); background: var(--page);
@@ -112,7 +117,8 @@ hr.page-break { border: none; border-top: 1px solid var(--rule); margin: 2.5rem 
   @page { margin: 16mm 15mm; }
   :root { color-scheme: light; --text: #000000; --page: #ffffff; --muted: #333333; --rule: #777777;
     --layer-blue: #1d4ed8; --layer-red: #b91c1c; --layer-teal: #0f766e; --layer-violet: #6d28d9;
-    --layer-orange: #b43f0a; --layer-brown: #7c4a1e; --layer-magenta: #a21caf; }
+    --layer-orange: #b43f0a; --layer-brown: #7c4a1e; --layer-magenta: #a21caf; --layer-olive: #5f6b12;
+    --layer-purple: #7e22ce; --layer-green: #15803d; }
   body { font-size: 10.5pt; }
   header, main { max-width: none; padding: 0; }
   h2, h3, h4, summary { break-after: avoid; }

@@ -49,6 +49,15 @@ import Testing
         #expect(!page.elements(named: "mspace").filter { $0.attributes["class"] == "blank" }.isEmpty)
     }
 
+    /// Every layer colour has its class, and a shade for the light page, the dark page and print.
+    @Test func templateColoursEveryLayer() {
+        let page = EmbeddedTemplates.handoutHTML
+        for color in LayerPalette.colors {
+            #expect(page.contains(".layer-\(color) { color: var(--layer-\(color)); }"), "\(color)")
+            #expect(page.components(separatedBy: "--layer-\(color): #").count == 4, "\(color) in light, dark and print")
+        }
+    }
+
     @Test func userTemplateFramesThePage() throws {
         let template = Template(text: "<html lang=\"de\"><body><h1>{{title}}</h1>{{byline}}{{body}}</body></html>")
         var info = HandoutInfo(title: "A & B", author: "Ada")
