@@ -51,7 +51,7 @@ struct HTMLStepRows: StepRowSink {
             append(blank, 0..<blank.count)
             return
         }
-        text.append("<mtext class=\"check\"><span><input type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" spellcheck=\"false\" size=\"9\"")
+        text.append("<mtext class=\"check\"><span><input type=\"text\" autocomplete=\"off\" spellcheck=\"false\" size=\"9\"")
         text.append(" aria-label=\"" + label.xmlEscaped + "\" data-answer=\"" + NumberFormat.roundTrip.string(step.value))
         text.append("\" data-tolerance=\"" + NumberFormat.roundTrip.string(tolerance) + "\"/><output class=\"mark\"></output></span></mtext>")
     }
