@@ -22,7 +22,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
 
     /// A printer writing `spelling`.
     /// - Parameters:
-    ///   - spelling: The syntax: `LaTeXMath()` or `UnicodeMath()`.
+    ///   - spelling: The syntax: `LaTeXMath()`, `UnicodeMath()` or `MathMLMath()`.
     ///   - notation: How symbols are named, such as `NoteNotation(depth: 3)`.
     ///   - numbers: How numbers are written; the shortest round-trip form unless given digits.
     ///   - colorDepth: The depth of the network whose layers colour ∂δ/∂o_{k,j}, or `nil` for no colour.

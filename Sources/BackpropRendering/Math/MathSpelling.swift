@@ -5,7 +5,7 @@ import BackpropKit
 ///
 /// The printer decides once, for every syntax, where parentheses go and which factors sit side by side
 /// (SymPy's printers work the same way); a spelling only says how each piece is written. A new syntax is
-/// one new type, such as ``LaTeXMath`` and ``UnicodeMath``.
+/// one new type, such as ``LaTeXMath``, ``UnicodeMath`` and ``MathMLMath``.
 public protocol MathSpelling: Sendable {
     /// Whether fractions a/b and partials ∂a/∂b are set stacked, two lines tall: they then bind like atoms,
     /// stand next to each other without a multiplication sign, and make the parentheses around them grow.
@@ -38,7 +38,7 @@ public protocol MathSpelling: Sendable {
     var absoluteValue: (open: String, close: String) { get }
     /// The opening of the indicator function `𝟙[x > 0]`.
     var indicator: String { get }
-    /// The opening of `text` coloured `color`, or `nil` where the syntax has no colour; closed by `}`.
+    /// The opening of `text` coloured `color`, or `nil` where the syntax has no colour; closed by ``colorClosing``.
     func colorOpening(_ color: String) -> String?
     /// A blank for a student to fill in, long enough for a formula or a number.
     var blank: String { get }
