@@ -5,7 +5,7 @@ import Testing
 /// The gallery's web pages in a real browser: headless Chromium lays out a copy of each page at desktop and
 /// phone width with a test script added, which writes what it finds into the page for `--dump-dom` to print.
 /// Every `<math>` must have a box, nothing may stick out sideways, the page may request nothing, and the
-/// exercise page must mark a right and a wrong value typed into its own inputs.
+/// exercise page must mark right and wrong values typed into its own inputs.
 ///
 /// Without Chromium the tests pass quietly, except in CI (`CI=true`), where `.ci/run` installs it and its
 /// absence fails them.
@@ -27,8 +27,9 @@ import Testing
         let overflow: [String]
         /// The requests the page made or tried to make.
         let requests: [String]
-        /// The class and mark of the first input after a right value was typed, and of the second after a
-        /// wrong one; `nil` on a page without inputs.
+        /// The class and mark of an input after each of: its answer, a wrong value, a value within the
+        /// rounding, and a negative answer with a minus sign and a decimal comma; `nil` on a page without
+        /// inputs.
         let marks: [String]?
     }
 
@@ -42,7 +43,10 @@ import Testing
         #expect(findings.requests.isEmpty, "requests: \(findings.requests)")
         if test.page == "exercise" {
             let marks = try #require(findings.marks)
-            #expect(marks.count == 2 && marks[0].hasPrefix("right|✓") && marks[1].hasPrefix("wrong|✗"), "\(marks)")
+            #expect(marks.count == 4, "\(marks)")
+            #expect(marks.first?.hasPrefix("right|✓") == true, "the answer: \(marks)")
+            #expect(marks.dropFirst().first?.hasPrefix("wrong|✗") == true, "a wrong value: \(marks)")
+            #expect(marks.dropFirst(2).allSatisfy { $0.hasPrefix("right|✓") }, "within the rounding, and with − and a comma: \(marks)")
         } else {
             #expect(findings.marks == nil)
         }
@@ -89,7 +93,8 @@ import Testing
 
     /// Listens for blocked requests, then after loading opens every `<details>` and reports formulas without a
     /// box, what reaches past the window outside a sideways-scrolling box, the requests made, and the marks of
-    /// a right and a wrong value typed into the first two inputs.
+    /// values typed into its inputs: the answer, a wrong value, one within the rounding of the answer, and a
+    /// negative answer written with a minus sign and a decimal comma.
     static let checkScript = """
         (function () {
           const findings = { unlaidMath: [], overflow: [], requests: [], marks: null };
@@ -110,12 +115,16 @@ import Testing
             }
             for (const entry of performance.getEntriesByType("resource")) findings.requests.push(entry.name);
             const inputs = document.querySelectorAll("input[data-answer]");
-            if (inputs.length > 1) {
+            const negative = Array.from(inputs).find(function (input) { return input.dataset.answer.startsWith("-"); });
+            if (inputs.length > 2 && negative) {
               findings.marks = [];
-              [inputs[0].dataset.answer, String(Number(inputs[1].dataset.answer) * 1.5 + 1)].forEach(function (value, index) {
-                inputs[index].value = value;
-                inputs[index].dispatchEvent(new Event("change"));
-                findings.marks.push(inputs[index].className + "|" + inputs[index].nextElementSibling.textContent);
+              const near = Number(inputs[2].dataset.answer) + 0.9 * Number(inputs[2].dataset.tolerance);
+              const written = negative.dataset.answer.replace("-", "\\u2212").replace(".", ",");
+              [[inputs[0], inputs[0].dataset.answer], [inputs[1], String(Number(inputs[1].dataset.answer) * 1.5 + 1)],
+               [inputs[2], String(near)], [negative, written]].forEach(function (typed) {
+                typed[0].value = typed[1];
+                typed[0].dispatchEvent(new Event("change"));
+                findings.marks.push(typed[0].className + "|" + typed[0].nextElementSibling.textContent);
               });
             }
             const report = document.createElement("pre");
