@@ -71,7 +71,6 @@ p, li { overflow-wrap: break-word; }
 .byline { color: var(--muted); font-style: italic; }
 .nowrap { white-space: nowrap; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
-mi.name { font-style: italic; }
 math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; }
 details.part { margin: 1.2rem 0; }
 details.part > summary { cursor: pointer; margin-bottom: 0.4rem; }

@@ -27,7 +27,7 @@ public struct MathMLMath: MathSpelling {
         return mantissa + "<mo>×</mo><msup><mn>10</mn>" + power + "</msup>"
     }
 
-    /// Writes the name as `<mi>` (upright when it is an operator's word, italic otherwise) under its accent in an
+    /// Writes the name as `<mi>` (italic when it is one letter, upright when it is a word) under its accent in an
     /// `<mover>`, with its subscripts in an `<msub>` and its superscript in an `<msup>`, or both in an
     /// `<msubsup>`. A Unicode name's combining bar or dot becomes the accent and its trailing subscript digits
     /// the first subscript; a base that is already MathML (a bracketed matrix name) is written as it is.
@@ -40,11 +40,7 @@ public struct MathMLMath: MathSpelling {
             output.write("<mrow>" + name.unicode + "</mrow>")
         } else {
             if base.accent != nil { output.write("<mover accent=\"true\">") }
-            if name.isOperator || base.letters.unicodeScalars.count == 1 {
-                output.write("<mi>" + base.letters.xmlEscaped + "</mi>")
-            } else {
-                output.write("<mi class=\"name\">" + base.letters.xmlEscaped + "</mi>")
-            }
+            output.write("<mi>" + base.letters.xmlEscaped + "</mi>")
             if let accent = base.accent { output.write("<mo>" + accent + "</mo></mover>") }
         }
         if !subscripts.isEmpty {
