@@ -220,6 +220,8 @@ package struct HTMLFormatter: HandoutFormatter {
                 text += math(printer.string(left) + printer.spelling.signs.equals + printer.string(right),
                              alt: textPrinter.string(left) + " = " + textPrinter.string(right))
             case .layer(let label): text += math(MathMLMath.tokens(label), alt: label)
+            case .matrix(let quantity):
+                text += math(printer.matrixPrinter.string(quantity), alt: textPrinter.matrixPrinter.string(quantity))
             case .code(let code): text += "<code>" + code.htmlEscaped + "</code>"
             }
         }
@@ -257,7 +259,7 @@ private extension Phrase {
     /// Whether the phrase is set as a formula.
     var isMath: Bool {
         switch self {
-        case .math, .equation, .layer: return true
+        case .math, .equation, .layer, .matrix: return true
         case .text, .code: return false
         }
     }

@@ -12,10 +12,10 @@ public struct MathMLMath: MathSpelling {
     /// True: `<mfrac>` stacks fractions and partials.
     public var stacksFractions: Bool { true }
     /// `−` (a prefix before a number or a negation, infix between terms), `·` before a number, an invisible
-    /// times between factors set side by side, `≈`, `+`, `=` and `,` as operators.
+    /// times between factors set side by side, `+`, `=` and `,` as operators.
     public var signs: MathSigns {
         MathSigns(minus: "<mo form=\"prefix\">−</mo>", times: "<mo>·</mo>", adjacentFactors: "<mo>\u{2062}</mo>", adjacentFactorsWidth: 1,
-                  approximately: "<mo>≈</mo>", plus: "<mo>+</mo>", equals: "<mo>=</mo>", comma: "<mo>,</mo>", subtraction: "<mo>−</mo>")
+                  plus: "<mo>+</mo>", equals: "<mo>=</mo>", comma: "<mo>,</mo>", subtraction: "<mo>−</mo>")
     }
 
     /// `<mn>0.25</mn>`.

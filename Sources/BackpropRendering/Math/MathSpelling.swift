@@ -10,7 +10,7 @@ public protocol MathSpelling: Sendable {
     /// Whether fractions a/b and partials ∂a/∂b are set stacked, two lines tall: they then bind like atoms,
     /// stand next to each other without a multiplication sign, and make the parentheses around them grow.
     var stacksFractions: Bool { get }
-    /// The signs written between operands: minus, multiplication, juxtaposition and ≈.
+    /// The signs written between operands: minus, multiplication and juxtaposition.
     var signs: MathSigns { get }
 
     /// A number in scientific form, `mantissa × 10^exponent`; the mantissa is already signed.
@@ -95,8 +95,6 @@ public struct MathSigns: Sendable, Equatable {
     public let adjacentFactors: String
     /// The estimated width of ``adjacentFactors``, in characters.
     public let adjacentFactorsWidth: Double
-    /// The sign between a value and a different rounding of it: ≈.
-    public let approximately: String
     /// The plus sign of a sum.
     public let plus: String
     /// The equals sign between the forms of a step, with its spaces.
@@ -107,13 +105,12 @@ public struct MathSigns: Sendable, Equatable {
     public let subtraction: String
 
     /// The signs of a syntax.
-    public init(minus: String, times: String, adjacentFactors: String, adjacentFactorsWidth: Double, approximately: String,
+    public init(minus: String, times: String, adjacentFactors: String, adjacentFactorsWidth: Double,
                 plus: String = "+", equals: String = " = ", comma: String = ",", subtraction: String? = nil) {
         self.minus = minus
         self.times = times
         self.adjacentFactors = adjacentFactors
         self.adjacentFactorsWidth = adjacentFactorsWidth
-        self.approximately = approximately
         self.plus = plus
         self.equals = equals
         self.comma = comma
