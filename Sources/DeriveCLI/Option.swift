@@ -138,7 +138,7 @@ enum Option: String, CaseIterable, Sendable {
         case .check:
             return "Add a gradient check: every weight and bias derivative beside its finite-difference estimate."
         case .template:
-            return "Use your own LaTeX or Markdown skeleton with {{title}}, {{author}}, {{date}} and {{body}} placeholders."
+            return "Use your own LaTeX, Markdown or HTML skeleton with {{title}}, {{author}}, {{date}} and {{body}} placeholders."
         case .exercise:
             return "Write an exercise sheet: the network with its picture and every weight, and the derivation with blanks to fill in, computed by hand to --digits (default: 4). With --output FILE, its answer key goes beside it as FILE-key."
         case .answers:

@@ -155,8 +155,8 @@ import Testing
         (["--blanks", "numeric"], "'--blanks' needs '--exercise'"),
         (["--students", "3"], "'--students' needs '--exercise'"),
         (["--exercise", "--students", "3"], "needs '--output <directory>'"),
-        (["--exercise", "--format", "json"], "'--exercise' applies to the latex, markdown and text formats"),
-        (["--template", "x.tex", "--format", "text"], "'--template' applies to the latex and markdown formats"),
+        (["--exercise", "--format", "json"], "'--exercise' applies to the latex, markdown, html and text formats"),
+        (["--template", "x.tex", "--format", "text"], "'--template' applies to the latex, markdown and html formats"),
         (["--check", "--widths", "200,200,1"], "'--check' covers at most 20000 weights and biases"),
         (["--exercise", "--students", "1001", "--output", "x/"], "expected at most 1000"),
     ])

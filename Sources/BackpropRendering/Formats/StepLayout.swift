@@ -21,7 +21,7 @@ struct StepLayout<Spelling: MathSpelling> {
     init(printer: MathPrinter<Spelling>, budget: Double) {
         self.printer = printer
         self.budget = budget
-        self.scratch = Scratch()
+        self.scratch = Scratch(equals: printer.spelling.signs.equals)
     }
 
     /// The rows of `step`'s forms and value, each form after the first on the same row when it fits.
@@ -81,11 +81,11 @@ struct StepLayout<Spelling: MathSpelling> {
         let blankWidth = width + 2
         if placement.hasRow, placement.width + 3 + blankWidth <= placement.available {
             sink.append(placement.equals, 0..<placement.equals.count)
-            sink.append(blank, 0..<blank.count)
+            sink.appendBlank(blank)
             placement.width += 3 + blankWidth
         } else {
             placement.startRow(startsForm: true, into: &sink)
-            sink.append(blank, 0..<blank.count)
+            sink.appendBlank(blank)
             placement.width = blankWidth + 2
         }
     }
@@ -141,7 +141,7 @@ struct StepLayout<Spelling: MathSpelling> {
     /// Whether a row has been started, and the estimated width of the last.
     private struct Placement {
         let available: Double
-        /// ` = `, as bytes.
+        /// The spelling's ` = `, as bytes.
         let equals: UTF8Text
         var hasRow = false
         var width = 0.0
@@ -161,8 +161,12 @@ struct StepLayout<Spelling: MathSpelling> {
     /// Buffers kept from step to step, and the pieces every step writes.
     private final class Scratch {
         private var texts = Texts()
-        /// ` = `.
-        let equals = UTF8Text(" = ")
+        /// The spelling's ` = `.
+        let equals: UTF8Text
+
+        init(equals: String) {
+            self.equals = UTF8Text(equals)
+        }
 
         /// The texts, emptied, with their capacity; the scratch holds none until ``keep(_:)`` returns them,
         /// so writing them checks no access to the scratch.
@@ -189,6 +193,15 @@ protocol StepRowSink {
     mutating func startRow(startsForm: Bool)
     /// Adds the bytes `range` of `text` to the row last started.
     mutating func append(_ text: UTF8Text, _ range: Range<Int>)
+    /// Adds a blank for a student to fill in, spelled `blank`, to the row last started.
+    mutating func appendBlank(_ blank: UTF8Text)
+}
+
+extension StepRowSink {
+    /// Adds the blank's spelling like any other text.
+    mutating func appendBlank(_ blank: UTF8Text) {
+        append(blank, 0..<blank.count)
+    }
 }
 
 /// The rows as values.
