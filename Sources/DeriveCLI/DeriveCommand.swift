@@ -33,16 +33,18 @@ public enum DeriveCommand {
                 return .success
             }
             let (network, provenance) = try makeNetwork(options)
+            if options.trainingSteps != nil && network.learningRate == nil { throw .usage(.stepsWithoutLearningRate) }
             try checkSize(of: network, options)
             if options.checksGradients && network.parameterCount > GradientCheck.parameterLimit {
                 throw .usage(.gradientCheckTooLarge(limit: GradientCheck.parameterLimit, parameters: network.parameterCount))
             }
             let template = try options.templatePath.map(loadTemplate)
+            let focus = try options.focus.map { neurons throws(DeriveError) -> NeuronPath in try path(neurons, through: network) }
             let derivation: Derivation
             do {
                 derivation = try Derivation(network: network, rounding: options.rounding,
                                             checksGradients: options.checksGradients, exercise: options.exercise,
-                                            vectorized: options.isVectorized)
+                                            vectorized: options.isVectorized, trainingSteps: options.trainingSteps, focus: focus)
             } catch let failure {
                 throw .data(.network(failure, source: options.networkPath.map(DataError.NetworkSource.file)))
             }
@@ -50,8 +52,16 @@ public enum DeriveCommand {
             if let path = options.outputPath {
                 let (file, folder) = handoutPath(path, format: options.format)
                 // A device or FIFO gets the document alone, as standard output does.
-                try OutputFile.write(try files(HandoutFile.network(derivation, style: style, path: file, drawsPictures: !OutputFile.isStream(file))),
-                                     creating: folder)
+                let isStream = OutputFile.isStream(file)
+                var written = options.writesAnswers ? [] : try files(HandoutFile.network(derivation, style: style, path: file, drawsPictures: !isStream))
+                if options.writesAnswers || (derivation.exercise != nil && !isStream) {
+                    let keyFile = options.writesAnswers ? file : HandoutFile.keyPath(beside: file, format: options.format)
+                    written.append(try files([HandoutFile.answerKey(derivation, heading: HandoutProse.answersHeading, style: keyStyle(style), path: keyFile)])[0])
+                }
+                try OutputFile.write(written, creating: folder)
+            } else if options.writesAnswers {
+                ProgressLine.write(try files([HandoutFile.answerKey(derivation, heading: HandoutProse.answersHeading, style: keyStyle(style), path: "-")])[0],
+                                   to: &output)
             } else {
                 ProgressLine.write(try files(HandoutFile.network(derivation, style: style, path: "-", drawsPictures: false))[0], to: &output)
             }
@@ -153,6 +163,17 @@ public enum DeriveCommand {
         }
     }
 
+    /// The path of `--focus` through `network`: the 1-based `neurons`, one per layer from the input to the output,
+    /// or the first neuron of every layer when none are given.
+    /// - Throws: ``DeriveError/usage(_:)`` when the count or a neuron does not fit the network.
+    private static func path(_ neurons: [Int], through network: Network) throws(DeriveError) -> NeuronPath {
+        let chosen = neurons.isEmpty ? Array(repeating: 1, count: network.widths.count) : neurons
+        guard let path = NeuronPath(neurons: chosen.map { $0 - 1 }, widths: network.widths) else {
+            throw Options.invalid(neurons.map(String.init).joined(separator: ","), .focus, .neuronPath(widths: network.widths))
+        }
+        return path
+    }
+
     private static func blueprint(_ options: Options) throws(DeriveError) -> NetworkBlueprint {
         let widths: [Int]
         if let given = options.widths {
@@ -207,13 +228,14 @@ public enum DeriveCommand {
     ///
     /// Measured on networks from 9 × 9 to 1 × 3,000 × 1 (`HostileInputTests` checks the bound across formats
     /// and options): at most about 44 bytes a unit in JSON, 2,700 in JSON steps and 1,900 in the handouts,
-    /// plus up to some 50 KB for the preamble and prose.
+    /// 8,000 in a web page (MathML and its `alttext`), twice that in an exercise page (each answer waits
+    /// beside its blanks), plus up to some 50 KB for the preamble and prose.
     /// Each option that adds steps or digits adds its share, and every further digit of a neuron's index
     /// lengthens each symbol.
     static func estimatedSize(widths: [Int], parameterCount: Int, copies: Int = 1, _ options: Options) -> Int {
         let neurons = widths.reduce(0) { $0 &+ $1 }
         var percent = 100
-        if options.exercise != nil { percent += 60 }
+        if options.exercise != nil { percent += options.format == .html ? 160 : 60 }
         if (options.digits ?? 0) > 6 { percent += 30 }
         if options.checksGradients { percent += 30 }
         if options.hasBiases { percent += 10 }
@@ -223,6 +245,7 @@ public enum DeriveCommand {
         switch options.format {
         case .json where !options.jsonSteps: base = 64
         case .json: base = 2_400
+        case .html: base = 9_000
         default: base = 1_000
         }
         let indexDigits = String(widths.max() ?? 1).count
@@ -270,7 +293,7 @@ public enum DeriveCommand {
             do {
                 derivation = try Derivation(network: try blueprint.network(),
                                             rounding: options.rounding,
-                                            exercise: options.exercise)
+                                            exercise: options.exercise, trainingSteps: options.trainingSteps)
             } catch let failure {
                 throw .data(.network(failure, source: .sheet(index: student)))
             }
@@ -283,6 +306,13 @@ public enum DeriveCommand {
         var style = try style(options, arguments: arguments, network: sheets[0].derivation.network, provenance: "", template: template)
         style.info.title = HandoutProse.answerKeyTitle(options.title)
         try OutputFile.write(try files(HandoutFile.classSet(sheets, style: style, folder: folder)), creating: folder)
+    }
+
+    /// The style of an exercise sheet's answer key: the sheet's, titled as its key.
+    private static func keyStyle(_ sheet: HandoutFile.Style) -> HandoutFile.Style {
+        var style = sheet
+        style.info.title = HandoutProse.answerKeyTitle(sheet.info.title)
+        return style
     }
 
     /// Whether `path` names a directory to write into: an existing one, or a path ending in `/`.

@@ -5,7 +5,9 @@ import BackpropKit
 extension DiagramLayout {
     /// The whole network: f_{k,j} | o_{k,j} with their values on every neuron, the weights on the edges, the loss δ,
     /// and ∂δ/∂o_{k,j} under each neuron in its layer's colour.
-    mutating func drawNetwork() {
+    /// - Parameter showsAnswers: Whether to show what the derivation computes; an exercise sheet's picture gives
+    ///   the input and the weights alone, and names what is to be found.
+    mutating func drawNetwork(showsAnswers: Bool = true) {
         let forward = backpropagation.forward
         var columns: [GridColumn] = []
         for row in layerRows {
@@ -17,9 +19,13 @@ extension DiagramLayout {
             var boxes: [Int: Box] = [:]
             var below: [Int: DiagramText] = [:]
             for j in selection.neurons {
-                let o = Box(parts: [[name(.activation(layer: k, neuron: j)), value(forward.activations[k][j])]])
+                let o = Box(parts: [[name(.activation(layer: k, neuron: j))] + (showsAnswers || k == 0 ? [value(forward.activations[k][j])] : [])])
                 guard k > 0 else {
                     boxes[j] = o
+                    continue
+                }
+                guard showsAnswers else {
+                    boxes[j] = Box(parts: [[name(.preactivation(layer: k, neuron: j))]] + o.parts)
                     continue
                 }
                 boxes[j] = Box(parts: [[name(.preactivation(layer: k, neuron: j)), value(forward.preactivations[k][j])]] + o.parts)
@@ -29,7 +35,7 @@ extension DiagramLayout {
             columns.append(GridColumn(layer: k, selection: selection, boxes: boxes, below: below, role: k == 0 ? .input : .neuron,
                                       header: header(layer: k)))
         }
-        columns.append(lossColumn())
+        columns.append(lossColumn(showsValue: showsAnswers))
         let network = network
         let unlabelled = placeGrid(columns) { column, left, right in
             switch column.role {
@@ -45,6 +51,14 @@ extension DiagramLayout {
             }
         }
         let names = generic
+        guard showsAnswers else {
+            legend([
+                DiagramText([.words("In each neuron: "), .name(names.preactivation), .words(" and "), .name(names.activation), .equals,
+                             .name(names.function), .words("("), .name(names.preactivation), .words("), for you to compute.")], style: .note),
+                DiagramText([.words("On the edges: the weights "), .name(names.weight), .words(", all of them in the tables too.")], style: .note),
+            ] + notes(unlabelled: false, labelled: "weights", layers: Array(0...depth)))
+            return
+        }
         legend([
             DiagramText([.words("In each neuron: "), .name(names.preactivation), .words(" and "), .name(names.activation), .equals,
                          .name(names.function), .words("("), .name(names.preactivation), .words("), with their values.")], style: .note),
@@ -54,10 +68,10 @@ extension DiagramLayout {
         ] + notes(unlabelled: unlabelled, labelled: "weights", layers: Array(0...depth)))
     }
 
-    /// The loss δ with its value, in a column of its own.
-    func lossColumn() -> GridColumn {
+    /// The loss δ with its value (unless `showsValue` is false), in a column of its own.
+    func lossColumn(showsValue: Bool = true) -> GridColumn {
         GridColumn(layer: nil, selection: NeuronSelection(width: 1),
-                   boxes: [0: Box(parts: [[name(.loss), value(backpropagation.forward.loss)]])],
+                   boxes: [0: Box(parts: [[name(.loss)] + (showsValue ? [value(backpropagation.forward.loss)] : [])])],
                    role: .loss, header: [DiagramText([.words("loss")], style: .note, color: .muted)])
     }
 

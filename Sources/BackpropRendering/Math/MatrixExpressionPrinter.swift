@@ -116,7 +116,7 @@ package struct MatrixExpressionPrinter<Spelling: MathSpelling> {
     /// entry and the scalar step it is, as in `[δ⁽ᴸ⁾]₁ = ∂C/∂z⁽ᴸ⁾₁`. The value is left out: the matrix above
     /// prints it, and the scalar step prints its own.
     package func linkEquation(of step: VectorizedStep) -> String {
-        entry(row: step.link.row, column: step.link.column, of: step.quantity) + " = " + scalars.string(step.link.symbol)
+        entry(row: step.link.row, column: step.link.column, of: step.quantity) + spelling.signs.equals + scalars.string(step.link.symbol)
     }
 
     /// Entry (`row`, `column`) (0-based) of `quantity`, 1-based in print: `[∂C/∂W⁽²⁾]₁,₂`, `[δ⁽²⁾]₁`.
