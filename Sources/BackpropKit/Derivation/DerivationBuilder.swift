@@ -292,9 +292,12 @@ struct DerivationBuilder: Sendable {
     private func updatedLoss() -> [Step] {
         guard let afterUpdate else { return [] }
         let (before, after) = (forward.loss, afterUpdate.forward.loss)
+        var difference = backpropagation.rounding.sum()
+        difference.add(after)
+        difference.add(-before)
         let change = Step(symbol: .sum([.of(.afterUpdate(.loss)), .negation(.of(.loss))]),
                           substituted: .sum([.constant(after), .negation(.constant(before))]),
-                          value: backpropagation.rounding(after - before))
+                          value: difference.value)
         return DerivationBuilder(backpropagation: afterUpdate).loss().map(Self.afterUpdate) + [change]
     }
 
