@@ -18,8 +18,6 @@ extension DiagramLayout {
         canvas.add(neuron)
         let couplings = gradients.activationDerivatives[j]
         let own = couplings.first { $0.neuron == j }?.value ?? 0
-        canvas.add(DiagramLabel(DiagramText([partial(o, f), .equals, .math(.constant(own))], style: .note),
-                                at: DiagramPoint(x: neuron.frame.center.x, y: neuron.frame.y - 0.3)))
 
         var inputs = neighbourColumn(layer: k - 1) { i in [name(.activation(layer: k - 1, neuron: i)), value(forward.activations[k - 1][i])] }
         inputs.outlineColor = .muted
@@ -61,6 +59,13 @@ extension DiagramLayout {
             formulas.append(DiagramText([partial(.loss, o), .equals, partial(.lossTerm(neuron: j), o), .equals,
                                          .math(derivative), .equals, .math(.constant(gradients.outputGradient[j]))], style: .note, color: color))
         }
+        // ∂o/∂f over the neuron, or under it, where no line crosses it; the formulas under the picture give it too.
+        let step = DiagramText([partial(o, f), .equals, .math(.constant(own))], style: .note)
+        let rises = (0..<8).map { 0.3 + 0.25 * Double($0) }
+        let heights: [Double] = rises.map { neuron.frame.y - $0 } + rises.map { neuron.frame.maxY + $0 }
+        if let free = heights.lazy.map({ DiagramLabel(step, at: DiagramPoint(x: neuron.frame.center.x, y: $0)) }).first(where: { canvas.isFree($0) }) {
+            canvas.add(free)
+        }
         headers(headings)
 
         if network.layer(k).activation.couplesNeurons {
@@ -78,6 +83,6 @@ extension DiagramLayout {
                                      .math(.of(.activation(layer: k - 1, neuron: 0))), .times, partial(.loss, f), .equals,
                                      .math(.product([.constant(forward.activations[k - 1][0]), .constant(gradients.preactivationGradient[j])])),
                                      .equals, .math(.constant(gradients.weightGradient[0][j]))], style: .note))
-        legend(formulas + notes(unlabelled: false, labelled: "derivatives", layers: [k - 1, k + 1]))
+        legend(formulas + notes(unlabelled: false, labelled: "derivatives", layers: NeuronSelection(rows: [.neuron(k - 1), .neuron(k + 1)])))
     }
 }

@@ -6,32 +6,28 @@ extension DiagramLayout {
     /// The whole backward pass: ∂δ/∂f_{k,j} | ∂δ/∂o_{k,j} on every neuron, arrows from the loss back to the first layer
     /// coloured like the ∂δ/∂o they add to, and ∂δ/∂w_{k-1,i,j} on the edges.
     mutating func drawBackwardPass() {
-        var columns: [GridColumn] = []
-        for row in layerRows {
-            guard case .neuron(let k) = row else {
-                if case .ellipsis(let count) = row { columns.append(skippedLayers(count)) }
-                continue
-            }
-            let selection = NeuronSelection(width: network.widths[k])
+        // A copy to build the columns from, as placing them changes the layout.
+        let layout = self
+        let column = { (k: Int) -> GridColumn in
+            let selection = NeuronSelection(width: layout.network.widths[k])
             var boxes: [Int: Box] = [:]
             for j in selection.neurons {
-                let o = name(.activation(layer: k, neuron: j), color: k == 0 ? .muted : .ink)
+                let o = layout.name(.activation(layer: k, neuron: j), color: k == 0 ? .muted : .ink)
                 guard k > 0 else {
                     boxes[j] = Box(parts: [[o]])
                     continue
                 }
-                let gradients = backpropagation.gradients(ofLayer: k)
+                let gradients = layout.backpropagation.gradients(ofLayer: k)
                 boxes[j] = Box(parts: [
-                    [name(.preactivation(layer: k, neuron: j)), value(gradients.preactivationGradient[j])],
-                    [o, value(gradients.outputGradient[j], color: .layer(k, depth: depth))],
+                    [layout.name(.preactivation(layer: k, neuron: j)), layout.value(gradients.preactivationGradient[j])],
+                    [o, layout.value(gradients.outputGradient[j], color: .layer(k, depth: layout.depth))],
                 ])
             }
-            columns.append(GridColumn(layer: k, selection: selection, boxes: boxes, role: k == 0 ? .input : .neuron,
-                                      outlineColor: k == 0 ? .muted : .ink, header: header(layer: k)))
+            return GridColumn(layer: k, selection: selection, boxes: boxes, role: k == 0 ? .input : .neuron,
+                              outlineColor: k == 0 ? .muted : .ink, header: layout.header(layer: k))
         }
-        columns.append(lossColumn())
         let backpropagation = backpropagation, depth = depth
-        let unlabelled = placeGrid(columns) { column, left, right in
+        let placement = placeGrid(layer: column, then: lossColumn()) { column, left, right in
             switch column.role {
             case .loss:
                 return left.map { GridEdge(left: $0, right: 0, pointsLeft: true, color: .layer(depth, depth: depth), label: nil) }
@@ -54,6 +50,6 @@ extension DiagramLayout {
             DiagramText([.words("The arrows carry the error back, coloured like the value they add to.")], style: .note),
             DiagramText([.words("On the edges: "), .partial(loss, names.weight), .equals, .name(names.input), .times,
                          .partial(loss, names.preactivation), .words(".")], style: .note),
-        ] + notes(unlabelled: unlabelled, labelled: "weight gradients", layers: Array(0...depth)))
+        ] + notes(unlabelled: placement.unlabelled, labelled: "weight gradients", layers: placement.layers))
     }
 }

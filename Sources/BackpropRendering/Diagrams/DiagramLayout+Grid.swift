@@ -47,34 +47,66 @@ extension DiagramLayout {
     /// The room between two rows of neurons.
     static let rowGap = 0.38
 
-    /// The layers a grid draws: all of them up to ``NeuronSelection/limit``, else the first and last few, with a
-    /// column of `⋯` for the rest.
-    var layerRows: [NeuronSelection.Row] { NeuronSelection(width: depth + 1).rows }
+    /// The layers a grid may draw, most first: all of them up to ``NeuronSelection/limit``, else the first and last few;
+    /// then fewer and fewer, down to the input and output layers, with a column of `⋯` for the rest.
+    var layerSelections: [NeuronSelection] {
+        let count = depth + 1
+        let first = NeuronSelection(width: count)
+        let fewer = [(3, 2), (2, 2), (2, 1), (1, 1)].map { NeuronSelection(width: count, leading: $0.0, trailing: $0.1) }
+            // A `⋯` in place of a single layer would be nearly as wide as the layer.
+            .filter { $0.neurons.count < first.neurons.count && $0.neurons.count + 2 <= count }
+        return [first] + fewer
+    }
 
     /// The column standing for `count` layers not drawn.
     func skippedLayers(_ count: Int) -> GridColumn {
         GridColumn(layer: nil, selection: NeuronSelection(rows: [.ellipsis(count: count)]), boxes: [:], role: .ellipsis, header: [])
     }
 
-    /// The widest picture of a whole network, in centimetres: set on the handout's 17 cm line, its 9 pt texts print at 7 pt.
-    static let widthBudget = 22.0
+    /// The widest picture of a whole network, in centimetres: printed 16 cm wide, its 9 pt texts print at 7 pt.
+    static let widthBudget = 20.5
 
-    /// Places `columns` left to right, joined by the edges `edges(column, leftNeurons, rightNeurons)` between
-    /// each column and the one before it. When the labelled picture is wider than ``widthBudget``, the labels of
-    /// its widest gaps are left out, one gap at a time, until it fits.
-    /// - Returns: whether the labels of some gap were left out.
-    mutating func placeGrid(_ columns: [GridColumn], edges: (GridColumn, [Int], [Int]) -> [GridEdge]) -> Bool {
-        var bare: Set<Int> = []
-        while true {
-            var trial = self
-            let (unlabelled, labelledGaps) = trial.placeGrid(columns, bare: bare, edges: edges)
-            guard trial.canvas.bounds.width > Self.widthBudget,
-                  let widest = labelledGaps.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
-                self = trial
-                return unlabelled
+    /// What a grid drew: whether the labels of some gap were left out, and which layers it shows.
+    struct GridPlacement {
+        /// Whether the labels of some gap were left out.
+        var unlabelled: Bool
+        /// The layers drawn, with a `⋯` for those left out.
+        var layers: NeuronSelection
+    }
+
+    /// Places the columns `column(k)` of the layers and then `last`, left to right, joined by the edges
+    /// `edges(column, leftNeurons, rightNeurons)` between each column and the one before it. When the labelled picture
+    /// is wider than ``widthBudget``, the labels of its widest gaps are left out, one gap at a time, and when even the
+    /// bare picture is too wide, fewer layers are drawn (``layerSelections``), until it fits.
+    mutating func placeGrid(layer column: (Int) -> GridColumn, then last: GridColumn,
+                            edges: (GridColumn, [Int], [Int]) -> [GridEdge]) -> GridPlacement {
+        var narrowest: (layout: DiagramLayout, placement: GridPlacement)?
+        for selection in layerSelections {
+            let columns = selection.rows.map { row -> GridColumn in
+                switch row {
+                case .neuron(let k): return column(k)
+                case .ellipsis(let count): return skippedLayers(count)
+                }
+            } + [last]
+            var bare: Set<Int> = []
+            while true {
+                var trial = self
+                let (unlabelled, labelledGaps) = trial.placeGrid(columns, bare: bare, edges: edges)
+                let placement = GridPlacement(unlabelled: unlabelled, layers: selection)
+                if trial.canvas.bounds.width <= Self.widthBudget {
+                    self = trial
+                    return placement
+                }
+                guard let widest = labelledGaps.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
+                    narrowest = (trial, placement)
+                    break
+                }
+                bare.insert(widest)
             }
-            bare.insert(widest)
         }
+        guard let narrowest else { return GridPlacement(unlabelled: false, layers: NeuronSelection(rows: [])) }
+        self = narrowest.layout
+        return narrowest.placement
     }
 
     /// Places `columns` once, leaving the gaps before the columns in `bare` unlabelled.

@@ -18,20 +18,10 @@ import TestSupport
         Self.expectReadsRight(try network.diagram(kind), "\(network) \(kind)")
     }
 
-    /// Expects `diagram` to read right. Two faults of network pictures are known and not yet mended: a picture of
-    /// a network more than about five layers deep is wider than 20.5 cm and prints its texts under 7 pt, and the
-    /// bias's edge of the forward-node picture, drawn after the weights' labels, may cross one of them, and a column
-    /// heading of the one-neuron pictures may cross a line.
+    /// Expects `diagram` to read right.
     static func expectReadsRight(_ diagram: NetworkDiagram, _ name: String) {
         let problems = PictureGeometry(diagram).problems
-        let known = problems.filter { $0.contains("the smallest text prints") || $0.contains("lies on the line of b0") || $0.hasPrefix("free text") }
-        let unknown = problems.filter { !known.contains($0) }
-        #expect(unknown.isEmpty, "\(name): \(unknown.prefix(5))")
-        if !known.isEmpty {
-            withKnownIssue("wide networks print small; a bias line or a heading may cross a line or label") {
-                Issue.record("\(name): \(known.prefix(3))")
-            }
-        }
+        #expect(problems.isEmpty, "\(name): \(problems.prefix(5))")
     }
 
     @Test(arguments: GraphExample.allCases)
