@@ -36,7 +36,7 @@ struct DiagramMetrics {
         return text.pointSize * (tall ? 2.1 : 1.4) * Self.centimetresPerPoint
     }
 
-    /// The turned rectangle `label` covers, grown by `padding` on every side.
+    /// The rectangle `label` covers, grown by `padding` on every side.
     func outline(of label: DiagramLabel, padding: Double = 0) -> DiagramQuad {
         let width = width(label.text) + 2 * padding, height = lineHeight(label.text) + 2 * padding
         let shift: Double
@@ -44,9 +44,7 @@ struct DiagramMetrics {
         case .center: shift = 0
         case .leading: shift = width / 2
         }
-        let radians = label.angle * .pi / 180
-        let center = DiagramPoint(x: label.position.x + shift * CMath.cos(radians), y: label.position.y + shift * CMath.sin(radians))
-        return DiagramQuad(center: center, width: width, height: height, degrees: label.angle)
+        return DiagramQuad(DiagramRect(center: DiagramPoint(x: label.position.x + shift, y: label.position.y), width: width, height: height))
     }
 
     /// How much wider bold text is than regular.

@@ -96,7 +96,6 @@ package struct SVGDiagramWriter: Sendable {
     private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter<UnicodeMath>, _ metrics: DiagramMetrics, _ canvas: Canvas,
                        to output: inout some TextOutputStream) {
         let position = canvas.point(label.position)
-        let rotation = label.angle == 0 ? "" : " transform=\"rotate(\(DiagramCoordinate.string(label.angle)) \(position.x) \(position.y))\""
         if label.isOpaque {
             // A white ground the size the layout reserved, so the edges it sits on stop at the text.
             let points = metrics.outline(of: label, padding: 0.03).corners.map { corner -> String in
@@ -112,7 +111,7 @@ package struct SVGDiagramWriter: Sendable {
         }
         let size = label.text.pointSize * DiagramMetrics.centimetresPerPoint * options.pixelsPerCentimetre
         output.write("<text x=\"\(position.x)\" y=\"\(position.y)\" dy=\"0.35em\" text-anchor=\"\(anchor)\"")
-        output.write(" font-size=\"\(DiagramCoordinate.string(size))\" fill=\"\(Self.color(label.text.color))\"\(rotation)")
+        output.write(" font-size=\"\(DiagramCoordinate.string(size))\" fill=\"\(Self.color(label.text.color))\"")
         // CSS's violet and orange are pale on white: coloured text is set bold to stay readable.
         if case .named = label.text.color { output.write(" font-weight=\"bold\"") }
         output.write(">")

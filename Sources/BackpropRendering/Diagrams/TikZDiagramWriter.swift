@@ -80,8 +80,6 @@ package struct TikZDiagramWriter: Sendable {
         }
         line += "inner sep=1pt, font=" + Self.font(label.text.style) + ", text=" + Self.color(label.text.color)
         if label.isOpaque { line += ", fill=white" }
-        // TikZ turns counterclockwise; the diagram's angles are clockwise as the page is read.
-        if label.angle != 0 { line += ", rotate=" + DiagramCoordinate.string(-label.angle) }
         line += "] at " + Self.point(label.position) + " {$" + printer.string(label.text) + "$};\n"
         output.write(line)
     }
