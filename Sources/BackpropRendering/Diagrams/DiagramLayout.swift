@@ -83,9 +83,10 @@ struct DiagramLayout {
         return SymbolName(activation.rawValue, isOperator: true)
     }
 
-    /// The heading of a layer's column: `layer n-1` and `g_{n-1} = σ`, or `input` and `layer n-3`.
+    /// The heading of a layer's column: `layer n-1` and `g_{n-1} = σ`, or `input` and `layer n-3`. The layer's tag is
+    /// set in its colour, so a black-and-white copy still names the layer each coloured value belongs to.
     func header(layer k: Int) -> [DiagramText] {
-        let label = DiagramText([.words("layer "), .layer(notation.layerLabel(k))], style: .note, color: .muted)
+        let label = DiagramText([.words("layer "), .layer(notation.layerLabel(k))], style: .note, color: k > 0 ? .layer(k, depth: depth) : .muted)
         guard k > 0 else { return [DiagramText([.words("input")], style: .note, color: .muted), label] }
         // g_{n-1} = σ; just σ in a notation that names every activation σ.
         let general = notation.name(of: .activation(layer: k)), concrete = activationName(layer: k)

@@ -1,5 +1,5 @@
 /// Writes a ``NetworkDiagram`` as a standalone SVG document: UTF-8, no external resources, texts in Unicode,
-/// arrowheads as markers, colours as CSS names (the names of ``LayerPalette``, as in the Markdown derivation).
+/// arrowheads as markers, colours as the hexadecimal codes of their exact shades (the TikZ writer writes the same).
 package struct SVGDiagramWriter: Sendable {
     /// How the document is drawn.
     package struct Options: Sendable, Equatable {
@@ -112,8 +112,6 @@ package struct SVGDiagramWriter: Sendable {
         let size = label.text.pointSize * DiagramMetrics.centimetresPerPoint * options.pixelsPerCentimetre
         output.write("<text x=\"\(position.x)\" y=\"\(position.y)\" dy=\"0.35em\" text-anchor=\"\(anchor)\"")
         output.write(" font-size=\"\(DiagramCoordinate.string(size))\" fill=\"\(Self.color(label.text.color))\"")
-        // CSS's violet and orange are pale on white: coloured text is set bold to stay readable.
-        if case .named = label.text.color { output.write(" font-weight=\"bold\"") }
         output.write(">")
         // Sub- and superscripts as smaller raised or lowered text: fonts draw the Unicode script digits unevenly.
         var offset = 0.0
@@ -131,21 +129,23 @@ package struct SVGDiagramWriter: Sendable {
         output.write("</text>\n")
     }
 
+    /// `color` in CSS: `black`, or `#rrggbb`.
     private static func color(_ color: DiagramColor) -> String {
-        switch color {
-        case .ink: return "black"
-        case .muted: return "gray"
-        case .named(let name):
-            let safe = name.filter { $0.isASCII && $0.isLetter }
-            return safe.isEmpty ? "black" : safe
-        }
+        color == .ink ? "black" : "#" + hexCode(color)
     }
 
-    private static func markerID(_ color: DiagramColor) -> String { "arrow-" + Self.color(color) }
+    /// The six hexadecimal digits of `color`, e.g. `003cdc`.
+    private static func hexCode(_ color: DiagramColor) -> String {
+        let (red, green, blue) = color.components
+        let digits = Array("0123456789abcdef")
+        return [red, green, blue].map { String([digits[$0 / 16], digits[$0 % 16]]) }.joined()
+    }
+
+    private static func markerID(_ color: DiagramColor) -> String { "arrow-" + hexCode(color) }
 
     private static func unique(_ colors: [DiagramColor]) -> [DiagramColor] {
-        var seen: Set<String> = []
-        return colors.filter { seen.insert(Self.color($0)).inserted }
+        var seen: Set<DiagramColor> = []
+        return colors.filter { seen.insert($0).inserted }
     }
 
     /// Diagram centimetres to SVG pixels, with the diagram's bounds at the origin.

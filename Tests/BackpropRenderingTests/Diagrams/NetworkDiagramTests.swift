@@ -76,7 +76,7 @@ import Testing
     @Test(arguments: DiagramNetwork.allCases)
     func colorsErrorsLikeTheDerivation(_ network: DiagramNetwork) throws {
         let depth = network.blueprint.widths.count - 1
-        func color(_ k: Int) -> DiagramColor { .named(LayerPalette.color(ofLayer: k, depth: depth)) }
+        func color(_ k: Int) -> DiagramColor { .layer(k, depth: depth) }
         let overview = try network.diagram(.network)
         for node in overview.nodes where node.role == .neuron {
             let k = try #require(node.layer)

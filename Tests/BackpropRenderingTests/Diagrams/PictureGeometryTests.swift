@@ -81,6 +81,18 @@ import TestSupport
     @Test func colourEveryLayerOfTenDifferently() {
         let colours = (1...10).map { LayerPalette.color(ofLayer: $0, depth: 10) }
         #expect(Set(colours).count == 10)
+        let shades = (1...10).map { DiagramColor.layer($0, depth: 10) }
+        #expect(Set(shades).count == 10)
+    }
+
+    /// Every shade reads on white and stays a visible grey on a black-and-white copy: its luma (ITU-R BT.601, as a
+    /// greyscale conversion computes it) at most 140 of 255, where white is 255 and the muted grey 128.
+    @Test func shadesStayDarkInGrey() {
+        for colour in (0..<10).map({ DiagramColor.layer($0, depth: 9) }) + [.backward] {
+            let (red, green, blue) = colour.components
+            let luma = 0.299 * Double(red) + 0.587 * Double(green) + 0.114 * Double(blue)
+            #expect(luma <= 140, "\(colour) prints at grey \(luma)")
+        }
     }
 
     // MARK: - Helpers

@@ -36,7 +36,8 @@ import Testing
     @Test func drawsArrowheadsAsMarkersOfTheEdgesColours() throws {
         var svg = ""
         SVGDiagramWriter().write(try DiagramNetwork.note.diagram(.backwardPass), to: &svg)
-        for color in ["blue", "red", "teal", "gray"] {
+        // The shades of layers n, n-1 and n-2, and the grey of the arrows into the inputs.
+        for color in ["003cdc", "c81414", "007878", "808080"] {
             #expect(svg.contains("<marker id=\"arrow-\(color)\""))
             #expect(svg.contains("marker-end=\"url(#arrow-\(color))\""))
         }
