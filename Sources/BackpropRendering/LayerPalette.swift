@@ -6,10 +6,10 @@ package enum LayerPalette {
     package static let colors = ["blue", "red", "teal", "violet", "orange", "brown", "magenta", "olive", "purple", "green"]
 
     /// The shade of each of ``colors`` in the pictures, as red, green and blue (0–255): dark enough for text on white,
-    /// at most about half the lightness of white once printed in grey.
+    /// at most about 40 % of the lightness of white once printed in grey.
     package static let shades: [(red: Int, green: Int, blue: Int)] = [
-        (0, 60, 220), (200, 20, 20), (0, 120, 120), (130, 40, 190), (200, 95, 0),
-        (130, 75, 20), (190, 0, 140), (100, 110, 0), (95, 0, 115), (0, 130, 40),
+        (0, 60, 220), (190, 0, 0), (0, 105, 105), (120, 30, 180), (175, 75, 0),
+        (120, 65, 15), (190, 0, 140), (90, 95, 0), (95, 0, 115), (0, 115, 35),
     ]
 
     /// The colour of layer `layer` in a network of `depth` weight layers.

@@ -1,4 +1,5 @@
-/// Writes a ``NetworkDiagram`` as a standalone SVG document: UTF-8, no external resources, texts in Unicode,
+/// Writes a ``NetworkDiagram`` as a standalone SVG document: UTF-8, no external resources, texts in Unicode with
+/// sub- and superscripts as lowered and raised `<tspan>`s,
 /// arrowheads as markers, colours as the hexadecimal codes of their exact shades (the TikZ writer writes the same).
 package struct SVGDiagramWriter: Sendable {
     /// How the document is drawn.
@@ -30,7 +31,7 @@ package struct SVGDiagramWriter: Sendable {
 
     /// Writes `diagram` as a complete SVG document.
     package func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
-        let printer = DiagramTextPrinter(UnicodeMath(), notation: diagram.notation, numbers: diagram.numbers)
+        let printer = DiagramTextPrinter(SVGMath(), notation: diagram.notation, numbers: diagram.numbers)
         let metrics = DiagramMetrics(notation: diagram.notation, numbers: diagram.numbers)
         let canvas = Canvas(bounds: diagram.bounds, scale: options.pixelsPerCentimetre)
         let width = canvas.length(diagram.bounds.width), height = canvas.length(diagram.bounds.height)
@@ -93,7 +94,7 @@ package struct SVGDiagramWriter: Sendable {
 
     // MARK: - Texts, colours and coordinates
 
-    private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter<UnicodeMath>, _ metrics: DiagramMetrics, _ canvas: Canvas,
+    private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter<SVGMath>, _ metrics: DiagramMetrics, _ canvas: Canvas,
                        to output: inout some TextOutputStream) {
         let position = canvas.point(label.position)
         if label.isOpaque {
@@ -113,16 +114,16 @@ package struct SVGDiagramWriter: Sendable {
         output.write("<text x=\"\(position.x)\" y=\"\(position.y)\" dy=\"0.35em\" text-anchor=\"\(anchor)\"")
         output.write(" font-size=\"\(DiagramCoordinate.string(size))\" fill=\"\(Self.color(label.text.color))\"")
         output.write(">")
-        // Sub- and superscripts as smaller raised or lowered text: fonts draw the Unicode script digits unevenly.
+        // Sub- and superscripts as smaller lowered or raised text, shifted by dy, which every renderer follows.
         var offset = 0.0
         for run in ScriptRun.runs(of: printer.string(label.text)) {
-            let target = run.script.offset * size
-            if run.script == .base && offset == 0 {
+            let target = run.offset * size
+            if run.scripts.isEmpty && offset == 0 {
                 output.write(run.text.xmlEscaped)
                 continue
             }
             output.write("<tspan dy=\"\(DiagramCoordinate.string(target - offset))\"")
-            if run.script != .base { output.write(" font-size=\"\(DiagramCoordinate.string(0.7 * size))\"") }
+            if !run.scripts.isEmpty { output.write(" font-size=\"\(DiagramCoordinate.string(run.scale * size))\"") }
             output.write(">\(run.text.xmlEscaped)</tspan>")
             offset = target
         }
