@@ -12,7 +12,9 @@ extension DiagramLayout {
         let gradients = backpropagation.gradients(ofLayer: k)
         let o = Symbol.activation(layer: k, neuron: j), f = Symbol.preactivation(layer: k, neuron: j)
         let color = DiagramColor.layer(k, depth: depth)
-        let box = Box(parts: [[name(f), value(gradients.preactivationGradient[j])], [name(o), value(gradients.outputGradient[j], color: color)]])
+        // Named by what they hold, ∂δ/∂f | ∂δ/∂o; the title names the neuron.
+        let box = Box(parts: [[DiagramText([shortErrorName(f)], style: .name), value(gradients.preactivationGradient[j])],
+                              [DiagramText([shortErrorName(o)], style: .name), value(gradients.outputGradient[j], color: color)]])
         let neuron = node("l\(k)n\(j)", .neuron, layer: k, neuron: j, box: box, center: DiagramPoint(x: 0, y: 0),
                           widths: partWidths([box]), height: height([box]))
         canvas.add(neuron)
@@ -34,7 +36,7 @@ extension DiagramLayout {
             let next = backpropagation.gradients(ofLayer: k + 1)
             let nextColor = DiagramColor.layer(k + 1, depth: depth)
             let column = neighbourColumn(layer: k + 1) { m in
-                [name(.activation(layer: k + 1, neuron: m)), value(next.outputGradient[m], color: nextColor)]
+                [DiagramText([partial(.loss, .activation(layer: k + 1, neuron: m))], style: .name), value(next.outputGradient[m], color: nextColor)]
             }
             let after = placeStar(column, beside: neuron, on: .right, edges: column.selection.neurons.map { m in
                 StarEdge(neuron: m, pointsInward: true, color: color,
@@ -50,7 +52,7 @@ extension DiagramLayout {
         } else {
             let derivative = network.lossExpression(neuron: j).derivative(withRespectTo: o)
             let loss = GridColumn(layer: nil, selection: NeuronSelection(width: 1),
-                                  boxes: [0: Box(parts: [[name(.loss), value(forward.loss)]])], role: .loss, header: [])
+                                  boxes: [0: lossSeed()], role: .loss, header: [])
             let after = placeStar(loss, beside: neuron, on: .right, edges: [
                 StarEdge(neuron: 0, pointsInward: true, color: color,
                          label: DiagramText([.math(derivative), .equals, .math(.constant(backpropagation.lossGradient[j]))], style: .value)),

@@ -42,9 +42,20 @@ struct DiagramLayout {
 
     /// ∂δ/∂o without indices, the short form under a neuron.
     func shortErrorName(layer k: Int) -> DiagramText.Piece {
-        var activation = notation.name(of: .activation(layer: k, neuron: 0))
-        activation.subscripts = []
-        return .partial(notation.name(of: Symbol.loss), activation)
+        shortErrorName(.activation(layer: k, neuron: 0))
+    }
+
+    /// ∂δ/∂`symbol` without the symbol's indices, ∂δ/∂f or ∂δ/∂o: what a part of a backward box holds, the box's
+    /// place giving the indices.
+    func shortErrorName(_ symbol: Symbol) -> DiagramText.Piece {
+        var name = notation.name(of: symbol)
+        name.subscripts = []
+        return .partial(notation.name(of: Symbol.loss), name)
+    }
+
+    /// The loss box of the backward pictures: ∂δ/∂δ = 1, where the backward pass starts.
+    func lossSeed() -> Box {
+        Box(parts: [[DiagramText([.partial(notation.name(of: Symbol.loss), notation.name(of: Symbol.loss))], style: .name), value(1)]])
     }
 
     /// The generic names a legend uses, with letters for indices: f_{k,j}, o_{k,j}, g_k, w_{k-1,i,j} and o_{k-1,i}
