@@ -39,7 +39,7 @@ extension DiagramLayout {
 
     /// The widest gaps tried between two layers whose edges carry labels, in centimetres; the gap
     /// between layers whose labels do not fit is the narrowest, and their edges are left unlabelled.
-    static let labelledGaps = [1.5, 1.9, 2.4, 2.9, 3.4, 3.9]
+    static let labelledGaps = [1.5, 1.9, 2.4, 2.9, 3.4, 3.9, 4.6, 5.4]
     /// The most edges between two layers that are labelled; a denser mesh is left bare.
     static let maximumLabelledEdges = 9
     /// The gap between layers with unlabelled edges.
