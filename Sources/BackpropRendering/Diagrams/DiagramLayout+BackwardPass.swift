@@ -59,7 +59,8 @@ extension DiagramLayout {
             DiagramText([.words("In each neuron: "), .partial(loss, names.preactivation), .words(" and, in its layer's colour, "),
                          .partial(loss, names.activation), .words(".")], style: .note),
             DiagramText([.words("Each arrow carries "), .name(names.weight), .times, .partial(loss, names.preactivation),
-                         .words(" back; the arrows into a neuron add up to its "), .partial(loss, names.input), .words(".")], style: .note),
+                         .words(" back; the arrows into a neuron add up to its "), shortErrorName(layer: focus.layer), .words(".")],
+                        style: .note),
             DiagramText([.words("The weight gradients "), .partial(loss, names.weight), .equals, .name(names.input), .times,
                          .partial(loss, names.preactivation), .words(" are in the derivation.")], style: .note),
         ] + notes(unlabelled: placement.unlabelled, labelled: "products", layers: placement.layers))
