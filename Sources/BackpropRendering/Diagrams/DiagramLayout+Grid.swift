@@ -13,6 +13,8 @@ extension DiagramLayout {
         var boxes: [Int: Box]
         /// The text under each neuron drawn, by neuron.
         var below: [Int: DiagramText] = [:]
+        /// The text over each neuron drawn, by neuron: its bias.
+        var above: [Int: DiagramText] = [:]
         /// The role of the column's nodes.
         var role: DiagramNode.Role
         /// How the column's boxes are framed.
@@ -124,16 +126,20 @@ extension DiagramLayout {
                 return [metrics.width(DiagramText([.words("\(count) more layers")], style: .note)) + 2 * Self.padding]
             }
             let parts = partWidths(Array(column.boxes.values))
-            let under = ((column.below.values.map(metrics.width) + column.header.map(metrics.width)).max() ?? 0) + 2 * Self.padding
+            let texts = column.below.values.map(metrics.width) + column.above.values.map(metrics.width) + column.header.map(metrics.width)
+            let under = (texts.max() ?? 0) + 2 * Self.padding
             let total = parts.reduce(0, +)
             return total >= under ? parts : parts.map { $0 + (under - total) / Double(parts.count) }
         }
         let boxHeight = height(columns.flatMap { $0.boxes.values })
         // Every grid keeps room for a line under each neuron, so the forward and backward pictures match.
-        let pitch = boxHeight + metrics.lineHeight(DiagramText([], style: .value)) + 0.04 + Self.rowGap
+        // A line over each neuron too when some column has one, its biases.
+        let line = metrics.lineHeight(DiagramText([], style: .value)) + 0.04
+        let over = columns.contains { !$0.above.isEmpty } ? line : 0
+        let pitch = boxHeight + line + over + Self.rowGap
 
         let rowCenters = columns.map { self.rowCenters($0.selection, pitch: pitch) }
-        let headerTop = rowCenters.map { ($0.first ?? 0) - boxHeight / 2 }.min() ?? 0
+        let headerTop = (rowCenters.map { ($0.first ?? 0) - boxHeight / 2 }.min() ?? 0) - over
 
         var anyUnlabelled = false
         var labelledGaps: [Int: Double] = [:]
@@ -211,6 +217,10 @@ extension DiagramLayout {
                 if let below = column.below[j] {
                     let position = DiagramPoint(x: x, y: node.frame.maxY + metrics.lineHeight(below) / 2 + 0.04)
                     node = node.adding(DiagramLabel(below, at: position))
+                }
+                if let above = column.above[j] {
+                    let position = DiagramPoint(x: x, y: node.frame.y - metrics.lineHeight(above) / 2 - 0.04)
+                    node = node.adding(DiagramLabel(above, at: position))
                 }
                 canvas.add(node)
                 nodes[j] = node

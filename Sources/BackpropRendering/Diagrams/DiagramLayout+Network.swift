@@ -13,6 +13,7 @@ extension DiagramLayout {
             let selection = NeuronSelection(width: layout.network.widths[k])
             var boxes: [Int: Box] = [:]
             var below: [Int: DiagramText] = [:]
+            var above: [Int: DiagramText] = [:]
             for j in selection.neurons {
                 let o = Box(parts: [[layout.name(.activation(layer: k, neuron: j)), layout.value(forward.activations[k][j])]])
                 guard k > 0 else {
@@ -21,9 +22,12 @@ extension DiagramLayout {
                 }
                 boxes[j] = Box(parts: [[layout.name(.preactivation(layer: k, neuron: j)), layout.value(forward.preactivations[k][j])]] + o.parts)
                 // The value alone, named by the legend: the box stays as narrow as its own texts.
+                if let biases = layout.network.layer(k).biases {
+                    above[j] = DiagramText([.name(layout.shortName(.bias(layer: k, neuron: j))), .equals, .math(.constant(biases[j]))], style: .value)
+                }
                 below[j] = layout.value(layout.backpropagation.gradients(ofLayer: k).outputGradient[j], color: .layer(k, depth: layout.depth))
             }
-            return GridColumn(layer: k, selection: selection, boxes: boxes, below: below, role: k == 0 ? .input : .neuron,
+            return GridColumn(layer: k, selection: selection, boxes: boxes, below: below, above: above, role: k == 0 ? .input : .neuron,
                               header: layout.header(layer: k))
         }
         let network = network
@@ -47,7 +51,8 @@ extension DiagramLayout {
             DiagramText([.words("On the edges: the weights "), .name(names.weight), .words(".")], style: .note),
             DiagramText([.words("Under each neuron, in its layer's colour: "), .partial(notation.name(of: Symbol.loss), names.activation), .words(".")],
                         style: .note),
-        ] + notes(unlabelled: placement.unlabelled, labelled: "weights", layers: placement.layers))
+        ] + (network.hasBiases ? [DiagramText([.words("Over each neuron: its bias "), .name(names.bias), .words(".")], style: .note)] : [])
+            + notes(unlabelled: placement.unlabelled, labelled: "weights", layers: placement.layers))
     }
 
     /// The loss δ with its value, in a column of its own.

@@ -45,12 +45,17 @@ struct DiagramLayout {
         shortErrorName(.activation(layer: k, neuron: 0))
     }
 
+    /// The name of `symbol` without its indices, such as b: the box it stands by gives them.
+    func shortName(_ symbol: Symbol) -> SymbolName {
+        var name = notation.name(of: symbol)
+        name.subscripts = []
+        return name
+    }
+
     /// ∂δ/∂`symbol` without the symbol's indices, ∂δ/∂f or ∂δ/∂o: what a part of a backward box holds, the box's
     /// place giving the indices.
     func shortErrorName(_ symbol: Symbol) -> DiagramText.Piece {
-        var name = notation.name(of: symbol)
-        name.subscripts = []
-        return .partial(notation.name(of: Symbol.loss), name)
+        .partial(notation.name(of: Symbol.loss), shortName(symbol))
     }
 
     /// The loss box of the backward pictures: ∂δ/∂δ = 1, where the backward pass starts.
@@ -58,9 +63,10 @@ struct DiagramLayout {
         Box(parts: [[DiagramText([.partial(notation.name(of: Symbol.loss), notation.name(of: Symbol.loss))], style: .name), value(1)]])
     }
 
-    /// The generic names a legend uses, with letters for indices: f_{k,j}, o_{k,j}, g_k, w_{k-1,i,j} and o_{k-1,i}
-    /// in the note's notation, L^k_j, A^k_j, σ, W^k_{ij} and A^{k-1}_i in the four diagrams' one.
-    var generic: (preactivation: SymbolName, activation: SymbolName, function: SymbolName, weight: SymbolName, input: SymbolName) {
+    /// The generic names a legend uses, with letters for indices: f_{k,j}, o_{k,j}, g_k, w_{k-1,i,j}, o_{k-1,i} and b_{k,j}
+    /// in the note's notation, L^k_j, A^k_j, σ, W^k_{ij}, A^{k-1}_i and B^k_j in the four diagrams' one.
+    var generic: (preactivation: SymbolName, activation: SymbolName, function: SymbolName, weight: SymbolName, input: SymbolName,
+                  bias: SymbolName) {
         // Sample neurons whose printed numbers cannot be mistaken for a layer label.
         let (k, i, j) = (focus.layer, 800, 900)
         let letters = [notation.layerLabel(k): "k", notation.layerLabel(k - 1): "k-1", String(i + 1): "i", String(j + 1): "j"]
@@ -72,7 +78,7 @@ struct DiagramLayout {
         }
         return (lettered(notation.name(of: .preactivation(layer: k, neuron: j))), lettered(notation.name(of: .activation(layer: k, neuron: j))),
                 lettered(notation.name(of: .activation(layer: k))), lettered(notation.name(of: .weight(layer: k - 1, from: i, to: j))),
-                lettered(notation.name(of: .activation(layer: k - 1, neuron: i))))
+                lettered(notation.name(of: .activation(layer: k - 1, neuron: i))), lettered(notation.name(of: .bias(layer: k, neuron: j))))
     }
 
     /// `script` with each comma-separated part that is a key of `letters` (alone or in parentheses) replaced.
