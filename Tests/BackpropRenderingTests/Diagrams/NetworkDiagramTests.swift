@@ -147,6 +147,43 @@ import Testing
         }
     }
 
+    @Test func drawsEachBiasOverItsNeuron() throws {
+        let derivation = try DiagramNetwork.softmax.derivation()
+        let diagram = NetworkDiagram(derivation: derivation, notation: DiagramNetwork.softmax.notation, kind: .network)
+        let network = derivation.backpropagation.network
+        for node in diagram.nodes where node.role == .neuron {
+            let k = try #require(node.layer), j = try #require(node.neuron)
+            let biases = try #require(network.layer(k).biases)
+            let over = node.labels.filter { $0.position.y < node.frame.y }
+            #expect(over.map { $0.text.pieces.last } == [.math(.constant(biases[j]))], "the bias over \(node.id)")
+        }
+    }
+
+    @Test func backwardPassStartsAtOneAndItsArrowsCarryWhatTheyAdd() throws {
+        let blueprint = NetworkBlueprint(widths: [2, 2, 2], activations: [.sigmoid, .sigmoid], loss: .halfSquared, hasBiases: true, seed: 7)
+        let derivation = try Derivation(network: blueprint.network())
+        let diagram = NetworkDiagram(derivation: derivation, notation: NoteNotation(depth: 2), kind: .backwardPass)
+        let loss = try #require(diagram.nodes.first { $0.role == .loss })
+        let delta = NoteNotation(depth: 2).name(of: Symbol.loss)
+        #expect(loss.labels.map(\.text.pieces) == [[.partial(delta, delta)], [.math(.constant(1))]])
+        // The arrows from layer 2 into layer 1 carry w · ∂δ/∂f, and those into a neuron add up to its ∂δ/∂o.
+        let backpropagation = derivation.backpropagation
+        let weights = backpropagation.network.layer(2).weights, errors = backpropagation.gradients(ofLayer: 2).preactivationGradient
+        for i in 0..<2 {
+            let into = diagram.edges.filter { $0.to == "l1n\(i)" }
+            #expect(into.count == 2)
+            var sum = 0.0
+            for edge in into {
+                let j = try #require(Int(edge.from.dropFirst(3)))
+                let product = weights[i][j] * errors[j]
+                #expect(edge.label?.text.pieces == [.math(.constant(product))], "\(edge.from) → \(edge.to)")
+                sum += product
+            }
+            let expected = backpropagation.gradients(ofLayer: 1).outputGradient[i]
+            #expect(abs(sum - expected) <= 1e-12 * abs(expected), "the arrows into l1n\(i) add up to its ∂δ/∂o")
+        }
+    }
+
     @Test func drawsTheBiasIntoTheForwardNode() throws {
         let diagram = try DiagramNetwork.softmax.diagram(.forwardNode)
         let bias = try #require(diagram.nodes.first { $0.role == .bias })
