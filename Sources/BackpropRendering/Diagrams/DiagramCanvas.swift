@@ -38,6 +38,11 @@ struct DiagramCanvas {
         }
     }
 
+    /// Adds `node` as a ground behind the rest, such as a shaded block: it takes no room from labels, which may lie on it.
+    mutating func addGround(_ node: DiagramNode) {
+        nodes.append(node)
+    }
+
     /// The lines of the edges, each segment as a rectangle the width of a stroke, which a new label must not cover.
     private(set) var strokes: [DiagramQuad] = []
 

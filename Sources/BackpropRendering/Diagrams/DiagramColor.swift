@@ -19,6 +19,9 @@ package enum DiagramColor: Hashable, Sendable {
     /// ink, dark enough to stay legible grey on a black-and-white copy.
     package static let backward = DiagramColor.rgb(red: 180, green: 0, blue: 0)
 
+    /// The light grey of a shaded block behind a layer whose neurons are computed together.
+    package static let ground = DiagramColor.rgb(red: 232, green: 232, blue: 232)
+
     /// The parts of the colour, each 0–255.
     var components: (red: Int, green: Int, blue: Int) {
         switch self {

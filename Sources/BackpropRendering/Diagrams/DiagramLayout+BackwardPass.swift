@@ -49,7 +49,7 @@ extension DiagramLayout {
                                  label: k == 1 ? nil : .number(weights[i][j] * gradients.preactivationGradient[j]))
                     }
                 }
-            case .input, .bias, .target, .lossTerm, .ellipsis, .plotPoint:
+            case .input, .bias, .target, .lossTerm, .ellipsis, .plotPoint, .block:
                 return []
             }
         }

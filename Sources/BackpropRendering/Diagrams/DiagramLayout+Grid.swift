@@ -178,11 +178,23 @@ extension DiagramLayout {
                 canvas.add(DiagramLabel(line, at: DiagramPoint(x: x, y: headerY)))
                 headerY -= metrics.lineHeight(line) / 2
             }
+            if let k = column.layer, k > 0, network.layer(k).activation.couplesNeurons { shadeBlock(layer: k) }
             right = x + width / 2
             previousNodes = nodes
             previousNeurons = neurons
         }
         return (anyUnlabelled, labelledGaps)
+    }
+
+    /// Shades the ground behind the neurons of layer `k` placed so far, with their texts: one block, as its activation
+    /// (softmax) computes every output from every pre-activation.
+    mutating func shadeBlock(layer k: Int) {
+        let members = canvas.nodes.filter { $0.layer == k && ($0.role == .neuron || $0.role == .ellipsis) }
+        let frames = members.map(\.frame) + members.flatMap(\.labels).map { metrics.outline(of: $0).boundingRect }
+        guard let first = frames.first else { return }
+        let ground = frames.dropFirst().reduce(first) { $0.union($1) }.expanded(by: 0.1)
+        canvas.addGround(DiagramNode(id: "l\(k)block", role: .block, layer: k, neuron: nil, frame: ground, outline: .shaded,
+                                     outlineColor: .muted, dividers: [], labels: []))
     }
 
     /// The centres of the rows of `selection`, `pitch` apart (less around a `⋮`), centred on y = 0.
@@ -267,7 +279,7 @@ extension DiagramLayout.GridColumn {
         case .lossTerm: return "d\(j)"
         case .target: return "t\(j)"
         case .bias: return "b\(j)"
-        case .input, .neuron, .ellipsis, .plotPoint: return "l\(layer ?? 0)n\(j)"
+        case .input, .neuron, .ellipsis, .plotPoint, .block: return "l\(layer ?? 0)n\(j)"
         }
     }
 
@@ -277,7 +289,7 @@ extension DiagramLayout.GridColumn {
         case .lossTerm: return "dmore"
         case .target: return "tmore"
         case .ellipsis: return "layersmore"
-        case .input, .neuron, .bias, .loss, .plotPoint: return "l\(layer ?? 0)more"
+        case .input, .neuron, .bias, .loss, .plotPoint, .block: return "l\(layer ?? 0)more"
         }
     }
 }

@@ -40,7 +40,7 @@ extension DiagramLayout {
                 return left.flatMap { i in
                     right.map { j in GridEdge(left: i, right: j, pointsLeft: false, color: .ink, label: .number(weights[i][j])) }
                 }
-            case .input, .bias, .target, .lossTerm, .ellipsis, .plotPoint:
+            case .input, .bias, .target, .lossTerm, .ellipsis, .plotPoint, .block:
                 return []
             }
         }
@@ -62,10 +62,14 @@ extension DiagramLayout {
                    role: .loss, header: [DiagramText([.words("loss")], style: .note, color: .muted)])
     }
 
-    /// The notes on what a picture leaves out: the labels of crowded edges, the layers under a `⋯`, and the neurons
-    /// of the wide layers among those drawn, `layers`.
+    /// The notes on what a picture shades and leaves out: the blocks of coupled layers, the labels of crowded edges,
+    /// the layers under a `⋯`, and the neurons of the wide layers among those drawn, `layers`.
     func notes(unlabelled: Bool, labelled: String, layers: NeuronSelection) -> [DiagramText] {
         var notes: [DiagramText] = []
+        if canvas.nodes.contains(where: { $0.role == .block }) {
+            notes.append(DiagramText([.words("On grey: a softmax layer, one block, as each of its outputs depends on every pre-activation of the layer.")],
+                                     style: .note))
+        }
         if unlabelled {
             notes.append(DiagramText([.words("Crowded edges are left bare: their \(labelled) are in the derivation.")], style: .note))
         }

@@ -49,6 +49,11 @@ package struct SVGDiagramWriter: Sendable {
             output.write("</defs>\n")
         }
         output.write("<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"white\"/>\n")
+        for node in diagram.nodes where node.outline == .shaded {
+            let frame = canvas.rect(node.frame)
+            output.write("<rect x=\"\(frame.x)\" y=\"\(frame.y)\" width=\"\(frame.width)\" height=\"\(frame.height)\" rx=\"6\"")
+            output.write(" fill=\"\(Self.color(.ground))\"/>\n")
+        }
         output.write("<g stroke-width=\"1.2\" stroke-linecap=\"round\">\n")
         for edge in diagram.edges {
             if edge.waypoints.isEmpty {
@@ -66,7 +71,7 @@ package struct SVGDiagramWriter: Sendable {
             write(label, printer, metrics, canvas, to: &output)
         }
         for node in diagram.nodes {
-            if node.outline != .none {
+            if node.outline == .solid || node.outline == .dashed {
                 let frame = canvas.rect(node.frame)
                 output.write("<rect x=\"\(frame.x)\" y=\"\(frame.y)\" width=\"\(frame.width)\" height=\"\(frame.height)\" rx=\"3\"")
                 output.write(" fill=\"white\" stroke=\"\(Self.color(node.outlineColor))\" stroke-width=\"1.4\"")

@@ -17,6 +17,10 @@ package struct TikZDiagramWriter: Sendable {
         let printer = DiagramTextPrinter(LaTeXMath(), notation: diagram.notation, numbers: diagram.numbers)
         if fitsLineWidth { output.write("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n") }
         output.write("\\begin{tikzpicture}[x=1cm, y=-1cm, >=stealth, line cap=round, line join=round]\n")
+        for node in diagram.nodes where node.outline == .shaded {
+            let corner = DiagramPoint(x: node.frame.maxX, y: node.frame.maxY)
+            output.write("\\fill[color=\(Self.color(.ground)), rounded corners=4pt] \(Self.point(DiagramPoint(x: node.frame.x, y: node.frame.y))) rectangle \(Self.point(corner));\n")
+        }
         for edge in diagram.edges {
             var style = edge.hasArrow ? ["->", "color=" + Self.color(edge.color), "line width=0.6pt"] : ["color=" + Self.color(edge.color), "line width=0.6pt"]
             if edge.isDashed { style.append("dashed") }
@@ -27,7 +31,7 @@ package struct TikZDiagramWriter: Sendable {
             write(label, printer, to: &output)
         }
         for node in diagram.nodes {
-            if node.outline != .none {
+            if node.outline == .solid || node.outline == .dashed {
                 var style = ["fill=white", "draw=" + Self.color(node.outlineColor), "line width=0.8pt", "rounded corners=2pt"]
                 if node.outline == .dashed { style.append("dashed") }
                 let corner = DiagramPoint(x: node.frame.maxX, y: node.frame.maxY)

@@ -104,8 +104,9 @@ import Testing
     func nothingOverlaps(_ network: DiagramNetwork, _ kind: DiagramKind) throws {
         let diagram = try network.diagram(kind)
         let metrics = DiagramMetrics(notation: diagram.notation, numbers: diagram.numbers)
-        // A frame drawn counts; the frame of a node drawn without one (an anchor of a plotted line) is not ink.
-        var owned: [(owner: String, quad: DiagramQuad, what: String)] = diagram.nodes.filter { $0.outline != .none }
+        // A frame drawn counts; the frame of a node drawn without one (an anchor of a plotted line) is not ink, and a
+        // shaded block is a ground for what lies on it.
+        var owned: [(owner: String, quad: DiagramQuad, what: String)] = diagram.nodes.filter { [.solid, .dashed].contains($0.outline) }
             .map { ($0.id, DiagramQuad($0.frame), "frame of \($0.id)") }
         for node in diagram.nodes {
             owned += node.labels.map { (node.id, metrics.outline(of: $0), "text of \(node.id)") }
@@ -182,6 +183,19 @@ import Testing
             let expected = backpropagation.gradients(ofLayer: 1).outputGradient[i]
             #expect(abs(sum - expected) <= 1e-12 * abs(expected), "the arrows into l1n\(i) add up to its ∂δ/∂o")
         }
+    }
+
+    @Test(arguments: [DiagramKind.network, .backwardPass])
+    func shadesASoftmaxLayerAsOneBlock(_ kind: DiagramKind) throws {
+        let diagram = try DiagramNetwork.softmax.diagram(kind)
+        let blocks = diagram.nodes.filter { $0.role == .block }
+        #expect(blocks.map(\.layer) == [2] && blocks.allSatisfy { $0.outline == .shaded })
+        let block = try #require(blocks.first)
+        for node in diagram.nodes where node.layer == 2 && node.role == .neuron {
+            let (ground, frame) = (block.frame, node.frame)
+            #expect(ground.x < frame.x && frame.maxX < ground.maxX && ground.y < frame.y && frame.maxY < ground.maxY, "\(node.id) lies on the block")
+        }
+        #expect(try !DiagramNetwork.note.diagram(kind).nodes.contains { $0.role == .block })
     }
 
     @Test func drawsTheBiasIntoTheForwardNode() throws {
