@@ -7,7 +7,8 @@ let blueprint = NetworkBlueprint(widths: [2, 2, 2, 1], activations: [.sigmoid, .
 let network = try blueprint.network()
 let derivation = try Derivation(network: network)
 
-// Each weight derivative of the output layer as one line: symbol = general = concrete = numbers = value.
+// Each step of the output layer's weight derivatives as one line, ∂δ/∂f_{n,1} (the factor its weights share)
+// first: symbol = general = concrete = numbers = value.
 let text = MathPrinter(UnicodeMath(), notation: NoteNotation(depth: network.depth))
 for section in derivation.sections where section.kind == .weightDerivatives(layer: network.depth) {
     for step in section.steps {

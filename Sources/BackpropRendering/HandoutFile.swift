@@ -21,6 +21,7 @@ package struct HandoutFile {
         case latex(LaTeXFormatter)
         case markdown(MarkdownFormatter)
         case text(TextFormatter)
+        case html(HTMLFormatter)
     }
 
     /// Writes the file's content to `output`.
@@ -29,6 +30,7 @@ package struct HandoutFile {
         case .handout(let handout, .latex(var formatter)): formatter.format(handout, to: &output)
         case .handout(let handout, .markdown(var formatter)): formatter.format(handout, to: &output)
         case .handout(let handout, .text(var formatter)): formatter.format(handout, to: &output)
+        case .handout(let handout, .html(var formatter)): formatter.format(handout, to: &output)
         case .svg(let diagram): SVGDiagramWriter().write(diagram, to: &output)
         case .json(let derivation, let renderer): renderer.render(derivation, to: &output)
         case .graphJSON(let derivation, let generator): GraphJSONRenderer(generator: generator).render(derivation, to: &output)
@@ -156,6 +158,8 @@ package struct HandoutFile {
             return HandoutFile(path: path, content: .handout(handout, .markdown(MarkdownFormatter(options: .init(template: style.template ?? .markdownHandout)))))
         case .text:
             return HandoutFile(path: path, content: .handout(handout, .text(TextFormatter())))
+        case .html:
+            return HandoutFile(path: path, content: .handout(handout, .html(HTMLFormatter(options: .init(template: style.template ?? .htmlHandout)))))
         case .json:
             guard let json else { throw Unsupported(format: .json) }
             return HandoutFile(path: path, content: json)

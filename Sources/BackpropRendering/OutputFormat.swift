@@ -6,6 +6,8 @@ package enum OutputFormat: String, CaseIterable, Sendable {
     case latex
     /// GitHub-flavoured Markdown with display math.
     case markdown
+    /// One self-contained HTML page with MathML formulas.
+    case html
     /// Unicode text for a terminal.
     case text
     /// The numbers as JSON.
@@ -18,6 +20,7 @@ package enum OutputFormat: String, CaseIterable, Sendable {
         switch self {
         case .latex: return "tex"
         case .markdown: return "md"
+        case .html: return "html"
         case .text: return "txt"
         case .json: return "json"
         case .dot: return "dot"

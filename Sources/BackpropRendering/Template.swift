@@ -73,6 +73,8 @@ package struct Template: Sendable, Equatable {
     package static let latexHandout = Template(text: EmbeddedTemplates.handoutTeX)
     /// The Markdown handout skeleton shipped in `templates/handout.md`.
     package static let markdownHandout = Template(text: EmbeddedTemplates.handoutMarkdown)
+    /// The HTML page skeleton shipped in `templates/handout.html`.
+    package static let htmlHandout = Template(text: EmbeddedTemplates.handoutHTML)
 
     /// The names of the placeholders used.
     package var placeholders: [String] {

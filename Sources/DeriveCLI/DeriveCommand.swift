@@ -207,13 +207,14 @@ public enum DeriveCommand {
     ///
     /// Measured on networks from 9 × 9 to 1 × 3,000 × 1 (`HostileInputTests` checks the bound across formats
     /// and options): at most about 44 bytes a unit in JSON, 2,700 in JSON steps and 1,900 in the handouts,
-    /// plus up to some 50 KB for the preamble and prose.
+    /// 8,000 in a web page (MathML and its `alttext`), twice that in an exercise page (each answer waits
+    /// beside its blanks), plus up to some 50 KB for the preamble and prose.
     /// Each option that adds steps or digits adds its share, and every further digit of a neuron's index
     /// lengthens each symbol.
     static func estimatedSize(widths: [Int], parameterCount: Int, copies: Int = 1, _ options: Options) -> Int {
         let neurons = widths.reduce(0) { $0 &+ $1 }
         var percent = 100
-        if options.exercise != nil { percent += 60 }
+        if options.exercise != nil { percent += options.format == .html ? 160 : 60 }
         if (options.digits ?? 0) > 6 { percent += 30 }
         if options.checksGradients { percent += 30 }
         if options.hasBiases { percent += 10 }
@@ -223,6 +224,7 @@ public enum DeriveCommand {
         switch options.format {
         case .json where !options.jsonSteps: base = 64
         case .json: base = 2_400
+        case .html: base = 9_000
         default: base = 1_000
         }
         let indexDigits = String(widths.max() ?? 1).count

@@ -42,13 +42,13 @@ enum ErrorMessage {
         case .studentsWithNetwork:
             return "'\(Option.students.flag)' draws a network per student from the seed; it cannot be combined with '\(Option.network.flag)'"
         case .exerciseInJSON:
-            return "'\(Option.exercise.flag)' applies to the latex, markdown and text formats, not '\(OutputFormat.json.rawValue)'"
+            return "'\(Option.exercise.flag)' applies to the latex, markdown, html and text formats, not '\(OutputFormat.json.rawValue)'"
         case .jsonStepsInFormat(let format):
             return "'\(Option.jsonSteps.flag)' applies to the json format, not '\(format.rawValue)'"
         case .handWithoutDigits:
             return "'\(Option.hand.flag)' needs '\(Option.digits.synopsis)': the number of digits every step is rounded to"
         case .templateInFormat(let format):
-            return "'\(Option.template.flag)' applies to the latex and markdown formats, not '\(format.rawValue)'"
+            return "'\(Option.template.flag)' applies to the latex, markdown and html formats, not '\(format.rawValue)'"
         case .combinedWithNetwork(let option):
             return "'\(option.flag)' cannot be combined with '\(Option.network.flag)': the file describes the network"
         case .combinedWithExpression(let option):

@@ -35,6 +35,7 @@ enum HelpText {
               derive --widths 2,3,3,1 --activation relu,relu,sigmoid --bias
               derive --network network.json --format json
               derive --expr '(a+b)*(b+1)' --at a=2,b=1 --format text
+              derive --exercise --students 30 --format html --output class/
 
             """
         return text

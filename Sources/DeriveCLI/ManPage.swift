@@ -15,7 +15,7 @@ enum ManPage {
             .SH DESCRIPTION
             .B derive
             writes the layer-by-layer backpropagation derivation of a fully connected neural network, every partial
-            derivative with its general form, its concrete form and its value, as a LaTeX, Markdown or plain-text handout,
+            derivative with its general form, its concrete form and its value, as a LaTeX, Markdown, HTML or plain-text handout,
             or its numbers as JSON. With
             .BR \\-\\-expr ,
             it writes the forward pass, the local derivatives and reverse or forward mode on the computational graph of an
@@ -51,6 +51,7 @@ enum ManPage {
             derive \\-\\-widths 2,3,3,1 \\-\\-activation relu,relu,sigmoid \\-\\-bias
             derive \\-\\-network network.json \\-\\-format json
             derive \\-\\-expr '(a+b)*(b+1)' \\-\\-at a=2,b=1 \\-\\-format text
+            derive \\-\\-exercise \\-\\-students 30 \\-\\-format html \\-\\-output class/
             .fi
 
             """

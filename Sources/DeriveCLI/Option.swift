@@ -126,7 +126,7 @@ enum Option: String, CaseIterable, Sendable {
         case .check:
             return "Add a gradient check: every weight and bias derivative beside its finite-difference estimate."
         case .template:
-            return "Use your own LaTeX or Markdown skeleton with {{title}}, {{author}}, {{date}} and {{body}} placeholders."
+            return "Use your own LaTeX, Markdown or HTML skeleton with {{title}}, {{author}}, {{date}} and {{body}} placeholders."
         case .exercise:
             return "Write an exercise sheet: the derivation with blanks to fill in, computed by hand to --digits (default: 4), and its answer key."
         case .blanks:

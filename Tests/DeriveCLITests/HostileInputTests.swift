@@ -178,6 +178,8 @@ import Testing
             ["--format", "latex", "--exercise", "--bias", "--vectorized", "--digits", "17"],
             ["--format", "markdown", "--exercise", "--blanks", "both", "--notation", "textbook"],
             ["--format", "text", "--check", "--vectorized", "--digits", "17", "--notation", "diagrams"],
+            ["--format", "html"], ["--format", "html", "--exercise", "--bias", "--vectorized", "--digits", "17"],
+            ["--format", "html", "--check", "--notation", "textbook"],
         ]
         for network in networks {
             for variant in variants {
@@ -194,12 +196,13 @@ import Testing
         }
     }
 
-    @Test func classSetsStayWithinTheirEstimate() throws {
+    @Test(arguments: ["markdown", "html"])
+    func classSetsStayWithinTheirEstimate(format: String) throws {
         let directory = try TemporaryDirectory()
-        let arguments = ["--widths", "2,6,1", "--exercise", "--students", "3", "--format", "markdown", "--output", directory.path("set") + "/"]
+        let arguments = ["--widths", "2,6,1", "--exercise", "--students", "3", "--format", format, "--output", directory.path("set") + "/"]
         #expect(deriveInProcess(arguments).code == .success)
         var written = 0
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path("set")) where name.hasSuffix(".md") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path("set")) where name.hasSuffix(format == "html" ? ".html" : ".md") {
             written += try Data(contentsOf: URL(fileURLWithPath: directory.path("set/" + name))).count
         }
         let options = try Options(arguments: arguments)

@@ -6,7 +6,7 @@ package enum UnicodeScripts {
     ]
     private static let superscripts: [Character: Character] = [
         "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-        "-": "⁻", "+": "⁺", "−": "⁻", "(": "⁽", ")": "⁾", ",": ",", "n": "ⁿ", "L": "ᴸ",
+        "-": "⁻", "+": "⁺", "−": "⁻", "(": "⁽", ")": "⁾", ",": ",", "n": "ⁿ", "L": "ᴸ", "k": "ᵏ", "l": "ˡ",
     ]
 
     /// `text` in subscript letters, or `nil` when one of its characters has none.

@@ -184,35 +184,45 @@ struct DerivationBuilder: Sendable {
         let layer = network.layer(k)
         let byPreactivation = couplingsByPreactivation(gradients)
         let outputGradients = lossByOutputs(layer: k)
+        let previous = forward.activations[k - 1]
         var steps: [Step] = []
-        steps.reserveCapacity((layer.inputWidth + 1) * layer.width)
+        steps.reserveCapacity((layer.inputWidth + 2) * layer.width)
+        // ∂δ/∂f_{k,m} = Σ_j ∂δ/∂o_{k,j} · ∂o_{k,j}/∂f_{k,m}: the factor every weight into neuron m shares.
+        let local = byPreactivation.enumerated().map { m, dependents in
+            dependents.map { activationDerivative(layer: k, neuron: $0.neuron, by: m) }
+        }
+        for (m, dependents) in byPreactivation.enumerated() {
+            steps.append(Step(
+                symbol: .partial(.loss, .preactivation(layer: k, neuron: m)),
+                general: Self.sum(dependents.enumerated().map { index, dependent in
+                    .product([outputGradients[dependent.neuron], local[m][index]])
+                }),
+                substituted: Self.sum(dependents.map { dependent in
+                    .product([.constant(gradients.outputGradient[dependent.neuron]), .constant(dependent.coupling.value)])
+                }),
+                value: gradients.preactivationGradient[m]))
+        }
         for i in 0..<layer.inputWidth {
             for m in 0..<layer.width {
                 let weight = Symbol.weight(layer: k - 1, from: i, to: m)
-                var general: [Expression] = []
-                var substituted: [Expression] = []
-                general.reserveCapacity(byPreactivation[m].count)
-                substituted.reserveCapacity(byPreactivation[m].count)
-                for (j, c, _) in byPreactivation[m] {
-                    general.append(.product([outputGradients[j], .partial(.activation(layer: k, neuron: j), weight)]))
-                    substituted.append(.product([.constant(gradients.outputGradient[j]),
-                                                 .constant(gradients.outputByWeight[j][i][c])]))
+                let general = byPreactivation[m].map { j, _, _ in
+                    Expression.product([outputGradients[j], .partial(.activation(layer: k, neuron: j), weight)])
                 }
                 steps.append(Step(symbol: .partial(.loss, weight), general: Self.sum(general),
-                                  substituted: Self.sum(substituted), value: gradients.weightGradient[i][m]))
+                                  concrete: .product([.partial(.loss, .preactivation(layer: k, neuron: m)),
+                                                      .of(.activation(layer: k - 1, neuron: i))]),
+                                  substituted: .product([.constant(gradients.preactivationGradient[m]), .constant(previous[i])]),
+                                  value: gradients.weightGradient[i][m]))
             }
         }
         if let biasGradient = gradients.biasGradient {
             for m in 0..<layer.width {
                 let bias = Symbol.bias(layer: k, neuron: m)
-                var general: [Expression] = []
-                var substituted: [Expression] = []
-                for (j, _, coupling) in byPreactivation[m] {
-                    general.append(.product([outputGradients[j], .partial(.activation(layer: k, neuron: j), bias)]))
-                    substituted.append(.product([.constant(gradients.outputGradient[j]), .constant(coupling.value)]))
+                let general = byPreactivation[m].map { j, _, _ in
+                    Expression.product([outputGradients[j], .partial(.activation(layer: k, neuron: j), bias)])
                 }
                 steps.append(Step(symbol: .partial(.loss, bias), general: Self.sum(general),
-                                  substituted: Self.sum(substituted), value: biasGradient[m]))
+                                  concrete: .partial(.loss, .preactivation(layer: k, neuron: m)), value: biasGradient[m]))
             }
         }
         return steps

@@ -19,7 +19,8 @@ public struct Section: Sendable, Equatable {
         case calculate(layer: Int)
         /// ∂o_{k,j}/∂w, ∂o_{k,j}/∂b and ∂o_{k,j}/∂o_{k-1,i} as products of local derivatives.
         case furtherCalculate(layer: Int)
-        /// ∂δ/∂w_{k-1,i,j} (and ∂δ/∂b_{k,j}) = ∂δ/∂o_{k,j} · ∂o_{k,j}/∂w.
+        /// ∂δ/∂f_{k,j} = Σ_m ∂δ/∂o_{k,m} · ∂o_{k,m}/∂f_{k,j}, the factor every weight into neuron j shares, then
+        /// ∂δ/∂w_{k-1,i,j} (and ∂δ/∂b_{k,j}) = ∂δ/∂o_{k,j} · ∂o_{k,j}/∂w = ∂δ/∂f_{k,j} · o_{k-1,i}.
         case weightDerivatives(layer: Int)
         /// The gradient-descent update w⁺ = w − η ∂δ/∂w.
         case update(layer: Int)

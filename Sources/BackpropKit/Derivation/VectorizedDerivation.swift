@@ -5,11 +5,11 @@
 ///
 /// W^{(l)} has one row per neuron of layer l (entry (j, i) = w_{l-1,i,j}), so ∂C/∂W^{(l)} is the transpose
 /// of ``LayerGradients/weightGradient``. The numbers are the scalar derivation's up to rounding: the
-/// output layer's errors are computed exactly as the scalar ∂δ/∂f_{n,j}, but a product such as
-/// δ_j · a_i = (∂δ/∂o_j · g'(f_j)) · a_i associates its factors differently from the scalar
-/// ∂δ/∂o_j · (g'(f_j) · a_i), and (Wᵀ δ)_i = Σ_j w_{ij} (∂δ/∂o_j · g'(f_j)) from Σ_j ∂δ/∂o_j · (g'(f_j) · w_{ij}),
-/// so entries may differ in the last bit or two (about 10⁻¹⁵ relative). Each step's value is exactly the
-/// arithmetic of its substituted form, stored as the backpropagation's ``Rounding`` says, and each step
+/// output layer's errors and every weight gradient δ^{(l)} (a^{(l-1)})ᵀ are computed exactly as the scalar
+/// ∂δ/∂f_{l,j} and ∂δ/∂f_{l,j} · o_{l-1,i}, but (Wᵀ δ)_i = Σ_j w_{ij} (∂δ/∂o_j · g'(f_j)) associates its factors
+/// differently from the scalar Σ_j ∂δ/∂o_j · (g'(f_j) · w_{ij}), so the errors of a hidden layer, and what is
+/// computed from them, may differ in the last bit or two (about 10⁻¹⁵ relative). Each step's value is exactly
+/// the arithmetic of its substituted form, stored as the backpropagation's ``Rounding`` says, and each step
 /// uses the errors the step before it computed.
 package struct VectorizedDerivation: Sendable {
     /// The scalar backpropagation the matrices summarise.
@@ -83,7 +83,7 @@ package struct VectorizedDerivation: Sendable {
         }
         return VectorizedStep(kind: kind, layer: k, quantity: .errors(layer: k), formula: formula, substituted: substituted,
                               value: try evaluate(substituted, layer: k, rounding: backpropagation.rounding),
-                              link: errorLink(layer: k, network: network, gradients: gradients))
+                              link: errorLink(layer: k, gradients: gradients))
     }
 
     /// ∂δ/∂W^{(l)} = δ^{(l)} (a^{(l-1)})ᵀ, tied back through entry (1, 2), which is ∂δ/∂w_{l-1,2,1}:
@@ -102,19 +102,9 @@ package struct VectorizedDerivation: Sendable {
                              value: gradients.weightGradient[column][0]))
     }
 
-    /// Entry 1 of δ^{(l)}, ∂δ/∂f_{l,1} = ∂δ/∂o_{l,1} · ∂g_l(f_{l,1})/∂f_{l,1}, or for an activation coupling
-    /// its neurons Σ_j ∂δ/∂o_{l,j} · ∂o_{l,j}/∂f_{l,1}: products of steps of the scalar derivation.
-    private static func errorLink(layer k: Int, network: Network, gradients: LayerGradients) -> ScalarLink {
-        let preactivation = Symbol.preactivation(layer: k, neuron: 0)
-        var terms: [Expression] = []
-        for (j, couplings) in gradients.activationDerivatives.enumerated() where couplings.contains(where: { $0.neuron == 0 }) {
-            let local: Expression = network.layer(k).activation.couplesNeurons
-                ? .partial(.activation(layer: k, neuron: j), preactivation)
-                : .partial(of: network.generalActivationExpression(layer: k, neuron: j), withRespectTo: .of(preactivation))
-            terms.append(.product([.partial(.loss, .activation(layer: k, neuron: j)), local]))
-        }
-        return ScalarLink(row: 0, column: 0, symbol: .partial(.loss, preactivation),
-                          general: terms.count == 1 ? terms[0] : .sum(terms), value: gradients.preactivationGradient[0])
+    /// Entry 1 of δ^{(l)}, ∂δ/∂f_{l,1}: a step of the scalar derivation's weight derivatives of layer l.
+    private static func errorLink(layer k: Int, gradients: LayerGradients) -> ScalarLink {
+        ScalarLink(row: 0, column: 0, symbol: .partial(.loss, .preactivation(layer: k, neuron: 0)), value: gradients.preactivationGradient[0])
     }
 
     // MARK: - Helpers

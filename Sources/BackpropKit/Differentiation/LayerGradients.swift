@@ -14,7 +14,8 @@ public struct LayerGradients: Sendable {
     public let outputGradient: [Double]
     /// `preactivationGradient[m]` = ∂δ/∂f_{k,m} = Σ_j ∂δ/∂o_{k,j} · ∂o_{k,j}/∂f_{k,m}.
     public let preactivationGradient: [Double]
-    /// `weightGradient[i][m]` = ∂δ/∂w_{k-1,i,m} = Σ_j ∂δ/∂o_{k,j} · ∂o_{k,j}/∂w_{k-1,i,m}.
+    /// `weightGradient[i][m]` = ∂δ/∂w_{k-1,i,m} = Σ_j ∂δ/∂o_{k,j} · ∂o_{k,j}/∂w_{k-1,i,m}, computed as
+    /// ∂δ/∂f_{k,m} · o_{k-1,i} from the shared factor.
     public let weightGradient: [[Double]]
     /// `biasGradient[m]` = ∂δ/∂b_{k,m} = Σ_j ∂δ/∂o_{k,j} · ∂o_{k,j}/∂f_{k,m}, when the layer has biases.
     public let biasGradient: [Double]?
@@ -59,22 +60,19 @@ extension LayerGradients {
             })
         }
 
-        var weightGradient = Array(repeating: Array(repeating: 0.0, count: width), count: fanIn)
         var preactivationGradient = Array(repeating: 0.0, count: width)
         for (j, couplings) in activationDerivatives.enumerated() {
-            for (c, coupling) in couplings.enumerated() {
+            for coupling in couplings {
                 preactivationGradient[coupling.neuron] += outputGradient[j] * coupling.value
-                for i in 0..<fanIn {
-                    weightGradient[i][coupling.neuron] += outputGradient[j] * outputByWeight[j][i][c]
-                }
             }
         }
+        preactivationGradient = rounding(preactivationGradient)
+        // ∂δ/∂w_{k-1,i,m} = ∂δ/∂f_{k,m} · o_{k-1,i}: the printed factor times the printed input.
+        let weightGradient = (0..<fanIn).map { i in preactivationGradient.map { rounding($0 * previous[i]) } }
         var previousOutputGradient = Array(repeating: 0.0, count: fanIn)
         for j in 0..<width {
             for i in 0..<fanIn { previousOutputGradient[i] += outputGradient[j] * outputByPreviousOutput[j][i] }
         }
-        weightGradient = weightGradient.map { rounding($0) }
-        preactivationGradient = rounding(preactivationGradient)
         previousOutputGradient = rounding(previousOutputGradient)
 
         self.layer = k

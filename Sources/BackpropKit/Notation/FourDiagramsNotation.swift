@@ -29,7 +29,7 @@ public struct FourDiagramsNotation: Notation {
     public init(depth: Int, indexing: LayerIndexing = .note) {
         self.depth = depth
         self.indexing = indexing
-        labels = LayerLabels(depth: depth, indexing: indexing, output: "n")
+        labels = LayerLabels(depth: depth, indexing: indexing, output: "n", letter: "k")
     }
 
     /// The label of layer `layer` (0 = input, N = output): n, n-1, … back from the output, or the index 0…N.
@@ -75,5 +75,5 @@ public struct FourDiagramsNotation: Notation {
         }
     }
 
-    private func ordinal(_ index: Int) -> String { String(index + 1) }
+    private func ordinal(_ index: Int) -> String { AnyIndex.neuronLabel(index) ?? String(index + 1) }
 }

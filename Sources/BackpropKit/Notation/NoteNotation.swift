@@ -18,7 +18,8 @@ public struct NoteNotation: Notation {
 
     /// The label of layer `layer` (0 = input, N = output): n, n-1, … back from the output, or the index 0…N.
     public func layerLabel(_ layer: Int) -> String {
-        labels.indices.contains(layer) ? labels[layer] : Self.label(layer, depth: depth, indexing: indexing)
+        if labels.indices.contains(layer) { return labels[layer] }
+        return AnyIndex.layerLabel(layer, letter: "k") ?? Self.label(layer, depth: depth, indexing: indexing)
     }
 
     private static func label(_ layer: Int, depth: Int, indexing: LayerIndexing) -> String {
@@ -60,7 +61,7 @@ public struct NoteNotation: Notation {
         }
     }
 
-    private func ordinal(_ index: Int) -> String { String(index + 1) }
+    private func ordinal(_ index: Int) -> String { AnyIndex.neuronLabel(index) ?? String(index + 1) }
 }
 
 extension ElementaryFunction {

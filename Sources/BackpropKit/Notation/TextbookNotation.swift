@@ -25,7 +25,7 @@ public struct TextbookNotation: Notation {
     public init(depth: Int, indexing: LayerIndexing = .note) {
         self.depth = depth
         self.indexing = indexing
-        labels = LayerLabels(depth: depth, indexing: indexing, output: "L")
+        labels = LayerLabels(depth: depth, indexing: indexing, output: "L", letter: "l")
     }
 
     /// The label of layer `layer` (0 = input, N = output): L, L-1, … back from the output, or the index 0…N.
@@ -78,5 +78,5 @@ public struct TextbookNotation: Notation {
     /// The parenthesised layer superscript, `(L-1)`.
     private func layer(_ l: Int) -> String { "(" + labels(l) + ")" }
 
-    private func ordinal(_ index: Int) -> String { String(index + 1) }
+    private func ordinal(_ index: Int) -> String { AnyIndex.neuronLabel(index, source: "k") ?? String(index + 1) }
 }

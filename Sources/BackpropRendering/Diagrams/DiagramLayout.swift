@@ -69,7 +69,11 @@ struct DiagramLayout {
                   bias: SymbolName) {
         // Sample neurons whose printed numbers cannot be mistaken for a layer label.
         let (k, i, j) = (focus.layer, 800, 900)
-        let letters = [notation.layerLabel(k): "k", notation.layerLabel(k - 1): "k-1", String(i + 1): "i", String(j + 1): "j"]
+        // The notation's own letters (``AnyIndex``), as the handout's notation section uses them: k or l, i or k.
+        let letter = { (symbol: Symbol) in notation.name(of: symbol).subscripts.last ?? "" }
+        let letters = [notation.layerLabel(k): notation.layerLabel(AnyIndex.layer), notation.layerLabel(k - 1): notation.layerLabel(AnyIndex.previousLayer),
+                       String(i + 1): letter(.activation(layer: AnyIndex.previousLayer, neuron: AnyIndex.source)),
+                       String(j + 1): letter(.activation(layer: AnyIndex.layer, neuron: AnyIndex.neuron))]
         func lettered(_ name: SymbolName) -> SymbolName {
             var name = name
             name.subscripts = name.subscripts.map { Self.replacing($0, letters) }

@@ -21,7 +21,8 @@ struct HandoutBuilder {
         let prose = NetworkProse(network: derivation.network, notation: handout.notation, numbers: handout.numbers,
                                  rounding: derivation.backpropagation.rounding)
         let isExercise = derivation.exercise != nil
-        let opening: [HandoutBlock] = isExercise ? [.paragraph(prose.exerciseInstructions)] : []
+        let notation = NotationProse(network: derivation.network, notation: handout.notation).blocks
+        let opening: [HandoutBlock] = (isExercise ? [.paragraph(prose.exerciseInstructions)] : []) + notation
         let sections = derivation.sections.lazy.map { section in
             self.handout.sectionObserver?(section.kind, derivation.network.depth)
             var blocks = self.blocks(of: section, headings: prose.headings(before: section.kind),
@@ -75,13 +76,14 @@ struct HandoutBuilder {
                 blocks.append(.heading(prose.matrixLayerHeading(step.layer)))
             }
             let remark = prose.matrixRemark(step)
-            if !remark.isEmpty { blocks.append(.paragraph(remark)) }
+            blocks.append(.paragraph(remark.isEmpty ? prose.matrixShapes(step) : remark + [.text(" ")] + prose.matrixShapes(step)))
             blocks.append(.matrixStep(MatrixStepBlock(step: step, tieBack: HandoutProse.tieBack)))
         }
         return blocks
     }
 
-    /// The gradient sizes by layer, their table and their plot, then the gradient check when there is one.
+    /// The gradient sizes by layer, their table and their plot, the gradient check when there is one, and the
+    /// algorithm as a loop.
     private func closingSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
         var blocks: [HandoutBlock] = [.heading(prose.summaryHeading), .paragraph(prose.summaryExplanation(derivation.summary)),
                                       .table(prose.summaryTable(derivation.summary))]
@@ -89,7 +91,7 @@ struct HandoutBuilder {
         if let check = derivation.gradientCheck {
             blocks += [.heading(prose.checkHeading), .paragraph(prose.checkExplanation(check)), .table(prose.checkTable(check))]
         }
-        return blocks
+        return blocks + AlgorithmProse(network: derivation.network, notation: handout.notation).blocks
     }
 
     /// The filled-in steps of an exercise sheet, each section under a heading naming its layer.

@@ -67,9 +67,9 @@ package struct NetworkProse: Sendable {
             return description + [.text(" " + numberMode)]
         case .forwardPass(let k):
             guard k == 1 else { return [] }
-            return [.text("Each pre-activation "), .math(.of(.preactivation(layer: k, neuron: 0))),
+            return [.text("Each pre-activation "), .math(.of(.preactivation(layer: k, neuron: AnyIndex.neuron))),
                     .text(" is the weighted sum of the previous layer's outputs; each output "),
-                    .math(.of(.activation(layer: k, neuron: 0))), .text(" applies the layer's activation to it.")]
+                    .math(.of(.activation(layer: k, neuron: AnyIndex.neuron))), .text(" applies the layer's activation to it.")]
         case .loss:
             return [.text("The loss compares each output with its target"),
                     .text(network.target.count > 1 ? "; the total loss is the sum over the outputs." : ".")]
@@ -88,16 +88,20 @@ package struct NetworkProse: Sendable {
             return phrases
         case .furtherCalculate(let k):
             return [.text("The chain rule inside layer "), .layer(label(k)), .text(": each output "),
-                    .math(.of(.activation(layer: k, neuron: 0))), .text(" depends on a weight only through its pre-activation.")]
+                    .math(.of(.activation(layer: k, neuron: AnyIndex.neuron))), .text(" depends on a weight only through its pre-activation.")]
         case .weightDerivatives(let k):
-            var phrases: [Phrase] = [.text("Each derivative multiplies the error derivative "),
-                                     .math(.partial(.loss, .activation(layer: k, neuron: 0)))]
+            let j = AnyIndex.neuron
+            var phrases: [Phrase] = [.text("First the derivative "), .math(.partial(.loss, .preactivation(layer: k, neuron: j))),
+                                     .text(" of each pre-activation, the factor every weight into neuron "), .layer(label(k, neuron: j)),
+                                     .text(" shares. Then each weight's derivative multiplies the error derivative "),
+                                     .math(.partial(.loss, .activation(layer: k, neuron: j)))]
             if k == n {
                 phrases.append(.text(", derived from the loss,"))
             } else {
                 phrases += [.text(", passed down from layer "), .layer(label(k + 1)), .text(",")]
             }
-            phrases.append(.text(" by the derivative of the output found above."))
+            phrases += [.text(" by the derivative of the output found above; the product is also "),
+                        .math(.partial(.loss, .preactivation(layer: k, neuron: j))), .text(" times the weight's input.")]
             return phrases
         case .update:
             return [.text("One step of gradient descent with learning rate "), .math(.of(.learningRate)), .text(".")]
@@ -127,16 +131,51 @@ package struct NetworkProse: Sendable {
     /// The heading of one layer of the matrix form.
     package func matrixLayerHeading(_ k: Int) -> Heading { Heading(level: 2, title: [.text("Layer "), .layer(label(k))]) }
 
-    /// What the matrix form is.
+    /// What the matrix form is, and the order of a weight matrix's indices.
     package var matrixFormExplanation: [Phrase] {
-        [.text("The same derivation, one layer at a time, with vectors and matrices: the errors of a layer come from the errors of the layer above through the transposed weights, multiplied entry by entry (⊙) by the activation's derivative; the weight gradient is the outer product of the errors with the previous layer's outputs. One entry of each result is tied back to the scalar step it summarises.")]
+        let (j, i) = (label(AnyIndex.layer, neuron: AnyIndex.neuron), label(AnyIndex.previousLayer, neuron: AnyIndex.source))
+        return [
+            .text("The same derivation, one layer at a time, with vectors and matrices: the errors of a layer come from the errors of the layer above through the transposed weights, multiplied entry by entry (the Hadamard product) by the activation's derivative; the weight gradient is the outer product of the errors with the previous layer's outputs. One entry of each result is tied back to the scalar step it summarises. Vectors are columns with one entry per neuron. The weight matrix "),
+            .matrix(.weights(layer: AnyIndex.layer)), .text(" has a row for each neuron of layer "), .layer(label(AnyIndex.layer)),
+            .text(" and a column for each neuron of layer "), .layer(label(AnyIndex.previousLayer)), .text(": row "), .layer(j),
+            .text(" holds the weights into neuron "), .layer(j), .text(", so the entry in row "), .layer(j), .text(" and column "), .layer(i),
+            .text(" is "), .math(.of(.weight(layer: AnyIndex.previousLayer, from: AnyIndex.source, to: AnyIndex.neuron))),
+            .text(", and the same entry of "), .matrix(.weightGradient(layer: AnyIndex.layer)), .text(" is its derivative."),
+        ]
+    }
+
+    /// The size of every vector and matrix of a step of the matrix form, rows by columns.
+    package func matrixShapes(_ step: VectorizedStep) -> [Phrase] {
+        var shapes: [(quantity: MatrixQuantity, rows: Int, columns: Int)] = [(step.quantity, step.value.rowCount, step.value.columnCount)]
+        func collect(_ formula: MatrixExpression, _ substituted: MatrixExpression) {
+            switch (formula, substituted) {
+            case (.quantity(let quantity), .value(let matrix)):
+                if !shapes.contains(where: { $0.quantity == quantity }) { shapes.append((quantity, matrix.rowCount, matrix.columnCount)) }
+            case (.transpose(let formula), .transpose(let substituted)):
+                collect(formula, substituted)
+            case (.product(let left, let right), .product(let leftValue, let rightValue)),
+                 (.hadamard(let left, let right), .hadamard(let leftValue, let rightValue)):
+                collect(left, leftValue)
+                collect(right, rightValue)
+            default:
+                break
+            }
+        }
+        collect(step.formula, step.substituted)
+        var phrases: [Phrase] = [.text("Sizes, rows by columns: ")]
+        for (index, shape) in shapes.enumerated() {
+            if index > 0 { phrases.append(.text(index == shapes.count - 1 ? " and " : ", ")) }
+            phrases += [.matrix(shape.quantity), .text(" \(shape.rows) by \(shape.columns)")]
+        }
+        phrases.append(.text("."))
+        return phrases
     }
 
     /// A remark on a matrix step, such as why softmax goes through its Jacobian.
     package func matrixRemark(_ step: VectorizedStep) -> [Phrase] {
         switch step.kind {
         case .outputErrorThroughJacobian, .hiddenErrorThroughJacobian:
-            return [.text("Softmax couples the outputs of its layer, so its derivative is a full Jacobian matrix rather than one factor per neuron, and the entry-by-entry product ⊙ becomes a product with the transposed Jacobian.")]
+            return [.text("Softmax couples the outputs of its layer, so its derivative is a full Jacobian matrix rather than one factor per neuron, and the entry-by-entry product becomes a product with the transposed Jacobian.")]
         default:
             return []
         }
@@ -264,10 +303,16 @@ package struct NetworkProse: Sendable {
         return [.text("A fully connected network with widths \(widths) from the input layer "), .layer(label(0)),
                 .text(" to the output layer "), .layer(label(network.depth)),
                 .text("; \(activationText); \(network.loss.rawValue) loss "),
-                .math(.of(.lossTerm(neuron: 0))),
-                .text(" = "), .math(network.lossExpression(neuron: 0)),
+                .equation(.of(.lossTerm(neuron: AnyIndex.neuron)),
+                          network.loss.expression(output: .of(.activation(layer: network.depth, neuron: AnyIndex.neuron)),
+                                                  target: .of(.target(neuron: AnyIndex.neuron)))),
                 .text(network.hasBiases ? "; with biases." : "; no biases.")]
     }
 
     private func label(_ layer: Int) -> String { notation.layerLabel(layer) }
+
+    /// The printed index of `neuron` of layer `layer`: its number, or its letter for ``AnyIndex``.
+    private func label(_ layer: Int, neuron: Int) -> String {
+        notation.name(of: .preactivation(layer: layer, neuron: neuron)).subscripts.last ?? ""
+    }
 }

@@ -12,4 +12,6 @@ package enum Phrase: Sendable, Equatable {
     case layer(String)
     /// A command line, set as code.
     case code(String)
+    /// A vector or matrix of the matrix form, named through the notation and set as mathematics.
+    case matrix(MatrixQuantity)
 }

@@ -29,6 +29,8 @@ package protocol HandoutFormatter {
     mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream)
     /// Starts a new page.
     mutating func visitPageBreak(to output: inout some TextOutputStream)
+    /// Closes what the blocks left open, after the last block of the body.
+    mutating func finishBody(to output: inout some TextOutputStream)
 }
 
 extension HandoutFormatter {
@@ -46,6 +48,8 @@ extension HandoutFormatter {
     package mutating func visitMatrixStep(_ block: MatrixStepBlock, to output: inout some TextOutputStream) {}
     /// Writes nothing.
     package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {}
+    /// Writes nothing: every block closes what it opens.
+    package mutating func finishBody(to output: inout some TextOutputStream) {}
 
     /// Writes the whole of `handout`: the document around it, and every block in order.
     package mutating func format(_ handout: Handout, to output: inout some TextOutputStream) {
@@ -53,6 +57,7 @@ extension HandoutFormatter {
         for (index, piece) in frame.enumerated() {
             if index > 0 {
                 for block in handout.blocks(showing: { [self] in self.shows($0) }) { visit(block, to: &output) }
+                finishBody(to: &output)
             }
             output.write(piece)
         }

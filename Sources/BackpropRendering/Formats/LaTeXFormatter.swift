@@ -123,6 +123,7 @@ package struct LaTeXFormatter: HandoutFormatter {
             case .math(let expression): text += "$" + printer.string(expression) + "$"
             case .equation(let left, let right): text += "$" + printer.string(left) + " = " + printer.string(right) + "$"
             case .layer(let label): text += "$" + label + "$"
+            case .matrix(let quantity): text += "$" + printer.matrixPrinter.string(quantity) + "$"
             case .code(let code):
                 text += "\\texttt{" + code.latexEscaped(lineWidth: Self.codeLineWidth).breakableCode + "}"
             }

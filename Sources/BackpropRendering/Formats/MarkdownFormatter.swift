@@ -101,7 +101,7 @@ package struct MarkdownFormatter: HandoutFormatter {
 
     package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
         guard let file = options.pictureFiles[picture.kind] else { return }
-        let caption = SVGDiagramWriter().caption(of: picture.diagram).markdownEscaped
+        let caption = inline(picture.diagram.title, notation: picture.diagram.notation, numbers: picture.diagram.numbers)
         if picture.isHeaded {
             startBlock(&output)
             output.write("### " + caption + "\n")
@@ -128,6 +128,7 @@ package struct MarkdownFormatter: HandoutFormatter {
             case .math(let expression): text += math(printer.string(expression), inTable: inTable)
             case .equation(let left, let right): text += math(printer.string(left) + " = " + printer.string(right), inTable: inTable)
             case .layer(let label): text += math(label, inTable: inTable)
+            case .matrix(let quantity): text += math(printer.matrixPrinter.string(quantity), inTable: inTable)
             case .code(let code): text += code.markdownCodeSpan
             }
         }
@@ -142,10 +143,36 @@ package struct MarkdownFormatter: HandoutFormatter {
         return "$" + math + "$"
     }
 
+    /// A picture's title as Markdown: words escaped, each run of formulas between `$`, so a heading or a
+    /// caption holds no Unicode subscripts that pandoc's LaTeX cannot set.
+    private func inline(_ title: DiagramText, notation: any Notation, numbers: NumberFormat) -> String {
+        let math = DiagramTextPrinter(LaTeXMath(flavor: .markdown), notation: notation, numbers: numbers)
+        var text = ""
+        var formula: [DiagramText.Piece] = []
+        func endFormula() {
+            guard !formula.isEmpty else { return }
+            text += self.math(math.string(DiagramText(formula, style: title.style)), inTable: false)
+            formula = []
+        }
+        for piece in title.pieces {
+            if case .words(let words) = piece {
+                endFormula()
+                text += words.markdownEscaped
+            } else {
+                formula.append(piece)
+            }
+        }
+        endFormula()
+        return text
+    }
+
     private func cell(_ cell: Table.Cell) -> String {
         switch cell {
         case .math(let expression): return math(printer.string(expression), inTable: true)
         case .number(let value): return math(printer.string(.constant(value)), inTable: true)
+        // As math, which every renderer has a glyph for; pandoc's LaTeX has none for the characters.
+        case .text("✓"): return "$\\checkmark$"
+        case .text("✗"): return "$\\times$"
         case .text(let words): return words.markdownEscaped
         case .phrases(let phrases): return inline(phrases, inTable: true)
         }

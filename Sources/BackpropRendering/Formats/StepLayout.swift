@@ -21,7 +21,7 @@ struct StepLayout<Spelling: MathSpelling> {
     init(printer: MathPrinter<Spelling>, budget: Double) {
         self.printer = printer
         self.budget = budget
-        self.scratch = Scratch(blank: printer.blank)
+        self.scratch = Scratch(blank: printer.blank, equals: printer.spelling.signs.equals)
     }
 
     /// The estimated width of a blank to fill in.
@@ -129,7 +129,7 @@ struct StepLayout<Spelling: MathSpelling> {
     /// Whether a row has been started, and the estimated width of the last.
     private struct Placement {
         let available: Double
-        /// ` = ` and the blank, as bytes.
+        /// The spelling's ` = ` and blank, as bytes.
         let equals: UTF8Text
         let blank: UTF8Text
         var hasRow = false
@@ -143,11 +143,11 @@ struct StepLayout<Spelling: MathSpelling> {
         mutating func placeBlank<Sink: StepRowSink>(into sink: inout Sink) {
             if hasRow, width + 3 + StepLayout.blankWidth <= available {
                 sink.append(equals, 0..<equals.count)
-                sink.append(blank, 0..<blank.count)
+                sink.appendBlank(blank)
                 width += 3 + StepLayout.blankWidth
             } else {
                 startRow(startsForm: true, into: &sink)
-                sink.append(blank, 0..<blank.count)
+                sink.appendBlank(blank)
                 width = StepLayout.blankWidth + 2
             }
         }
@@ -162,13 +162,14 @@ struct StepLayout<Spelling: MathSpelling> {
     /// Buffers kept from step to step, and the pieces every step writes.
     private final class Scratch {
         private var texts = Texts()
-        /// ` = `.
-        let equals = UTF8Text(" = ")
+        /// The spelling's ` = `.
+        let equals: UTF8Text
         /// The blank of the printer's spelling.
         let blank: UTF8Text
 
-        init(blank: String) {
+        init(blank: String, equals: String) {
             self.blank = UTF8Text(blank)
+            self.equals = UTF8Text(equals)
         }
 
         /// The texts, emptied, with their capacity; the scratch holds none until ``keep(_:)`` returns them,
@@ -196,6 +197,15 @@ protocol StepRowSink {
     mutating func startRow(startsForm: Bool)
     /// Adds the bytes `range` of `text` to the row last started.
     mutating func append(_ text: UTF8Text, _ range: Range<Int>)
+    /// Adds a blank for a student to fill in, spelled `blank`, to the row last started.
+    mutating func appendBlank(_ blank: UTF8Text)
+}
+
+extension StepRowSink {
+    /// Adds the blank's spelling like any other text.
+    mutating func appendBlank(_ blank: UTF8Text) {
+        append(blank, 0..<blank.count)
+    }
 }
 
 /// The rows as values.

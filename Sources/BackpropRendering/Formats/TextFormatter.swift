@@ -114,6 +114,7 @@ package struct TextFormatter: HandoutFormatter {
             case .math(let expression): text += printer.string(expression)
             case .equation(let left, let right): text += printer.string(left) + " = " + printer.string(right)
             case .layer(let label): text += label
+            case .matrix(let quantity): text += printer.matrixPrinter.string(quantity)
             }
         }
         return text

@@ -21,9 +21,9 @@ public struct LaTeXMath: MathSpelling {
 
     /// True: `\frac` and `\partial` fractions are stacked.
     public var stacksFractions: Bool { true }
-    /// LaTeX's `-` and ` \cdot ` before a number; a space between factors, which LaTeX sets side by side; ` \approx `.
+    /// LaTeX's `-` and ` \cdot ` before a number; a space between factors, which LaTeX sets side by side.
     public var signs: MathSigns {
-        MathSigns(minus: "-", times: " \\cdot ", adjacentFactors: " ", adjacentFactorsWidth: 1, approximately: " \\approx ")
+        MathSigns(minus: "-", times: " \\cdot ", adjacentFactors: " ", adjacentFactorsWidth: 1)
     }
 
     /// `m \times 10^{e}`.
@@ -105,9 +105,14 @@ public struct LaTeXMath: MathSpelling {
     /// False: matrices are set by a `bmatrix` environment.
     public var setsMatricesAsBlocks: Bool { false }
 
-    /// A `bmatrix` environment of the cells.
+    /// A `bmatrix` environment of the cells: on one line in a document; in Markdown math one row per line,
+    /// since GitHub collapses a `\\` in the middle of a line.
     public func matrix(_ rows: [[String]]) -> String {
-        "\\begin{bmatrix} " + rows.map { $0.joined(separator: " & ") }.joined(separator: " \\\\ ") + " \\end{bmatrix}"
+        let rows = rows.map { $0.joined(separator: " & ") }
+        switch flavor {
+        case .document: return "\\begin{bmatrix} " + rows.joined(separator: " \\\\ ") + " \\end{bmatrix}"
+        case .markdown: return "\\begin{bmatrix}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{bmatrix}"
+        }
     }
 
     /// The name with a prime `'`, braced first when it has a superscript.

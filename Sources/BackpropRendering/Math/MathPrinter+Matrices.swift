@@ -2,8 +2,8 @@ import BackpropKit
 
 extension MathPrinter {
     /// The printer of the matrix form in the same spelling, notation and numbers: matrices summarised beyond
-    /// 4 columns when numbers are printed exactly (they are long), beyond 8 when rounded.
+    /// 8 rows and columns, or fewer columns when their numbers are too wide for a line.
     var matrixPrinter: MatrixExpressionPrinter<Spelling> {
-        MatrixExpressionPrinter(spelling, notation: notation, numbers: numbers, maximumColumns: numbers.significantDigits == nil ? 4 : 8)
+        MatrixExpressionPrinter(spelling, notation: notation, numbers: numbers)
     }
 }

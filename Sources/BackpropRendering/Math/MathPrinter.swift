@@ -22,7 +22,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
 
     /// A printer writing `spelling`.
     /// - Parameters:
-    ///   - spelling: The syntax: `LaTeXMath()` or `UnicodeMath()`.
+    ///   - spelling: The syntax: `LaTeXMath()`, `UnicodeMath()` or `MathMLMath()`.
     ///   - notation: How symbols are named, such as `NoteNotation(depth: 3)`.
     ///   - numbers: How numbers are written; the shortest round-trip form unless given digits.
     ///   - colorDepth: The depth of the network whose layers colour ∂δ/∂o_{k,j}, or `nil` for no colour.
@@ -102,17 +102,14 @@ public struct MathPrinter<Spelling: MathSpelling> {
             let (mantissa, exponent) = numbers.parts(value)
             let width = Double(mantissa.utf8.count) + (exponent == 0 ? 0 : 4 + (exponent < 0 ? 2.1 : 1.4))
             let negative = mantissa.utf8.first == UInt8(ascii: "-")
+            let digits = spelling.number(negative ? String(mantissa.dropFirst()) : mantissa)
             guard exponent == 0 else {
-                let signed = negative ? spelling.signs.minus + mantissa.dropFirst() : mantissa
+                let signed = negative ? spelling.signs.minus + digits : digits
                 return PrintCache.Entry(text: UTF8Text(spelling.scientific(signed, exponent: exponent)), width: width)
             }
-            var text = UTF8Text(capacity: mantissa.utf8.count + pieces.minus.count)
-            if negative {
-                text.append(pieces.minus)
-                text.append(mantissa.dropFirst())
-            } else {
-                text.append(mantissa)
-            }
+            var text = UTF8Text(capacity: digits.utf8.count + pieces.minus.count)
+            if negative { text.append(pieces.minus) }
+            text.append(digits)
             return PrintCache.Entry(text: text, width: width)
         }
     }
@@ -187,11 +184,12 @@ public struct MathPrinter<Spelling: MathSpelling> {
             return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 3
         case .power(let base, let exponent):
             let baseWidth: Double
+            output.append(spelling.powerOpening)
             if let value = base.constantValue, numbers.parts(value).exponent != 0 {
                 let entry = printed(value)
-                output.append("(")
+                output.append(pieces.parentheses.open)
                 output.append(entry.text)
-                output.append(")")
+                output.append(pieces.parentheses.close)
                 baseWidth = entry.width
             } else {
                 baseWidth = write(base, to: &output, context: .atom)
@@ -274,15 +272,21 @@ public struct MathPrinter<Spelling: MathSpelling> {
         return width + spelling.signs.adjacentFactorsWidth * Double(factors.count - 1) + 2
     }
 
-    /// How `text` begins: with a number, with `(`, or otherwise.
+    /// How `text` begins to the reader: with a number, with `(`, or otherwise. Leading markup (`<mrow>`, the
+    /// tags of a syntax that encloses its tokens in elements) is not read, so it is skipped.
     private static func opening(of text: UTF8Text) -> Opening {
-        guard !text.isEmpty else { return .other }
-        let byte = text[0]
-        if byte < 0x80 && (text.count == 1 || text[1] < 0x80) {
+        var start = 0
+        while start < text.count && text[start] == UInt8(ascii: "<") {
+            while start < text.count && text[start] != UInt8(ascii: ">") { start += 1 }
+            start += 1
+        }
+        guard start < text.count else { return .other }
+        let byte = text[start]
+        if byte < 0x80 && (start + 1 == text.count || text[start + 1] < 0x80) {
             if byte >= 0x30 && byte <= 0x39 { return .number }
             return byte == 0x28 ? .parenthesis : .other
         }
-        let first = text.string.first
+        let first = text.string(start..<text.count).first
         if first?.isNumber == true { return .number }
         return first == "(" ? .parenthesis : .other
     }
@@ -327,7 +331,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
             case .step:
                 output.append(spelling.indicator)
                 let width = write(argument, to: &output)
-                output.append(" > 0]")
+                output.append(spelling.indicatorClosing)
                 return name.width + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
             default:
                 break
@@ -368,7 +372,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
         output.append(partial.middle)
         let bottom = 1 + write(variable, to: &output, context: .atom)
         output.append(partial.close)
-        if opening != nil { output.append(pieces.closingBrace) }
+        if opening != nil { output.append(pieces.colorClosing) }
         return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 1
     }
 

@@ -5,12 +5,12 @@ import BackpropKit
 ///
 /// The printer decides once, for every syntax, where parentheses go and which factors sit side by side
 /// (SymPy's printers work the same way); a spelling only says how each piece is written. A new syntax is
-/// one new type, such as ``LaTeXMath`` and ``UnicodeMath``.
+/// one new type, such as ``LaTeXMath``, ``UnicodeMath`` and ``MathMLMath``.
 public protocol MathSpelling: Sendable {
     /// Whether fractions a/b and partials ∂a/∂b are set stacked, two lines tall: they then bind like atoms,
     /// stand next to each other without a multiplication sign, and make the parentheses around them grow.
     var stacksFractions: Bool { get }
-    /// The signs written between operands: minus, multiplication, juxtaposition and ≈.
+    /// The signs written between operands: minus, multiplication and juxtaposition.
     var signs: MathSigns { get }
 
     /// A number in scientific form, `mantissa × 10^exponent`; the mantissa is already signed.
@@ -38,7 +38,7 @@ public protocol MathSpelling: Sendable {
     var absoluteValue: (open: String, close: String) { get }
     /// The opening of the indicator function `𝟙[x > 0]`.
     var indicator: String { get }
-    /// The opening of `text` coloured `color`, or `nil` where the syntax has no colour; closed by `}`.
+    /// The opening of `text` coloured `color`, or `nil` where the syntax has no colour; closed by ``colorClosing``.
     func colorOpening(_ color: String) -> String?
     /// A blank for a student to fill in, long enough for a formula or a number.
     var blank: String { get }
@@ -61,11 +61,32 @@ public protocol MathSpelling: Sendable {
     func words(_ text: String) -> String
     /// The pieces around a partial derivative written on one line, ∂a/∂b, in both syntaxes.
     var slashedPartial: (open: String, middle: String) { get }
+
+    /// The digits of a number without its sign, such as `0.25`, as the syntax writes a numeral.
+    func number(_ digits: String) -> String
+    /// What opens a power before its base, for a syntax that encloses base and exponent together; the
+    /// exponent written by ``writeExponent(_:atom:to:)`` closes it.
+    var powerOpening: String { get }
+    /// What closes the indicator function after its argument: ` > 0]`.
+    var indicatorClosing: String { get }
+    /// What closes a colour opened by ``colorOpening(_:)``.
+    var colorClosing: String { get }
+}
+
+extension MathSpelling {
+    /// The digits as they are: text syntaxes write numerals as plain characters.
+    public func number(_ digits: String) -> String { digits }
+    /// Nothing: the exponent follows the base.
+    public var powerOpening: String { "" }
+    /// ` > 0]`.
+    public var indicatorClosing: String { " > 0]" }
+    /// `}`.
+    public var colorClosing: String { "}" }
 }
 
 /// The signs a math syntax writes between operands, each with its spaces.
 public struct MathSigns: Sendable, Equatable {
-    /// The minus sign of a negative number or a difference.
+    /// The minus sign of a negative number or a negation.
     public let minus: String
     /// The multiplication sign before a number.
     public let times: String
@@ -74,15 +95,25 @@ public struct MathSigns: Sendable, Equatable {
     public let adjacentFactors: String
     /// The estimated width of ``adjacentFactors``, in characters.
     public let adjacentFactorsWidth: Double
-    /// The sign between a value and a different rounding of it: ≈.
-    public let approximately: String
+    /// The plus sign of a sum.
+    public let plus: String
+    /// The equals sign between the forms of a step, with its spaces.
+    public let equals: String
+    /// The comma between a function's arguments.
+    public let comma: String
+    /// The minus sign of a difference, between two terms.
+    public let subtraction: String
 
     /// The signs of a syntax.
-    public init(minus: String, times: String, adjacentFactors: String, adjacentFactorsWidth: Double, approximately: String) {
+    public init(minus: String, times: String, adjacentFactors: String, adjacentFactorsWidth: Double,
+                plus: String = "+", equals: String = " = ", comma: String = ",", subtraction: String? = nil) {
         self.minus = minus
         self.times = times
         self.adjacentFactors = adjacentFactors
         self.adjacentFactorsWidth = adjacentFactorsWidth
-        self.approximately = approximately
+        self.plus = plus
+        self.equals = equals
+        self.comma = comma
+        self.subtraction = subtraction ?? minus
     }
 }

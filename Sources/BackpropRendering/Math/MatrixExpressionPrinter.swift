@@ -39,19 +39,44 @@ package struct MatrixExpressionPrinter<Spelling: MathSpelling> {
         printed(quantity).text
     }
 
-    /// `expression` on one line; numeric matrices as ``MatrixPrinter/string(_:)`` writes them.
+    /// `expression` on one line; numeric matrices as ``MatrixPrinter/string(_:maximumWidth:)`` writes them,
+    /// each given the width of a line less the column vectors beside it.
     package func string(_ expression: MatrixExpression) -> String {
+        string(expression, matrixWidth: matrixWidth(in: expression))
+    }
+
+    private func string(_ expression: MatrixExpression, matrixWidth: Double) -> String {
         switch expression {
         case .quantity(let quantity): return string(quantity)
-        case .value(let matrix): return matrices.string(matrix)
+        case .value(let matrix): return matrices.string(matrix, maximumWidth: matrixWidth)
         case .transpose(let operand):
-            let text = string(operand)
+            let text = string(operand, matrixWidth: matrixWidth)
             return (isBare(operand) ? text : parenthesized(text, tall: isTall(operand))) + transposeMark
         case .product(let left, let right):
-            return operand(left, of: expression) + " " + operand(right, of: expression)
+            return operand(left, of: expression, matrixWidth: matrixWidth) + " " + operand(right, of: expression, matrixWidth: matrixWidth)
         case .hadamard(let left, let right):
-            return operand(left, of: expression) + spelling.hadamard + operand(right, of: expression)
+            return operand(left, of: expression, matrixWidth: matrixWidth) + spelling.hadamard
+                + operand(right, of: expression, matrixWidth: matrixWidth)
         }
+    }
+
+    /// The width of numbers each matrix of several columns in `expression` may take: a line's width
+    /// (``MatrixPrinter/maximumWidth``) less the column vectors beside it, shared among the matrices.
+    private func matrixWidth(in expression: MatrixExpression) -> Double {
+        var vectors = 0.0, count = 0
+        func visit(_ expression: MatrixExpression) {
+            switch expression {
+            case .quantity: break
+            case .value(let matrix):
+                if matrix.columnCount <= 1 { vectors += matrices.columnWidth(of: matrix) + 4 } else { count += 1 }
+            case .transpose(let operand): visit(operand)
+            case .product(let left, let right), .hadamard(let left, let right):
+                visit(left)
+                visit(right)
+            }
+        }
+        visit(expression)
+        return (matrices.maximumWidth - vectors) / Double(Swift.max(count, 1))
     }
 
     /// `expression` as lines of text, numeric matrices set as blocks (``MatrixPrinter/lines(_:)``)
@@ -59,7 +84,7 @@ package struct MatrixExpressionPrinter<Spelling: MathSpelling> {
     /// elsewhere the one line of `string(_:)`.
     package func lines(_ expression: MatrixExpression) -> [String] {
         guard spelling.setsMatricesAsBlocks else { return [string(expression)] }
-        return block(expression).lines.map(Self.trimmingTrailingSpaces)
+        return block(expression, matrixWidth: matrixWidth(in: expression)).lines.map(Self.trimmingTrailingSpaces)
     }
 
     /// A whole step as its quantity and its forms: its formula, the numbers substituted (left out for
@@ -75,7 +100,7 @@ package struct MatrixExpressionPrinter<Spelling: MathSpelling> {
         var lines: [String] = []
         for (index, form) in formExpressions(of: step).enumerated() {
             let lead = TextBlock((index == 0 ? quantity : indent) + " = ")
-            lines += lead.followed(by: block(form)).lines.map(Self.trimmingTrailingSpaces)
+            lines += lead.followed(by: block(form, matrixWidth: matrixWidth(in: form))).lines.map(Self.trimmingTrailingSpaces)
         }
         return lines
     }
@@ -87,18 +112,11 @@ package struct MatrixExpressionPrinter<Spelling: MathSpelling> {
         return forms
     }
 
-    /// The entry of `step` its ``VectorizedStep/link`` ties to the scalar derivation, as an equation:
-    /// the entry, the scalar quantity, its composition from scalar steps when it is not one, and the
-    /// scalar derivation's value, as in `[δ⁽ᴸ⁾]₁ = ∂C/∂z⁽ᴸ⁾₁ = ∂C/∂a⁽ᴸ⁾₁ · ∂σ(z⁽ᴸ⁾₁)/∂z⁽ᴸ⁾₁ = 0.25`.
-    /// The last sign is ≈ when the matrix entry prints differently from the scalar value (the two
-    /// associate their products differently).
+    /// The entry of `step` its ``VectorizedStep/link`` ties to the scalar derivation, as an equation of the
+    /// entry and the scalar step it is, as in `[δ⁽ᴸ⁾]₁ = ∂C/∂z⁽ᴸ⁾₁`. The value is left out: the matrix above
+    /// prints it, and the scalar step prints its own.
     package func linkEquation(of step: VectorizedStep) -> String {
-        let link = step.link
-        var parts = [entry(row: link.row, column: link.column, of: step.quantity), scalars.string(link.symbol)]
-        if let general = link.general { parts.append(scalars.string(general)) }
-        let value = scalars.string(.constant(link.value))
-        let entryValue = step.value.entry(link.row, link.column).map { scalars.string(.constant($0)) }
-        return parts.joined(separator: " = ") + (entryValue == value ? " = " : spelling.signs.approximately) + value
+        entry(row: step.link.row, column: step.link.column, of: step.quantity) + spelling.signs.equals + scalars.string(step.link.symbol)
     }
 
     /// Entry (`row`, `column`) (0-based) of `quantity`, 1-based in print: `[∂C/∂W⁽²⁾]₁,₂`, `[δ⁽²⁾]₁`.
@@ -186,8 +204,8 @@ package struct MatrixExpressionPrinter<Spelling: MathSpelling> {
     // MARK: - Layout
 
     /// An operand of `parent`, parenthesised when it is a product or Hadamard product of its own.
-    private func operand(_ child: MatrixExpression, of parent: MatrixExpression) -> String {
-        let text = string(child)
+    private func operand(_ child: MatrixExpression, of parent: MatrixExpression, matrixWidth: Double) -> String {
+        let text = string(child, matrixWidth: matrixWidth)
         switch child {
         case .product, .hadamard: return parenthesized(text, tall: isTall(child))
         case .quantity(let quantity) where !spelling.stacksFractions && printed(quantity).isFraction:
@@ -198,27 +216,29 @@ package struct MatrixExpressionPrinter<Spelling: MathSpelling> {
         }
     }
 
-    private func block(_ expression: MatrixExpression) -> TextBlock {
+    private func block(_ expression: MatrixExpression, matrixWidth: Double) -> TextBlock {
         switch expression {
         case .quantity: return TextBlock(string(expression))
         case .value(let matrix):
-            let lines = matrices.lines(matrix)
+            let lines = matrices.lines(matrix, maximumWidth: matrixWidth)
             return lines.isEmpty ? TextBlock("[]") : TextBlock(lines: lines, baseline: (lines.count - 1) / 2)
         case .transpose(let operand):
-            let inner = block(operand)
+            let inner = block(operand, matrixWidth: matrixWidth)
             return (isBare(operand) ? inner : inner.parenthesized).marked(transposeMark)
         case .product(let left, let right):
-            return operandBlock(left, of: expression).followed(by: TextBlock(" ")).followed(by: operandBlock(right, of: expression))
+            return operandBlock(left, of: expression, matrixWidth: matrixWidth).followed(by: TextBlock(" "))
+                .followed(by: operandBlock(right, of: expression, matrixWidth: matrixWidth))
         case .hadamard(let left, let right):
-            return operandBlock(left, of: expression).followed(by: TextBlock(" ⊙ ")).followed(by: operandBlock(right, of: expression))
+            return operandBlock(left, of: expression, matrixWidth: matrixWidth).followed(by: TextBlock(" ⊙ "))
+                .followed(by: operandBlock(right, of: expression, matrixWidth: matrixWidth))
         }
     }
 
-    private func operandBlock(_ child: MatrixExpression, of parent: MatrixExpression) -> TextBlock {
+    private func operandBlock(_ child: MatrixExpression, of parent: MatrixExpression, matrixWidth: Double) -> TextBlock {
         switch child {
-        case .product, .hadamard: return block(child).parenthesized
-        case .quantity: return TextBlock(operand(child, of: parent))
-        default: return block(child)
+        case .product, .hadamard: return block(child, matrixWidth: matrixWidth).parenthesized
+        case .quantity: return TextBlock(operand(child, of: parent, matrixWidth: matrixWidth))
+        default: return block(child, matrixWidth: matrixWidth)
         }
     }
 

@@ -25,14 +25,14 @@ struct SpelledPieces {
     let tallParentheses: (open: UTF8Text, close: UTF8Text)
     /// `, `, between arguments.
     let comma: UTF8Text
-    /// `}`, closing a colour.
-    let closingBrace: UTF8Text
+    /// What closes a colour: `}`.
+    let colorClosing: UTF8Text
 
     /// The pieces of `spelling`.
     init(_ spelling: some MathSpelling) {
         minus = UTF8Text(spelling.signs.minus)
-        minusSpace = UTF8Text(spelling.signs.minus + " ")
-        plusSpace = UTF8Text("+ ")
+        minusSpace = UTF8Text(spelling.signs.subtraction + " ")
+        plusSpace = UTF8Text(spelling.signs.plus + " ")
         space = UTF8Text(" ")
         nothing = UTF8Text()
         times = UTF8Text(spelling.signs.times)
@@ -41,7 +41,7 @@ struct SpelledPieces {
         fraction = (UTF8Text(spelling.fraction.open), UTF8Text(spelling.fraction.middle), UTF8Text(spelling.fraction.close))
         parentheses = (UTF8Text(spelling.openParenthesis(tall: false)), UTF8Text(spelling.closeParenthesis(tall: false)))
         tallParentheses = (UTF8Text(spelling.openParenthesis(tall: true)), UTF8Text(spelling.closeParenthesis(tall: true)))
-        comma = UTF8Text(", ")
-        closingBrace = UTF8Text("}")
+        comma = UTF8Text(spelling.signs.comma + " ")
+        colorClosing = UTF8Text(spelling.colorClosing)
     }
 }

@@ -8,9 +8,9 @@ public struct UnicodeMath: MathSpelling {
 
     /// False: fractions and partials are written on one line, a/b and ∂a/∂b.
     public var stacksFractions: Bool { false }
-    /// The Unicode minus sign; ` · ` before a number and between factors, so names never run together; ` ≈ `.
+    /// The Unicode minus sign; ` · ` before a number and between factors, so names never run together.
     public var signs: MathSigns {
-        MathSigns(minus: "−", times: " · ", adjacentFactors: " · ", adjacentFactorsWidth: 2, approximately: " ≈ ")
+        MathSigns(minus: "−", times: " · ", adjacentFactors: " · ", adjacentFactorsWidth: 2)
     }
 
     /// `m×10ᵉ`, the exponent in superscripts.

@@ -140,14 +140,8 @@ import Testing
             }
         }
         #expect(gradient.column == backpropagation.lossGradient)
-        let general = try #require(error.link.general)
-        guard case .sum(let terms) = general else {
-            Issue.record("expected Σ_j ∂δ/∂o_{n,j} · ∂o_{n,j}/∂f_{n,1}, found \(general)")
-            return
-        }
-        #expect(terms.count == 3)
-        #expect(terms.first == .product([.partial(.loss, .activation(layer: 2, neuron: 0)),
-                                         .partial(.activation(layer: 2, neuron: 0), .preactivation(layer: 2, neuron: 0))]))
+        #expect(error.link.symbol == .partial(.loss, .preactivation(layer: 2, neuron: 0)))
+        #expect(error.link.value == backpropagation.gradients(ofLayer: 2).preactivationGradient[0])
     }
 
     /// With the identity and the half-squared loss, δ = o − t and ∂C/∂W = δ xᵀ in exact binary fractions:
@@ -195,7 +189,6 @@ import Testing
             case .outputError, .outputErrorThroughJacobian, .hiddenError, .hiddenErrorThroughJacobian:
                 #expect(link.symbol == .partial(.loss, .preactivation(layer: step.layer, neuron: 0)))
                 #expect(link.value == gradients.preactivationGradient[0])
-                #expect(link.general != nil)
             case .weightGradient:
                 let from = min(1, backpropagation.network.layer(step.layer).inputWidth - 1)
                 #expect(link.row == 0 && link.column == from)
@@ -208,13 +201,15 @@ import Testing
         }
     }
 
-    /// A neuron-wise activation's error entry is ∂δ/∂o_{k,1} · ∂g_k(f_{k,1})/∂f_{k,1}, the two scalar steps.
-    @Test func errorLinkComposesScalarSteps() throws {
-        let network = try NetworkBlueprint(widths: [2, 2, 1], activations: [.sigmoid, .sigmoid]).network()
-        let steps = try VectorizedDerivation(backpropagation: Backpropagation(network: network)).steps
-        let f = Expression.of(.preactivation(layer: 1, neuron: 0))
-        #expect(steps[2].link.general == .product([.partial(.loss, .activation(layer: 1, neuron: 0)),
-                                                   .partial(of: .application(.activation(layer: 1), [f]), withRespectTo: f)]))
+    /// Every entry a link ties back to is a step of the scalar derivation, with the same value.
+    @Test(arguments: [NetworkBlueprint(widths: [2, 2, 1], activations: [.sigmoid, .sigmoid], hasBiases: true),
+                      NetworkBlueprint(widths: [2, 3, 3], activations: [.tanh, .softmax], loss: .categoricalCrossEntropy, seed: 3)])
+    func linkedEntriesAreScalarSteps(_ blueprint: NetworkBlueprint) throws {
+        let derivation = try Derivation(network: blueprint.network(), vectorized: true)
+        let steps = Dictionary(derivation.sections.flatMap(\.steps).map { ($0.symbol, $0.value) }, uniquingKeysWith: { first, _ in first })
+        for step in try #require(derivation.vectorized).steps {
+            #expect(steps[step.link.symbol] == step.link.value, "\(step.link.symbol)")
+        }
     }
 
     @Test func roundedBackpropagationRoundsEveryEntry() throws {

@@ -219,7 +219,8 @@ import Testing
     @Test(arguments: [
         (LegendNotation.note, SymbolName("f", subscripts: ["k", "j"]), SymbolName("w", subscripts: ["k-1", "i", "j"])),
         (.fourDiagrams, SymbolName("L", subscripts: ["j"], superscript: "k"), SymbolName("W", subscripts: ["i", "j"], superscript: "k")),
-        (.textbook, SymbolName("z", subscripts: ["j"], superscript: "(k)"), SymbolName("w", subscripts: ["j", "i"], superscript: "(k)")),
+        // The textbook's own letters, as in its notation section: layer l, neuron j fed from neuron k.
+        (.textbook, SymbolName("z", subscripts: ["j"], superscript: "(l)"), SymbolName("w", subscripts: ["j", "k"], superscript: "(l)")),
     ])
     func legendsNameQuantitiesInTheNotation(_ notation: LegendNotation, _ preactivation: SymbolName, _ weight: SymbolName) throws {
         let diagram = NetworkDiagram(derivation: try DiagramNetwork.note.derivation(), notation: notation.notation, kind: .network)

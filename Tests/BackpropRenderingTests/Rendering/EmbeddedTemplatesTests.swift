@@ -9,15 +9,18 @@ import Testing
     @Test func embeddedTemplatesMatchTemplatesFolder() throws {
         let tex = try String(contentsOf: SourceTree.path("templates/handout.tex"), encoding: .utf8)
         let markdown = try String(contentsOf: SourceTree.path("templates/handout.md"), encoding: .utf8)
+        let html = try String(contentsOf: SourceTree.path("templates/handout.html"), encoding: .utf8)
         #expect(EmbeddedTemplates.handoutTeX == tex)
         #expect(EmbeddedTemplates.handoutMarkdown == markdown)
-        Snapshot.expect(Self.source(tex: tex, markdown: markdown),
+        #expect(EmbeddedTemplates.handoutHTML == html)
+        Snapshot.expect(Self.source(tex: tex, markdown: markdown, html: html),
                         matches: SourceTree.path("Sources/BackpropRendering/EmbeddedTemplates.swift"))
     }
 
     @Test func templatesHaveTheirPlaceholders() {
         #expect(Set(Template.latexHandout.placeholders) == ["title", "author", "date", "body"])
         #expect(Set(Template.markdownHandout.placeholders) == ["title", "byline", "body"])
+        #expect(Set(Template.htmlHandout.placeholders) == ["title", "byline", "body"])
     }
 
     @Test func placeholderInsideBracesIsFound() {
@@ -44,7 +47,7 @@ import Testing
     }
 
     /// The Swift source embedding the templates, as `RECORD_SNAPSHOTS=1 swift test` writes it.
-    static func source(tex: String, markdown: String) -> String {
+    static func source(tex: String, markdown: String, html: String) -> String {
         """
         // Generated from templates/ by `RECORD_SNAPSHOTS=1 swift test --filter EmbeddedTemplatesTests`. Do not edit.
 
@@ -58,6 +61,11 @@ import Testing
             /// templates/handout.md
             static let handoutMarkdown = #\"\"\"
         \(markdown)
+        \"\"\"#
+
+            /// templates/handout.html
+            static let handoutHTML = #\"\"\"
+        \(html)
         \"\"\"#
         }
 

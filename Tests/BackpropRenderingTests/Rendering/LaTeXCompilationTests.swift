@@ -31,6 +31,15 @@ import Testing
         try expectCompiles(Handout(.network(try Derivation(network: blueprint.network())), info: info, notation: NoteNotation(depth: 3)))
     }
 
+    /// Wide layers in matrix form: each matrix keeps to the width its line leaves, in exact and rounded numbers.
+    @Test(arguments: [nil, 4])
+    func compilesWideMatrixForm(_ digits: Int?) throws {
+        let blueprint = NetworkBlueprint(widths: [4, 12, 12, 3], activations: [.sigmoid, .sigmoid, .sigmoid])
+        let derivation = try Derivation(network: blueprint.network(), vectorized: true)
+        let numbers = digits.map { NumberFormat(significantDigits: $0) } ?? .roundTrip
+        try expectCompiles(Handout(.network(derivation), notation: NoteNotation(depth: 3), numbers: numbers))
+    }
+
     private func expectCompiles(_ handout: Handout) throws {
         guard let pdflatex = PDFLaTeX.required() else { return }
         let source = LaTeXFormatter().string(handout)

@@ -6,12 +6,18 @@ import Testing
 @Suite struct MatrixPrinterTests {
     private let square = Matrix(rows: [[0.1, -0.25], [12.5, 0.4]])
 
-    @Test(arguments: [LaTeXMath.Flavor.document, .markdown])
-    func latexIsABmatrix(_ flavor: LaTeXMath.Flavor) throws {
-        let printer = MatrixPrinter(LaTeXMath(flavor: flavor))
+    @Test func latexIsABmatrixOnOneLine() throws {
+        let printer = MatrixPrinter(LaTeXMath(flavor: .document))
         #expect(printer.string(try #require(square)) == "\\begin{bmatrix} 0.1 & -0.25 \\\\ 12.5 & 0.4 \\end{bmatrix}")
         #expect(printer.string(Matrix(column: [1, 2])) == "\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}")
         #expect(printer.lines(Matrix(row: [1, 2])) == ["\\begin{bmatrix} 1 & 2 \\end{bmatrix}"])
+    }
+
+    /// GitHub collapses a `\\` in the middle of a line, so Markdown math sets each row on a line of its own.
+    @Test func markdownIsABmatrixWithOneRowPerLine() throws {
+        let printer = MatrixPrinter(LaTeXMath(flavor: .markdown))
+        #expect(printer.string(try #require(square)) == "\\begin{bmatrix}\n0.1 & -0.25 \\\\\n12.5 & 0.4\n\\end{bmatrix}")
+        #expect(printer.lines(Matrix(row: [1, 2])) == ["\\begin{bmatrix}\n1 & 2\n\\end{bmatrix}"])
     }
 
     @Test func numbersGoThroughTheNumberFormat() {
