@@ -123,7 +123,7 @@ extension DiagramLayout {
                     if case .ellipsis(let count) = row { return total + count }
                     return total
                 }
-                return [metrics.width(DiagramText([.words("\(count) more layers")], style: .note)) + 2 * Self.padding]
+                return [(ellipsisLines(count: count, layers: true).map(metrics.width).max() ?? 0) + 2 * Self.padding]
             }
             let parts = partWidths(Array(column.boxes.values))
             let texts = column.below.values.map(metrics.width) + column.above.values.map(metrics.width) + column.header.map(metrics.width)

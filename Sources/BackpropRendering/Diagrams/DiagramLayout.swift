@@ -190,18 +190,27 @@ struct DiagramLayout {
                            outlineColor: outlineColor, dividers: dividers, labels: labels)
     }
 
+    /// The texts of an ellipsis: `⋮` and "3 more" for neurons, or with `layers`, `⋯`, "6 more" and "layers" for layers,
+    /// on lines of their own so the column of layers left out stays narrow.
+    func ellipsisLines(count: Int, layers: Bool) -> [DiagramText] {
+        let words = layers ? ["\(count) more", "layers"] : ["\(count) more"]
+        return [DiagramText([layers ? .dots : .verticalDots], style: .name, color: .muted)]
+            + words.map { DiagramText([.words($0)], style: .note, color: .muted) }
+    }
+
     /// The frameless `⋮` standing for the `count` neurons of layer `layer` not drawn, or with `layers`, the `⋯`
     /// standing for the `count` layers not drawn.
     func ellipsis(_ id: String, layer: Int?, count: Int, center: DiagramPoint, width: Double, layers: Bool = false) -> DiagramNode {
-        let dots = DiagramText([layers ? .dots : .verticalDots], style: .name, color: .muted)
-        let more = DiagramText([.words(layers ? "\(count) more layers" : "\(count) more")], style: .note, color: .muted)
-        let height = metrics.lineHeight(dots) + metrics.lineHeight(more)
-        let frame = DiagramRect(center: center, width: width, height: height)
+        let lines = ellipsisLines(count: count, layers: layers)
+        let frame = DiagramRect(center: center, width: width, height: lines.reduce(0) { $0 + metrics.lineHeight($1) })
+        var top = frame.y
+        var labels: [DiagramLabel] = []
+        for line in lines {
+            labels.append(DiagramLabel(line, at: DiagramPoint(x: center.x, y: top + metrics.lineHeight(line) / 2)))
+            top += metrics.lineHeight(line)
+        }
         return DiagramNode(id: id, role: .ellipsis, layer: layer, neuron: count, frame: frame, outline: .none,
-                           outlineColor: .muted, dividers: [], labels: [
-                               DiagramLabel(dots, at: DiagramPoint(x: center.x, y: frame.y + metrics.lineHeight(dots) / 2)),
-                               DiagramLabel(more, at: DiagramPoint(x: center.x, y: frame.maxY - metrics.lineHeight(more) / 2)),
-                           ])
+                           outlineColor: .muted, dividers: [], labels: labels)
     }
 
     // MARK: - Edges

@@ -57,7 +57,7 @@ import Testing
         #expect(diagram.bounds.width <= 20.5)
         let skipped = try #require(diagram.nodes.first { $0.id == "layersmore" })
         #expect(skipped.neuron == 13 - drawn.count && skipped.layer == nil)
-        #expect(skipped.labels.map(\.text.pieces) == [[.dots], [.words("\(13 - drawn.count) more layers")]])
+        #expect(skipped.labels.map(\.text.pieces) == [[.dots], [.words("\(13 - drawn.count) more")], [.words("layers")]])
         let layers = Dictionary(uniqueKeysWithValues: diagram.nodes.map { ($0.id, $0.layer) })
         for edge in diagram.edges {
             let ends = [layers[edge.from] ?? nil, layers[edge.to] ?? nil].compactMap { $0 }.sorted()
