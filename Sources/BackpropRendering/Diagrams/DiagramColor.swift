@@ -31,5 +31,6 @@ package enum DiagramColor: Hashable, Sendable {
         }
     }
 
+    /// `part` brought into 0...255.
     private static func clamped(_ part: Int) -> Int { Swift.min(Swift.max(part, 0), 255) }
 }

@@ -147,8 +147,10 @@ package struct SVGDiagramWriter: Sendable {
         return [red, green, blue].map { String([digits[$0 / 16], digits[$0 % 16]]) }.joined()
     }
 
+    /// The id of the arrowhead marker of `color`, such as `arrow-003cdc`.
     private static func markerID(_ color: DiagramColor) -> String { "arrow-" + hexCode(color) }
 
+    /// `colors` without repeats, in their order.
     private static func unique(_ colors: [DiagramColor]) -> [DiagramColor] {
         var seen: Set<DiagramColor> = []
         return colors.filter { seen.insert($0).inserted }
