@@ -80,10 +80,10 @@ package struct HandoutFile {
     /// - Throws: ``HandoutFile/Unsupported`` for the graph-only format dot.
     package static func network(_ derivation: Derivation, style: Style, path: String, drawsPictures: Bool) throws(Unsupported) -> [HandoutFile] {
         let handout = Handout(.network(derivation), info: style.info, notation: style.notation, numbers: style.numbers)
-        guard style.format == .markdown, drawsPictures, derivation.exercise == nil else {
+        guard style.format == .markdown, drawsPictures else {
             return [try document(handout, style: style, path: path, json: .json(derivation, JSONRenderer(shape: style.jsonShape, notation: style.notation, generator: style.info.generator)))]
         }
-        let pictures = DiagramKind.allCases.map { kind in (kind, pictureFile(named: kind.rawValue, beside: path)) }
+        let pictures = HandoutBuilder.diagramKinds(of: derivation).map { kind in (kind, pictureFile(named: kind.rawValue, beside: path)) }
         var options = MarkdownFormatter.Options(template: style.template ?? .markdownHandout)
         for (kind, file) in pictures { options.pictureFiles[.diagram(kind)] = file.name }
         var files = [HandoutFile(path: path, content: .handout(handout, .markdown(MarkdownFormatter(options: options))))]
@@ -91,6 +91,20 @@ package struct HandoutFile {
             files.append(HandoutFile(path: file.path, content: .svg(NetworkDiagram(derivation: derivation, notation: style.notation, kind: kind))))
         }
         return files
+    }
+
+    /// The answer key of the exercise sheet of `derivation`, at `path`: every blank of the sheet filled in,
+    /// under the heading `heading`. The sheet itself never carries its answers.
+    package static func answerKey(_ derivation: Derivation, heading: String, style: Style, path: String) throws(Unsupported) -> HandoutFile {
+        let key = Handout(.classKey([(heading, derivation)]), info: style.info, notation: style.notation, numbers: style.numbers)
+        return try document(key, style: style, path: path, json: nil)
+    }
+
+    /// The path of the answer key written beside the exercise sheet at `path`: `sheet-key.tex` for `sheet.tex`.
+    package static func keyPath(beside path: String, format: OutputFormat) -> String {
+        let suffix = "." + format.fileExtension
+        let stem = path.hasSuffix(suffix) && path.count > suffix.count ? String(path.dropLast(suffix.count)) : path
+        return stem + "-key" + suffix
     }
 
     /// The files of a class set in `folder`: one exercise sheet per derivation, `sheet-1`, ..., numbered with
@@ -103,7 +117,7 @@ package struct HandoutFile {
             let path = folder + "/sheet-" + String(repeating: "0", count: digits - number.count) + number + "." + style.format.fileExtension
             var sheetStyle = style
             sheetStyle.info = sheet.info
-            files += try network(sheet.derivation, style: sheetStyle, path: path, drawsPictures: false)
+            files += try network(sheet.derivation, style: sheetStyle, path: path, drawsPictures: true)
         }
         guard style.format != .json else { return files }
         let key = Handout(.classKey(sheets.map { ($0.keyHeading, $0.derivation) }), info: style.info, notation: style.notation, numbers: style.numbers)

@@ -185,6 +185,8 @@ private extension Section.Kind {
         case .weightDerivatives: return "weightDerivatives"
         case .update: return "update"
         case .propagated: return "propagated"
+        case .updatedForwardPass: return "updatedForwardPass"
+        case .updatedLoss: return "updatedLoss"
         }
     }
 }

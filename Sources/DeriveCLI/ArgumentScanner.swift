@@ -25,6 +25,7 @@ struct ArgumentScanner {
             return (option, nil)
         }
         if parts.count > 1 { return (option, String(parts[1])) }
+        if option.hasOptionalValue, remaining.first.map({ $0.hasPrefix("-") }) ?? true { return (option, nil) }
         guard let value = remaining.first, !value.hasPrefix("--") || Double(value) != nil else {
             throw .usage(.missingValue(option))
         }

@@ -33,16 +33,18 @@ public enum DeriveCommand {
                 return .success
             }
             let (network, provenance) = try makeNetwork(options)
+            if options.trainingSteps != nil && network.learningRate == nil { throw .usage(.stepsWithoutLearningRate) }
             try checkSize(of: network, options)
             if options.checksGradients && network.parameterCount > GradientCheck.parameterLimit {
                 throw .usage(.gradientCheckTooLarge(limit: GradientCheck.parameterLimit, parameters: network.parameterCount))
             }
             let template = try options.templatePath.map(loadTemplate)
+            let focus = try options.focus.map { neurons throws(DeriveError) -> NeuronPath in try path(neurons, through: network) }
             let derivation: Derivation
             do {
                 derivation = try Derivation(network: network, rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
                                             checksGradients: options.checksGradients, exercise: options.exercise,
-                                            vectorized: options.isVectorized)
+                                            vectorized: options.isVectorized, trainingSteps: options.trainingSteps, focus: focus)
             } catch let failure {
                 throw .data(.network(failure, source: options.networkPath.map(DataError.NetworkSource.file)))
             }
@@ -50,8 +52,16 @@ public enum DeriveCommand {
             if let path = options.outputPath {
                 let (file, folder) = handoutPath(path, format: options.format)
                 // A device or FIFO gets the document alone, as standard output does.
-                try OutputFile.write(try files(HandoutFile.network(derivation, style: style, path: file, drawsPictures: !OutputFile.isStream(file))),
-                                     creating: folder)
+                let isStream = OutputFile.isStream(file)
+                var written = options.writesAnswers ? [] : try files(HandoutFile.network(derivation, style: style, path: file, drawsPictures: !isStream))
+                if options.writesAnswers || (derivation.exercise != nil && !isStream) {
+                    let keyFile = options.writesAnswers ? file : HandoutFile.keyPath(beside: file, format: options.format)
+                    written.append(try files([HandoutFile.answerKey(derivation, heading: HandoutProse.answersHeading, style: keyStyle(style), path: keyFile)])[0])
+                }
+                try OutputFile.write(written, creating: folder)
+            } else if options.writesAnswers {
+                ProgressLine.write(try files([HandoutFile.answerKey(derivation, heading: HandoutProse.answersHeading, style: keyStyle(style), path: "-")])[0],
+                                   to: &output)
             } else {
                 ProgressLine.write(try files(HandoutFile.network(derivation, style: style, path: "-", drawsPictures: false))[0], to: &output)
             }
@@ -151,6 +161,17 @@ public enum DeriveCommand {
         } catch let failure {
             throw .usage(.invalidNetwork(failure))
         }
+    }
+
+    /// The path of `--focus` through `network`: the 1-based `neurons`, one per layer from the input to the output,
+    /// or the first neuron of every layer when none are given.
+    /// - Throws: ``DeriveError/usage(_:)`` when the count or a neuron does not fit the network.
+    private static func path(_ neurons: [Int], through network: Network) throws(DeriveError) -> NeuronPath {
+        let chosen = neurons.isEmpty ? Array(repeating: 1, count: network.widths.count) : neurons
+        guard let path = NeuronPath(neurons: chosen.map { $0 - 1 }, widths: network.widths) else {
+            throw Options.invalid(neurons.map(String.init).joined(separator: ","), .focus, .neuronPath(widths: network.widths))
+        }
+        return path
     }
 
     private static func blueprint(_ options: Options) throws(DeriveError) -> NetworkBlueprint {
@@ -272,7 +293,7 @@ public enum DeriveCommand {
             do {
                 derivation = try Derivation(network: try blueprint.network(),
                                             rounding: Rounding(significantDigits: options.computesByHand ? options.digits : nil),
-                                            exercise: options.exercise)
+                                            exercise: options.exercise, trainingSteps: options.trainingSteps)
             } catch let failure {
                 throw .data(.network(failure, source: .sheet(index: student)))
             }
@@ -285,6 +306,13 @@ public enum DeriveCommand {
         var style = try style(options, arguments: arguments, network: sheets[0].derivation.network, provenance: "", template: template)
         style.info.title = HandoutProse.answerKeyTitle(options.title)
         try OutputFile.write(try files(HandoutFile.classSet(sheets, style: style, folder: folder)), creating: folder)
+    }
+
+    /// The style of an exercise sheet's answer key: the sheet's, titled as its key.
+    private static func keyStyle(_ sheet: HandoutFile.Style) -> HandoutFile.Style {
+        var style = sheet
+        style.info.title = HandoutProse.answerKeyTitle(sheet.info.title)
+        return style
     }
 
     /// Whether `path` names a directory to write into: an existing one, or a path ending in `/`.

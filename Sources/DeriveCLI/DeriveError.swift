@@ -47,10 +47,18 @@ enum UsageError: Equatable, Sendable {
     case blanksWithoutExercise
     /// `--students` without `--exercise`.
     case studentsWithoutExercise
+    /// `--focus` with `--exercise`: a short handout's tables would give the answers away.
+    case focusInExercise
+    /// `--answers` without `--exercise`.
+    case answersWithoutExercise
+    /// `--answers` with `--students`, which writes the combined key anyway.
+    case answersWithStudents
     /// `--students` without `--output`.
     case studentsWithoutOutput
     /// `--students` with `--network`.
     case studentsWithNetwork
+    /// `--steps` for a network without a learning rate.
+    case stepsWithoutLearningRate
     /// `--exercise` with `--format json`.
     case exerciseInJSON
     /// `--json-steps` with a format other than JSON.
@@ -125,6 +133,8 @@ enum UsageError: Equatable, Sendable {
         case softmaxBeforeOutput(index: Int)
         /// A seed with no room after it for `students` seeds.
         case roomForSeeds(students: Int)
+        /// One neuron per layer, each within its layer's width, for `--focus`.
+        case neuronPath(widths: [Int])
         /// A variable of the expression, whose variables are `variables`.
         case variable(of: [String])
         /// Text for a LaTeX handout with a character LaTeX's default fonts cannot print.

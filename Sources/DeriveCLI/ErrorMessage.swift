@@ -37,10 +37,18 @@ enum ErrorMessage {
             return "'\(Option.blanks.flag)' needs '\(Option.exercise.flag)'"
         case .studentsWithoutExercise:
             return "'\(Option.students.flag)' needs '\(Option.exercise.flag)'"
+        case .focusInExercise:
+            return "'\(Option.focus.flag)' gives every value in tables, which would fill in an exercise sheet; it cannot be combined with '\(Option.exercise.flag)'"
+        case .answersWithoutExercise:
+            return "'\(Option.answers.flag)' writes the answer key of an exercise sheet and needs '\(Option.exercise.flag)'"
+        case .answersWithStudents:
+            return "'\(Option.answers.flag)' cannot be combined with '\(Option.students.flag)', which writes the combined key beside the sheets"
         case .studentsWithoutOutput:
             return "'\(Option.students.flag)' writes one file per student and needs '\(Option.output.flag) <directory>'"
         case .studentsWithNetwork:
             return "'\(Option.students.flag)' draws a network per student from the seed; it cannot be combined with '\(Option.network.flag)'"
+        case .stepsWithoutLearningRate:
+            return "'\(Option.steps.flag)' runs gradient descent and needs '\(Option.learningRate.synopsis)' (or a learningRate in the network file)"
         case .exerciseInJSON:
             return "'\(Option.exercise.flag)' applies to the latex, markdown, html and text formats, not '\(OutputFormat.json.rawValue)'"
         case .jsonStepsInFormat(let format):
@@ -105,6 +113,9 @@ enum ErrorMessage {
         case .activationCount(let depth, let found): return "expected 1 or \(depth) activations, found \(found)"
         case .softmaxBeforeOutput(let index): return "softmax is allowed on the output layer only, not on layer \(index + 1)"
         case .roomForSeeds(let students): return "leaves no room for \(students) students' seeds"
+        case .neuronPath(let widths):
+            return "expected \(widths.count) neurons, one per layer from the input to the output, each from 1 to its layer's width ("
+                + widths.map(String.init).joined(separator: ", ") + ")"
         case .latexCharacter(let character):
             let code = character.unicodeScalars.map { "U+" + String(repeating: "0", count: max(0, 4 - String($0.value, radix: 16).count)) + String($0.value, radix: 16, uppercase: true) }
             return "LaTeX's default fonts cannot print '\(String(character).echoed)' (\(code.joined(separator: " "))); use '\(Option.format.flag) markdown' or '\(Option.format.flag) text' for this text"

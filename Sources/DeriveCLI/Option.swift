@@ -13,6 +13,7 @@ enum Option: String, CaseIterable, Sendable {
     case seed = "--seed"
     case network = "--network"
     case learningRate = "--learning-rate"
+    case steps = "--steps"
     case expr = "--expr"
     case at = "--at"
     case mode = "--mode"
@@ -20,6 +21,7 @@ enum Option: String, CaseIterable, Sendable {
     case indices = "--indices"
     case notation = "--notation"
     case vectorized = "--vectorized"
+    case focus = "--focus"
     case format = "--format"
     case jsonSteps = "--json-steps"
     case output = "--output"
@@ -29,6 +31,7 @@ enum Option: String, CaseIterable, Sendable {
     case template = "--template"
     case exercise = "--exercise"
     case blanks = "--blanks"
+    case answers = "--answers"
     case students = "--students"
     case title = "--title"
     case author = "--author"
@@ -40,8 +43,11 @@ enum Option: String, CaseIterable, Sendable {
     /// The long flag, e.g. `--layers`.
     var flag: String { rawValue }
 
-    /// `--layers <n>`, as written in usage lines and error messages.
-    var synopsis: String { valueName.map { "\(flag) <\($0)>" } ?? flag }
+    /// `--layers <n>`, as written in usage lines and error messages; `--focus [<path>]` for a value that may be left out.
+    var synopsis: String { valueName.map { hasOptionalValue ? "\(flag) [<\($0)>]" : "\(flag) <\($0)>" } ?? flag }
+
+    /// Whether the option may be given without its value, which it then takes as a default.
+    var hasOptionalValue: Bool { self == .focus }
 
     /// The value's name in help and errors, e.g. `n`; `nil` for a switch.
     var valueName: String? {
@@ -55,6 +61,7 @@ enum Option: String, CaseIterable, Sendable {
         case .seed: return "s"
         case .network: return "file.json"
         case .learningRate: return "eta"
+        case .steps: return "k"
         case .expr: return "expression"
         case .at: return "name=value,..."
         case .mode: return "mode"
@@ -66,9 +73,10 @@ enum Option: String, CaseIterable, Sendable {
         case .template: return "file"
         case .blanks: return "kind"
         case .students: return "n"
+        case .focus: return "path"
         case .title, .author: return "text"
         case .generateCompletionScript: return "shell"
-        case .bias, .vectorized, .jsonSteps, .hand, .check, .exercise, .allowLarge, .version, .help: return nil
+        case .bias, .vectorized, .jsonSteps, .hand, .check, .exercise, .answers, .allowLarge, .version, .help: return nil
         }
     }
 
@@ -95,7 +103,9 @@ enum Option: String, CaseIterable, Sendable {
         case .network:
             return "Read the whole network and its values from a JSON file."
         case .learningRate:
-            return "Add the gradient-descent update w⁺ = w − η ∂δ/∂w."
+            return "After the backward pass, update every weight, w⁺ = w − η ∂δ/∂w, and run the forward pass again for the new loss."
+        case .steps:
+            return "With a learning rate, run k gradient-descent steps, the first derived in full, and end with the loss of every step in a table and a plot. (at most \(TrainingRun.stepLimit))"
         case .expr:
             return "Differentiate an expression such as '(a+b)*(b+1)' on its computational graph instead of a network; --format dot draws the graph."
         case .at:
@@ -113,6 +123,8 @@ enum Option: String, CaseIterable, Sendable {
                 + Self.values(NotationStyle.allCases.map(\.rawValue), default: NotationStyle.note.rawValue)
         case .vectorized:
             return "Add the derivation in matrix form, with its vectors and matrices."
+        case .focus:
+            return "Write a short handout for a big network: derive one path in full, a neuron per layer from the input to the output, such as 1,3,2,1, and give every other value and derivative in compact tables. (default: neuron 1 of every layer)"
         case .format:
             return "The output format. " + Self.values(OutputFormat.allCases.map(\.rawValue), default: OutputFormat.latex.rawValue)
         case .jsonSteps:
@@ -128,7 +140,9 @@ enum Option: String, CaseIterable, Sendable {
         case .template:
             return "Use your own LaTeX, Markdown or HTML skeleton with {{title}}, {{author}}, {{date}} and {{body}} placeholders."
         case .exercise:
-            return "Write an exercise sheet: the derivation with blanks to fill in, computed by hand to --digits (default: 4), and its answer key."
+            return "Write an exercise sheet: the network with its picture and every weight, and the derivation with blanks to fill in, computed by hand to --digits (default: 4). With --output FILE, its answer key goes beside it as FILE-key."
+        case .answers:
+            return "With --exercise, write the sheet's answer key instead of the sheet."
         case .blanks:
             return "What an exercise leaves blank. " + Self.values(ExerciseBlanks.allCases.map(\.rawValue), default: ExerciseBlanks.both.rawValue)
         case .students:

@@ -17,9 +17,12 @@ struct Options: Equatable {
     var mode: DifferentiationMode = .reverse
     var variable: String?
     var learningRate: Double?
+    var trainingSteps: Int?
     var indexing: LayerIndexing = .note
     var notation: NotationStyle = .note
     var isVectorized = false
+    /// The neurons of `--focus`, 1-based from the input to the output; empty for the default path.
+    var focus: [Int]?
     var format: OutputFormat = .latex
     var jsonSteps = false
     var outputPath: String?
@@ -28,6 +31,7 @@ struct Options: Equatable {
     var checksGradients = false
     var templatePath: String?
     var exercise: ExerciseBlanks?
+    var writesAnswers = false
     var students: Int?
     var title: String?
     var author: String?
@@ -81,11 +85,19 @@ struct Options: Equatable {
                 let rate = try Self.finiteNumber(value ?? "", option)
                 guard rate > 0 else { throw Self.invalid(value ?? "", option, .positiveNumber) }
                 learningRate = rate
+            case .steps:
+                let count = try Self.positiveInteger(value, option)
+                guard count <= TrainingRun.stepLimit else { throw Self.invalid(value ?? "", option, .atMost(TrainingRun.stepLimit)) }
+                trainingSteps = count
             case .indices:
                 indexing = try Self.choice(value, option, LayerIndexing.init(rawValue:), LayerIndexing.allCases.map(\.rawValue))
             case .notation:
                 notation = try Self.choice(value, option, NotationStyle.init(rawValue:), NotationStyle.allCases.map(\.rawValue))
             case .vectorized: isVectorized = true
+            case .focus:
+                focus = try value.map { text throws(DeriveError) in
+                    try Self.list(text, option) { (item: String) throws(DeriveError) in try Self.positiveInteger(item, option) }
+                } ?? []
             case .format:
                 format = try Self.choice(value, option, OutputFormat.init(rawValue:), OutputFormat.allCases.map(\.rawValue))
             case .output:
@@ -107,6 +119,7 @@ struct Options: Equatable {
             case .blanks:
                 exercise = try Self.choice(value, option, ExerciseBlanks.init(rawValue:), ExerciseBlanks.allCases.map(\.rawValue))
                 blanksGiven = true
+            case .answers: writesAnswers = true
             case .students:
                 let count = try Self.positiveInteger(value, option)
                 guard count <= Self.studentLimit else { throw Self.invalid(value ?? "", option, .atMost(Self.studentLimit)) }
@@ -123,8 +136,12 @@ struct Options: Equatable {
         try Self.checkExpressionFlags(given, expression: expression)
         if blanksGiven && !exerciseGiven { throw .usage(.blanksWithoutExercise) }
         if students != nil && exercise == nil { throw .usage(.studentsWithoutExercise) }
+        if writesAnswers && exercise == nil { throw .usage(.answersWithoutExercise) }
+        if focus != nil && exercise != nil { throw .usage(.focusInExercise) }
+        if writesAnswers && students != nil { throw .usage(.answersWithStudents) }
         if students != nil && outputPath == nil { throw .usage(.studentsWithoutOutput) }
         if students != nil && networkPath != nil { throw .usage(.studentsWithNetwork) }
+        if trainingSteps != nil && learningRate == nil && networkPath == nil { throw .usage(.stepsWithoutLearningRate) }
         if jsonSteps && format != .json { throw .usage(.jsonStepsInFormat(format)) }
         if exercise != nil && format == .json { throw .usage(.exerciseInJSON) }
         if exercise != nil {

@@ -77,9 +77,11 @@ final class ProgressLine {
     private static func describe(_ kind: Section.Kind, depth: Int) -> String {
         switch kind {
         case .forwardPass(let k): return "forward pass, layer \(k) of \(depth)"
-        case .calculate(let k), .furtherCalculate(let k), .weightDerivatives(let k), .update(let k), .propagated(let k):
+        case .calculate(let k), .furtherCalculate(let k), .weightDerivatives(let k), .propagated(let k):
             return "backward pass, layer \(k) of \(depth)"
-        case .given, .loss, .errorDerivatives: return "loss"
+        case .update(let k): return "update, layer \(k) of \(depth)"
+        case .updatedForwardPass(let k): return "second forward pass, layer \(k) of \(depth)"
+        case .given, .loss, .errorDerivatives, .updatedLoss: return "loss"
         }
     }
 

@@ -35,6 +35,8 @@ import Testing
         FlagCase(flag: "--seed", value: "18446744073709551615") { $0.seed = .max },
         FlagCase(flag: "--network", value: "net.json") { $0.networkPath = "net.json" },
         FlagCase(flag: "--learning-rate", value: "0.25") { $0.learningRate = 0.25 },
+        FlagCase(flag: "--steps", value: "3", prefix: ["--learning-rate", "0.5"]) { $0.trainingSteps = 3 },
+        FlagCase(flag: "--focus", value: "1,3,2,1") { $0.focus = [1, 3, 2, 1] },
         FlagCase(flag: "--indices", value: "absolute") { $0.indexing = .absolute },
         FlagCase(flag: "--indices", value: "note") { $0.indexing = .note },
         FlagCase(flag: "--format", value: "markdown") { $0.format = .markdown },
@@ -108,8 +110,16 @@ import Testing
         #expect(try Options(arguments: ["--digits", "4", "--hand"]).computesByHand)
         let exercise = try Options(arguments: ["--exercise"])
         #expect(exercise.exercise == .both && exercise.digits == 4 && exercise.computesByHand)
+        #expect(try Options(arguments: ["--exercise", "--answers"]).writesAnswers)
         #expect(try Options(arguments: ["--help"]).showsHelp)
         #expect(try Options(arguments: ["-h"]).showsHelp)
+    }
+
+    /// `--focus` alone takes the default path, even before another option.
+    @Test func focusWithoutAValue() throws {
+        #expect(try Options(arguments: ["--focus"]).focus == [])
+        #expect(try Options(arguments: ["--focus", "--format", "text"]).focus == [])
+        #expect(try Options(arguments: ["--focus", "--format", "text"]).format == .text)
     }
 
     @Test func laterValueWins() throws {
@@ -117,7 +127,7 @@ import Testing
     }
 
     @Test func everyOptionIsCovered() {
-        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--exercise", "--vectorized", "--json-steps", "--version", "--help"])
+        let covered = Set(Self.flagCases.map(\.flag) + ["--bias", "--allow-large", "--check", "--hand", "--exercise", "--answers", "--vectorized", "--json-steps", "--version", "--help"])
         #expect(Set(Option.allCases.map(\.flag)) == covered)
     }
 

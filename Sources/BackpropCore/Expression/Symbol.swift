@@ -24,6 +24,9 @@ public enum Symbol: Hashable, Sendable {
     case updatedWeight(layer: Int, from: Int, to: Int)
     /// The updated bias b⁺_{k,j}.
     case updatedBias(layer: Int, neuron: Int)
+    /// A quantity of the forward pass through the updated weights, after one gradient-descent step:
+    /// f⁺_{k,j}, o⁺_{k,j}, δ⁺_j and δ⁺, computed with w⁺ and b⁺ as the first pass was with w and b.
+    indirect case afterUpdate(Symbol)
     /// A free variable of a user's expression, such as `a` in `(a+b)*(b+1)`, or a node of its computational graph.
     case variable(String)
     /// The adjoint v̄ = ∂e/∂v of the graph node named `name`: the derivative of the graph's output e with respect to it.

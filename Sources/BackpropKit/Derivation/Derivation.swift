@@ -13,6 +13,10 @@ public struct Derivation: Sendable {
     package let exercise: ExerciseBlanks?
     /// The same derivation in matrix form, when asked for.
     package let vectorized: VectorizedDerivation?
+    /// The gradient-descent steps after the backward pass, when the network has a learning rate.
+    package let training: TrainingRun?
+    /// The path a short handout derives in full, or `nil` for every step.
+    package let focus: NeuronPath?
 
     /// Runs the forward and backward passes of `network`; the steps are built as ``sections`` are read.
     /// - Parameters:
@@ -30,12 +34,18 @@ public struct Derivation: Sendable {
     ///   - checksGradients: Whether to add a finite-difference check of every weight and bias.
     ///   - exercise: The blanks of an exercise sheet, or `nil` for a complete handout.
     ///   - vectorized: Whether to add the derivation in matrix form.
+    ///   - trainingSteps: With a learning rate, the number of gradient-descent steps whose losses the handout
+    ///     lists; `nil` for one step, derived in full without the list.
+    ///   - focus: The path whose steps the sections keep, the others going into a short handout's tables; `nil` for all.
     /// - Throws: ``NetworkError/notComputable(reason:)`` when a value is undefined or overflows;
     ///   ``NetworkError/invalid(path:reason:)`` when the network is too large to check.
     package init(network: Network, rounding: Rounding = .exact, checksGradients: Bool = false,
-                exercise: ExerciseBlanks? = nil, vectorized: Bool = false) throws(NetworkError) {
+                exercise: ExerciseBlanks? = nil, vectorized: Bool = false, trainingSteps: Int? = nil,
+                focus: NeuronPath? = nil) throws(NetworkError) {
         self.exercise = exercise
+        self.focus = focus
         backpropagation = try Backpropagation(network: network, rounding: rounding)
+        training = try TrainingRun(from: backpropagation, steps: trainingSteps ?? 1, listsLosses: trainingSteps != nil)
         gradientCheck = checksGradients ? try GradientCheck(backpropagation: backpropagation) : nil
         summary = GradientSummary(backpropagation: backpropagation)
         self.vectorized = vectorized ? try VectorizedDerivation(backpropagation: backpropagation) : nil
@@ -50,29 +60,33 @@ public struct Derivation: Sendable {
         kinds += (1...network.depth).map { .forwardPass(layer: $0) }
         kinds += [.loss, .errorDerivatives]
         for k in stride(from: network.depth, through: 1, by: -1) {
-            kinds += [.calculate(layer: k), .furtherCalculate(layer: k), .weightDerivatives(layer: k)]
-            if network.learningRate != nil { kinds.append(.update(layer: k)) }
-            kinds.append(.propagated(layer: k))
+            kinds += [.calculate(layer: k), .furtherCalculate(layer: k), .weightDerivatives(layer: k), .propagated(layer: k)]
+        }
+        // The update waits for the whole backward pass, which needs the old weights throughout.
+        if training != nil {
+            kinds += (1...network.depth).map { .update(layer: $0) }
+            kinds += (1...network.depth).map { .updatedForwardPass(layer: $0) }
+            kinds.append(.updatedLoss)
         }
         return kinds
     }
 
     /// The sections in reading order, each built when it is reached; on an exercise sheet, with their blanks.
     public var sections: LazyMapSequence<[Section.Kind], Section> {
-        let builder = DerivationBuilder(backpropagation: backpropagation)
-        let exercise = exercise
+        let builder = DerivationBuilder(backpropagation: backpropagation, afterUpdate: training?.afterFirstStep)
+        let (exercise, focus) = (exercise, focus)
         return sectionKinds.lazy.map { kind in
-            let section = builder.section(kind)
+            let section = focus?.focusing(builder.section(kind)) ?? builder.section(kind)
             return exercise?.blanking(section) ?? section
         }
     }
 
     /// The answer key of an exercise sheet: each section's blanked steps, filled in; empty for a complete handout.
     package var answers: LazyFilterSequence<LazyMapSequence<[Section.Kind], Section>> {
-        let builder = DerivationBuilder(backpropagation: backpropagation)
-        let exercise = exercise
+        let builder = DerivationBuilder(backpropagation: backpropagation, afterUpdate: training?.afterFirstStep)
+        let (exercise, focus) = (exercise, focus)
         return sectionKinds.lazy.map { kind in
-            let section = builder.section(kind)
+            let section = focus?.focusing(builder.section(kind)) ?? builder.section(kind)
             guard let exercise else { return Section(kind: kind, steps: []) }
             let blanked = exercise.blanking(section).printedSteps
             let answered = section.printedSteps.enumerated().filter { index, _ in

@@ -5,10 +5,14 @@
 /// value was computed.
 struct DerivationBuilder: Sendable {
     let backpropagation: Backpropagation
+    /// The backpropagation through the weights after the gradient-descent update, whose forward pass the
+    /// second forward pass prints; `nil` without a learning rate.
+    let afterUpdate: Backpropagation?
     private let bindings: @Sendable (Symbol) -> Double?
 
-    init(backpropagation: Backpropagation) {
+    init(backpropagation: Backpropagation, afterUpdate: Backpropagation? = nil) {
         self.backpropagation = backpropagation
+        self.afterUpdate = afterUpdate
         self.bindings = backpropagation.forward.bindings(for: backpropagation.network)
     }
 
@@ -28,6 +32,8 @@ struct DerivationBuilder: Sendable {
         case .weightDerivatives(let k): steps = weightDerivatives(layer: k)
         case .update(let k): steps = update(layer: k)
         case .propagated(let k): steps = propagated(layer: k)
+        case .updatedForwardPass(let k): steps = updatedForwardPass(layer: k)
+        case .updatedLoss: steps = updatedLoss()
         }
         return Section(kind: kind, steps: steps)
     }
@@ -272,6 +278,43 @@ struct DerivationBuilder: Sendable {
                 }),
                 value: gradients.previousOutputGradient[i], isOptional: k == 1)
         }
+    }
+
+    // MARK: - After the update
+
+    /// f⁺_{k,j} and o⁺_{k,j}: the forward pass of layer k through the updated weights, written as the first one.
+    private func updatedForwardPass(layer k: Int) -> [Step] {
+        guard let afterUpdate else { return [] }
+        return DerivationBuilder(backpropagation: afterUpdate).forwardPass(layer: k).map(Self.afterUpdate)
+    }
+
+    /// δ⁺_j and δ⁺ through the updated weights, then the change δ⁺ − δ.
+    private func updatedLoss() -> [Step] {
+        guard let afterUpdate else { return [] }
+        let (before, after) = (forward.loss, afterUpdate.forward.loss)
+        let change = Step(symbol: .sum([.of(.afterUpdate(.loss)), .negation(.of(.loss))]),
+                          substituted: .sum([.constant(after), .negation(.constant(before))]),
+                          value: backpropagation.rounding(after - before))
+        return DerivationBuilder(backpropagation: afterUpdate).loss().map(Self.afterUpdate) + [change]
+    }
+
+    /// `step` of a forward pass named as after the update: f⁺, o⁺, δ⁺ through w⁺ and b⁺; the input and the
+    /// targets keep their names.
+    private static func afterUpdate(_ step: Step) -> Step {
+        func renamed(_ expression: Expression) -> Expression {
+            expression.replacing { subtree in
+                guard case .symbol(let symbol) = subtree else { return nil }
+                switch symbol {
+                case .weight(let k, let i, let j): return .of(.updatedWeight(layer: k, from: i, to: j))
+                case .bias(let k, let j): return .of(.updatedBias(layer: k, neuron: j))
+                case .activation(let k, _) where k > 0: return .of(.afterUpdate(symbol))
+                case .preactivation, .lossTerm, .loss: return .of(.afterUpdate(symbol))
+                default: return subtree
+                }
+            }
+        }
+        return Step(symbol: renamed(step.symbol), general: step.general.map(renamed), concrete: step.concrete.map(renamed),
+                    substituted: step.substituted, value: step.value, isOptional: step.isOptional)
     }
 
     // MARK: - Helpers

@@ -110,7 +110,7 @@ extension ForwardPass {
             case .lossTerm(let j): return lossTerms.element(j)
             case .loss: return loss
             case .learningRate: return network.learningRate
-            case .updatedWeight, .updatedBias, .variable, .adjoint, .tangent, .generic: return nil
+            case .updatedWeight, .updatedBias, .variable, .adjoint, .tangent, .generic, .afterUpdate: return nil
             }
         }
     }

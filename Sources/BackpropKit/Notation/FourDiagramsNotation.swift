@@ -39,6 +39,7 @@ public struct FourDiagramsNotation: Notation {
     public func name(of symbol: Symbol) -> SymbolName {
         switch symbol {
         case .generic(let symbol): return name(of: symbol).withoutIndices
+        case .afterUpdate(let symbol): return name(of: symbol).updated(separator: ",")
         case .preactivation(let k, let j):
             if k == depth { return SymbolName("O", subscripts: [ordinal(j)]) }
             return SymbolName("L", subscripts: [ordinal(j)], superscript: labels(k))

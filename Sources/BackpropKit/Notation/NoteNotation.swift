@@ -33,6 +33,7 @@ public struct NoteNotation: Notation {
     public func name(of symbol: Symbol) -> SymbolName {
         switch symbol {
         case .generic(let symbol): return name(of: symbol).withoutIndices
+        case .afterUpdate(let symbol): return name(of: symbol).updated(separator: "")
         case .preactivation(let k, let j): return SymbolName("f", subscripts: [layerLabel(k), ordinal(j)])
         case .activation(let k, let j): return SymbolName("o", subscripts: [layerLabel(k), ordinal(j)])
         case .weight(let k, let i, let j): return SymbolName("w", subscripts: [layerLabel(k), ordinal(i), ordinal(j)])

@@ -17,6 +17,14 @@ public struct SymbolName: Sendable, Equatable {
         SymbolName(unicode, latex: latex, isOperator: isOperator)
     }
 
+    /// The name of the same quantity after a gradient-descent update: `+` added to the superscript, after
+    /// `separator` when there is one already (f⁺_{n,1}; z^{(2)+}_1; L^{k,+}_j).
+    public func updated(separator: String) -> SymbolName {
+        var name = self
+        name.superscript = superscript.map { $0 + separator + "+" } ?? "+"
+        return name
+    }
+
     /// A name with the same base in Unicode and LaTeX.
     public init(_ base: String, latex: String? = nil, subscripts: [String] = [], superscript: String? = nil, isOperator: Bool = false) {
         self.unicode = base

@@ -35,6 +35,7 @@ public struct TextbookNotation: Notation {
     public func name(of symbol: Symbol) -> SymbolName {
         switch symbol {
         case .generic(let symbol): return name(of: symbol).withoutIndices
+        case .afterUpdate(let symbol): return name(of: symbol).updated(separator: "")
         case .preactivation(let l, let j): return SymbolName("z", subscripts: [ordinal(j)], superscript: layer(l))
         case .activation(let l, let j):
             if l == 0 { return SymbolName("x", subscripts: [ordinal(j)]) }

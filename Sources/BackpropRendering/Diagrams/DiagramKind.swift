@@ -19,6 +19,8 @@ package enum DiagramKind: String, CaseIterable, Sendable {
     /// The largest |∂δ/∂w| and |∂o/∂f| of every layer on a logarithmic scale, from the output back: the
     /// vanishing or exploding gradient made visible beside the table of gradient sizes.
     case gradientSizes = "gradient-sizes"
+    /// The loss δ before the first gradient-descent step and after each of them, when a handout runs several steps.
+    case lossPerStep = "loss-per-step"
 
     /// The four pictures of the source document, in its order.
     package static let fourDiagrams: [DiagramKind] = [.forwardNode, .backwardNode, .cost, .backwardPass]

@@ -92,21 +92,21 @@ extension DiagramLayout {
         }
     }
 
-    /// A plain line from `start` to `end`, between two anchor points of no size.
-    private mutating func line(_ id: String, _ start: DiagramPoint, _ end: DiagramPoint, color: DiagramColor, isDashed: Bool = false) {
+    /// A plain line from `start` to `end`, between two anchor points of no size; the loss plot draws with it too.
+    mutating func line(_ id: String, _ start: DiagramPoint, _ end: DiagramPoint, color: DiagramColor, isDashed: Bool = false) {
         let from = Self.anchor(id + "a", at: start), to = Self.anchor(id + "b", at: end)
         canvas.add(from)
         canvas.add(to)
         canvas.add(DiagramEdge(from: from.id, to: to.id, start: start, end: end, color: color, isDashed: isDashed, hasArrow: false))
     }
 
-    private static func anchor(_ id: String, at point: DiagramPoint) -> DiagramNode {
+    static func anchor(_ id: String, at point: DiagramPoint) -> DiagramNode {
         DiagramNode(id: id, role: .plotPoint, layer: nil, neuron: nil, frame: DiagramRect(center: point, width: 0, height: 0),
                     outline: .none, outlineColor: .muted, dividers: [], labels: [])
     }
 
     /// The segment of a plotted line between two points, from frame to frame.
-    private static func segment(from first: DiagramNode, to second: DiagramNode, color: DiagramColor, isDashed: Bool) -> DiagramEdge {
+    static func segment(from first: DiagramNode, to second: DiagramNode, color: DiagramColor, isDashed: Bool) -> DiagramEdge {
         let start = first.frame.center, end = second.frame.center
         return DiagramEdge(from: first.id, to: second.id, start: exit(from: first.frame, toward: end), end: exit(from: second.frame, toward: start),
                            color: color, isDashed: isDashed, hasArrow: false)

@@ -35,7 +35,7 @@ package struct NetworkDiagram: Sendable {
         let focus = Symbol.activation(layer: layout.focus.layer, neuron: layout.focus.neuron)
         switch kind {
         case .network:
-            layout.drawNetwork()
+            layout.drawNetwork(showsAnswers: derivation.exercise == nil)
             title = DiagramText([.words("The network")], style: .note)
         case .forwardNode:
             layout.drawForwardNode()
@@ -52,6 +52,9 @@ package struct NetworkDiagram: Sendable {
         case .gradientSizes:
             layout.drawGradientSizes()
             title = DiagramText([.words("Gradient sizes by layer")], style: .note)
+        case .lossPerStep:
+            layout.drawLossPerStep(derivation.training?.losses ?? [])
+            title = DiagramText([.words("The loss per step")], style: .note)
         }
         self.kind = .diagram(kind)
         self.notation = notation

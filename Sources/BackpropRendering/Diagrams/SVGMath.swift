@@ -56,8 +56,8 @@ struct SVGMath: MathSpelling {
     var indicator: String { unicode.indicator }
     /// As ``UnicodeMath/colorOpening(_:)``: none, as a picture colours whole texts.
     func colorOpening(_ color: String) -> String? { unicode.colorOpening(color) }
-    /// As ``UnicodeMath/blank``.
-    var blank: String { unicode.blank }
+    /// As ``UnicodeMath/blank(width:)``.
+    func blank(width: Double) -> String { unicode.blank(width: width) }
     /// As ``UnicodeMath/transposeMark``.
     var transposeMark: String { unicode.transposeMark }
     /// As ``UnicodeMath/hadamard``.

@@ -25,14 +25,24 @@ struct HandoutBuilder {
         let opening: [HandoutBlock] = (isExercise ? [.paragraph(prose.exerciseInstructions)] : []) + notation
         let sections = derivation.sections.lazy.map { section in
             self.handout.sectionObserver?(section.kind, derivation.network.depth)
+            // A short handout leaves the backward pass's explanations to the full one.
+            let explains = derivation.focus == nil || !Self.isBackwardStep(section.kind)
             var blocks = self.blocks(of: section, headings: prose.headings(before: section.kind),
-                                     explanation: prose.explanation(of: section.kind))
-            if section.kind == .given && !isExercise { blocks += self.diagrams([.network], of: derivation, headed: false) }
+                                     explanation: explains ? prose.explanation(of: section.kind) : [])
+            if section.kind == .given {
+                if let focus = derivation.focus { blocks.append(.paragraph(prose.focusExplanation(focus))) }
+                blocks += self.diagrams([.network].filter(Self.diagramKinds(of: derivation).contains), of: derivation, headed: false)
+                if isExercise { blocks += self.weightTables(of: derivation, prose) }
+            }
+            if derivation.focus != nil { blocks += self.compactTables(after: section.kind, of: derivation, prose) }
+            if isExercise { blocks += self.questionBlocks(after: section.kind, of: derivation, prose) }
             return blocks
         }
+        // An exercise sheet ends with its last blank: the answers are a file of their own. A short handout's
+        // tables already give every layer's gradients, and it keeps to its path.
         let closing = Self.deferred {
-            isExercise ? [.pageBreak, .heading(prose.answerKeyHeading)] + self.answers(of: derivation, prose)
-                : self.pictures(of: derivation, prose) + self.matrixForm(of: derivation, prose) + self.closingSections(of: derivation, prose)
+            isExercise ? [] : self.pictures(of: derivation, prose) + self.matrixForm(of: derivation, prose)
+                + (derivation.focus == nil ? self.closingSections(of: derivation, prose) : self.checkAndLossSections(of: derivation, prose))
         }
         return AnySequence([AnySequence([opening]), AnySequence(sections), closing].joined())
     }
@@ -53,9 +63,10 @@ struct HandoutBuilder {
         return blocks + [.givenValues(steps)]
     }
 
-    /// The four pictures of "Backpropagation in four diagrams", under their heading, when the format shows any.
+    /// The four pictures of "Backpropagation in four diagrams", under their heading, when the format shows any;
+    /// a short handout leaves them out.
     private func pictures(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
-        let diagrams = self.diagrams(DiagramKind.fourDiagrams, of: derivation, headed: true)
+        let diagrams = self.diagrams(DiagramKind.fourDiagrams.filter(Self.diagramKinds(of: derivation).contains), of: derivation, headed: true)
         guard !diagrams.isEmpty else { return [] }
         return [.heading(prose.picturesHeading), .paragraph(prose.picturesExplanation)] + diagrams
     }
@@ -82,23 +93,44 @@ struct HandoutBuilder {
         return blocks
     }
 
-    /// The gradient sizes by layer, their table and their plot, the gradient check when there is one, and the
-    /// algorithm as a loop.
+    /// The gradient sizes by layer, their table and their plot, then the gradient check and the loss per step when
+    /// there are, and the algorithm as a loop (which a short handout, keeping to its path, leaves out).
     private func closingSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
-        var blocks: [HandoutBlock] = [.heading(prose.summaryHeading), .paragraph(prose.summaryExplanation(derivation.summary)),
-                                      .table(prose.summaryTable(derivation.summary))]
-        blocks += diagrams([.gradientSizes], of: derivation, headed: false)
+        [.heading(prose.summaryHeading), .paragraph(prose.summaryExplanation(derivation.summary)), .table(prose.summaryTable(derivation.summary))]
+            + diagrams([.gradientSizes], of: derivation, headed: false) + checkAndLossSections(of: derivation, prose)
+            + AlgorithmProse(network: derivation.network, notation: handout.notation).blocks
+    }
+
+    /// The gradient check and the loss per step, when the handout has them.
+    private func checkAndLossSections(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
+        var blocks: [HandoutBlock] = []
         if let check = derivation.gradientCheck {
             blocks += [.heading(prose.checkHeading), .paragraph(prose.checkExplanation(check)), .table(prose.checkTable(check))]
         }
-        return blocks + AlgorithmProse(network: derivation.network, notation: handout.notation).blocks
+        if let training = derivation.training, training.listsLosses {
+            blocks += [.heading(prose.lossPerStepHeading), .paragraph(prose.lossPerStepExplanation(training)), .table(prose.lossPerStepTable(training))]
+            blocks += diagrams([.lossPerStep], of: derivation, headed: false)
+        }
+        return blocks
+    }
+
+    /// The pictures a handout of `derivation` shows, where the format has pictures: the network, the four
+    /// diagrams and the gradient sizes, and the loss per step when the handout lists it; on an exercise
+    /// sheet, the network alone, with the given values only; on a short handout, whose tables give every neuron,
+    /// the loss per step alone.
+    package static func diagramKinds(of derivation: Derivation) -> [DiagramKind] {
+        guard derivation.exercise == nil else { return [.network] }
+        return DiagramKind.allCases.filter { kind in
+            (kind != .lossPerStep || derivation.training?.listsLosses == true)
+                && (derivation.focus == nil || kind == .lossPerStep)
+        }
     }
 
     /// The filled-in steps of an exercise sheet, each section under a heading naming its layer.
     private func answers(of derivation: Derivation, _ prose: NetworkProse) -> [HandoutBlock] {
         derivation.answers.flatMap { section in
             blocks(of: section, headings: [prose.answerHeading(section.kind)], explanation: [])
-        }
+        } + questionAnswers(of: derivation, prose)
     }
 
     // MARK: - Class keys

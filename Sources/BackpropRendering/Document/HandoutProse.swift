@@ -47,6 +47,9 @@ package enum HandoutProse {
          "Sheet \(number) (seed \(seed))")
     }
 
+    /// The heading of the answers in the key of a single exercise sheet.
+    package static let answersHeading = "Answers"
+
     /// The title of a class set's combined answer key.
     package static func answerKeyTitle(_ title: String?) -> String {
         (title ?? exerciseTitle) + ": answer key"

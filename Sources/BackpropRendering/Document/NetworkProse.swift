@@ -50,12 +50,18 @@ package struct NetworkProse: Sendable {
         case .weightDerivatives(let k):
             let what = network.layer(k).biases == nil ? "Weight derivatives in layer " : "Weight and bias derivatives in layer "
             return [Heading(level: 3, title: [.text(what), .layer(label(k))])]
-        case .update(let k):
-            return [Heading(level: 3, title: [.text("Gradient-descent update in layer "), .layer(label(k))])]
         case .propagated(let k):
             // The chain rule sums over the neurons of layer k; with one neuron there is nothing to sum.
             let rule: [Phrase] = network.widths[k] > 1 ? [.text(" (multivariable chain rule)")] : []
             return [Heading(level: 3, title: [.text("Derivatives used in layer "), .layer(label(k - 1))] + rule)]
+        case .update(let k):
+            let layer = Heading(level: 2, title: [.text("Update of layer "), .layer(label(k))])
+            return k == 1 ? [Heading(level: 1, title: [.text("Gradient-descent step")]), layer] : [layer]
+        case .updatedForwardPass(let k):
+            let layer = Heading(level: 2, title: [.text("Layer "), .layer(label(k))])
+            return k == 1 ? [Heading(level: 1, title: [.text("Second forward pass, through the updated weights")]), layer] : [layer]
+        case .updatedLoss:
+            return [Heading(level: 2, title: [.text("Loss after the update")])]
         }
     }
 
@@ -103,8 +109,24 @@ package struct NetworkProse: Sendable {
             phrases += [.text(" by the derivative of the output found above; the product is also "),
                         .math(.partial(.loss, .preactivation(layer: k, neuron: j))), .text(" times the weight's input.")]
             return phrases
-        case .update:
-            return [.text("One step of gradient descent with learning rate "), .math(.of(.learningRate)), .text(".")]
+        case .update(let k):
+            guard k == 1 else { return [] }
+            let weight = Symbol.generic(.weight(layer: 0, from: 0, to: 0))
+            return [.text("The backward pass above used the old weights throughout: every derivative was taken at the weights of the forward pass. Only now, with all of them known, does each weight take one step of gradient descent with learning rate "),
+                    .math(.of(.learningRate)), .text(", "),
+                    .equation(.of(.afterUpdate(weight)), .sum([.of(weight), .negation(.product([.of(.learningRate), .partial(.loss, weight)]))])),
+                    .text(network.hasBiases ? ", and each bias likewise." : ".")]
+        case .updatedForwardPass(let k):
+            guard k == 1 else { return [] }
+            let (f, o) = (Symbol.generic(.preactivation(layer: 1, neuron: 0)), Symbol.generic(.activation(layer: 1, neuron: 0)))
+            let updated: [Phrase] = [.math(.of(.afterUpdate(f))), .text(", "), .math(.of(.afterUpdate(o))), .text(" and "),
+                                     .math(.of(.afterUpdate(.loss))), .text(".")]
+            return [.text("The same forward pass again, with the same input and targets, through the updated weights"),
+                    .text(network.hasBiases ? " and biases" : ""), .text("; what it computes is marked with a +: ")] + updated
+        case .updatedLoss:
+            return [.text("The loss through the updated weights, and the change "),
+                    .math(.sum([.of(.afterUpdate(.loss)), .negation(.of(.loss))])),
+                    .text(" the step made: negative when gradient descent lowered the loss.")]
         case .propagated(let k):
             return [.text("Each output of layer "), .layer(label(k - 1)),
                     .text(" feeds every neuron of layer "), .layer(label(k)),
@@ -185,8 +207,17 @@ package struct NetworkProse: Sendable {
 
     /// What a student is asked to do on an exercise sheet.
     package var exerciseInstructions: [Phrase] {
-        [.text("Fill in the blanks. The first step of every section is worked for you; the answers are in the key.")]
+        [.text("Fill in the blanks, each as long as its answer. The first step of every section is worked for you. The picture and the tables below give every weight; the answers are in a separate key.")]
     }
+
+    /// The question of layer k on an exercise sheet: the chain rule of one weight written out to its three factors.
+    package func question(layer k: Int) -> [Phrase] {
+        [.text("Question: write "), .math(.partial(.loss, .weight(layer: k - 1, from: 0, to: 0))),
+         .text(" as a product of three factors: the error derivative of the output the weight feeds, the derivative of that neuron's activation, and the output the weight carries.")]
+    }
+
+    /// The heading of the questions' answers in a key.
+    package var questionsHeading: Heading { Heading(level: 2, title: [.text("Questions")]) }
 
     /// The heading of an answer key.
     package var answerKeyHeading: Heading { Heading(level: 1, title: [.text("Answer key")]) }
@@ -202,8 +233,10 @@ package struct NetworkProse: Sendable {
         case .calculate(let k): title = [.text("Layer "), .layer(label(k)), .text(", calculate")]
         case .furtherCalculate(let k): title = [.text("Layer "), .layer(label(k)), .text(", further calculate")]
         case .weightDerivatives(let k): title = [.text("Layer "), .layer(label(k)), .text(", weight derivatives")]
-        case .update(let k): title = [.text("Layer "), .layer(label(k)), .text(", update")]
         case .propagated(let k): title = [.text("Layer "), .layer(label(k)), .text(", derivatives used in layer "), .layer(label(k - 1))]
+        case .update(let k): title = [.text("Layer "), .layer(label(k)), .text(", update")]
+        case .updatedForwardPass(let k): title = [.text("Second forward pass, layer "), .layer(label(k))]
+        case .updatedLoss: title = [.text("Loss after the update")]
         }
         return Heading(level: 2, title: title)
     }
@@ -309,7 +342,8 @@ package struct NetworkProse: Sendable {
                 .text(network.hasBiases ? "; with biases." : "; no biases.")]
     }
 
-    private func label(_ layer: Int) -> String { notation.layerLabel(layer) }
+    /// The printed label of layer `layer`, such as `n-1`.
+    func label(_ layer: Int) -> String { notation.layerLabel(layer) }
 
     /// The printed index of `neuron` of layer `layer`: its number, or its letter for ``AnyIndex``.
     private func label(_ layer: Int, neuron: Int) -> String {

@@ -18,4 +18,13 @@ package struct Table: Sendable, Equatable {
     package let columns: [Cell]
     /// The rows, each with one cell per column.
     package let rows: [[Cell]]
+    /// Whether the table is set small and tight, where a format can, so a row of a wide layer fits the page.
+    package var isCompact = false
+
+    /// A table with `columns` headings and `rows`.
+    package init(columns: [Cell], rows: [[Cell]], isCompact: Bool = false) {
+        self.columns = columns
+        self.rows = rows
+        self.isCompact = isCompact
+    }
 }

@@ -173,7 +173,7 @@ package struct HTMLFormatter: HandoutFormatter {
         let (symbol, textRows) = textLayout.layOut(step)
         let alt = symbol + textRows.map { ($0.startsForm ? " = " : " ") + $0.text }.joined()
         return displayMath("<mtable class=\"rows\">" + rows.text.string + "</mtd></mtr></mtable>",
-                           alt: step.blanks.isEmpty ? alt : alt.replacing(UnicodeMath().blank, with: "blank"))
+                           alt: step.blanks.isEmpty ? alt : alt.replacing(/_{4,}/, with: "blank"))
     }
 
     /// `mathML` as a display formula whose `alttext` is `alt`, in a box that scrolls sideways when it is wider

@@ -91,7 +91,8 @@ package struct LaTeXFormatter: HandoutFormatter {
 
     package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
         // Rows a little taller than text lines, so the fractions of ∂δ/∂w in one row clear those of the next.
-        output.write("{\\renewcommand{\\arraystretch}{1.6}\n\\begin{longtable}{l" + String(repeating: "r", count: table.columns.count - 1) + "}\n\\hline\n")
+        output.write("{\\renewcommand{\\arraystretch}{" + (table.isCompact ? "1}\\footnotesize\\setlength{\\tabcolsep}{3pt}" : "1.6}")
+                     + "\n\\begin{longtable}{l" + String(repeating: "r", count: table.columns.count - 1) + "}\n\\hline\n")
         output.write(table.columns.map(cell).joined(separator: " & ") + " \\\\\n\\hline\n\\endhead\n")
         for row in table.rows { output.write(row.map(cell).joined(separator: " & ") + " \\\\\n") }
         output.write("\\hline\n\\end{longtable}}\n\n")

@@ -21,11 +21,8 @@ struct StepLayout<Spelling: MathSpelling> {
     init(printer: MathPrinter<Spelling>, budget: Double) {
         self.printer = printer
         self.budget = budget
-        self.scratch = Scratch(blank: printer.blank, equals: printer.spelling.signs.equals)
+        self.scratch = Scratch(equals: printer.spelling.signs.equals)
     }
-
-    /// The estimated width of a blank to fill in.
-    static var blankWidth: Double { 14 }
 
     /// The rows of `step`'s forms and value, each form after the first on the same row when it fits.
     func rows(for step: Step) -> [Row] {
@@ -49,7 +46,7 @@ struct StepLayout<Spelling: MathSpelling> {
         defer { scratch.keep(texts) }
         let symbolWidth = printer.write(step.symbol, to: &texts.previous)
         sink.writeSymbol(texts.previous)
-        var placement = Placement(available: Swift.max(budget - symbolWidth, budget / 2), equals: scratch.equals, blank: scratch.blank)
+        var placement = Placement(available: Swift.max(budget - symbolWidth, budget / 2), equals: scratch.equals)
 
         var last = step.substituted.map { (Step.Part.substituted, $0) }
         last = last ?? step.concrete.map { (.concrete, $0) }
@@ -58,7 +55,7 @@ struct StepLayout<Spelling: MathSpelling> {
         func consider(_ part: Step.Part, _ form: Expression?) {
             guard let form, part != dropped else { return }
             if !step.blanks.isEmpty && step.blanks.contains(part) {
-                placement.placeBlank(into: &sink)
+                placeBlank(hiding: printer.width(of: form), in: &placement, into: &sink)
                 return
             }
             texts.text.removeAll()
@@ -69,12 +66,27 @@ struct StepLayout<Spelling: MathSpelling> {
         consider(.concrete, step.concrete)
         consider(.substituted, step.substituted)
         if !step.blanks.isEmpty && step.blanks.contains(.value) {
-            placement.placeBlank(into: &sink)
+            placeBlank(hiding: printer.printed(step.value).width, in: &placement, into: &sink)
         } else {
             let value = printer.printed(step.value)
             texts.text.removeAll()
             texts.text.append(value.text)
             place(.constant(step.value), width: value.width, ends: nil, texts: &texts, in: &placement, into: &sink)
+        }
+    }
+
+    /// Places a blank as wide as the answer it hides, `width` characters of printed math.
+    private func placeBlank<Sink: StepRowSink>(hiding width: Double, in placement: inout Placement, into sink: inout Sink) {
+        let blank = UTF8Text(printer.blank(width: width))
+        let blankWidth = width + 2
+        if placement.hasRow, placement.width + 3 + blankWidth <= placement.available {
+            sink.append(placement.equals, 0..<placement.equals.count)
+            sink.appendBlank(blank)
+            placement.width += 3 + blankWidth
+        } else {
+            placement.startRow(startsForm: true, into: &sink)
+            sink.appendBlank(blank)
+            placement.width = blankWidth + 2
         }
     }
 
@@ -129,27 +141,14 @@ struct StepLayout<Spelling: MathSpelling> {
     /// Whether a row has been started, and the estimated width of the last.
     private struct Placement {
         let available: Double
-        /// The spelling's ` = ` and blank, as bytes.
+        /// The spelling's ` = `, as bytes.
         let equals: UTF8Text
-        let blank: UTF8Text
         var hasRow = false
         var width = 0.0
 
         mutating func startRow<Sink: StepRowSink>(startsForm: Bool, into sink: inout Sink) {
             sink.startRow(startsForm: startsForm)
             hasRow = true
-        }
-
-        mutating func placeBlank<Sink: StepRowSink>(into sink: inout Sink) {
-            if hasRow, width + 3 + StepLayout.blankWidth <= available {
-                sink.append(equals, 0..<equals.count)
-                sink.appendBlank(blank)
-                width += 3 + StepLayout.blankWidth
-            } else {
-                startRow(startsForm: true, into: &sink)
-                sink.appendBlank(blank)
-                width = StepLayout.blankWidth + 2
-            }
         }
     }
 
@@ -164,11 +163,8 @@ struct StepLayout<Spelling: MathSpelling> {
         private var texts = Texts()
         /// The spelling's ` = `.
         let equals: UTF8Text
-        /// The blank of the printer's spelling.
-        let blank: UTF8Text
 
-        init(blank: String, equals: String) {
-            self.blank = UTF8Text(blank)
+        init(equals: String) {
             self.equals = UTF8Text(equals)
         }
 

@@ -88,11 +88,13 @@ public struct LaTeXMath: MathSpelling {
         }
     }
 
-    /// An underlined space: `\hspace` in a document, `\qquad`s in Markdown math.
-    public var blank: String {
+    /// An underlined space as wide as the answer, half an em a character and a little more: `\hspace` in a
+    /// document, `\qquad`s (2 em each) in Markdown math.
+    public func blank(width: Double) -> String {
+        let ems = Swift.max(2, (width * 0.5 + 1).rounded(.up))
         switch flavor {
-        case .document: return "\\underline{\\hspace{3.5cm}}"
-        case .markdown: return "\\underline{\\qquad\\qquad\\qquad\\qquad}"
+        case .document: return "\\underline{\\hspace{\(Int(ems))em}}"
+        case .markdown: return "\\underline{" + String(repeating: "\\qquad", count: Int((ems / 2).rounded(.up))) + "}"
         }
     }
 

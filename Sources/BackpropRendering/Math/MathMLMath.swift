@@ -96,7 +96,9 @@ public struct MathMLMath: MathSpelling {
     public var colorClosing: String { "</mrow>" }
 
     /// An empty box of class `blank`, which the page's stylesheet draws as a line to write on.
-    public var blank: String { "<mspace class=\"blank\" width=\"6em\" height=\"1em\"/>" }
+    public func blank(width: Double) -> String {
+        "<mspace class=\"blank\" width=\"\(Int(Swift.max(2, (width * 0.5 + 1).rounded(.up))))em\" height=\"1em\"/>"
+    }
 
     /// `⊤` as a superscript.
     public var transposeMark: String { "<msup><mrow/><mi mathvariant=\"normal\">⊤</mi></msup>" }

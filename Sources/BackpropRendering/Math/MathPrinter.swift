@@ -83,8 +83,8 @@ public struct MathPrinter<Spelling: MathSpelling> {
         spelling.write(name, to: &output)
     }
 
-    /// A blank for a student to fill in.
-    package var blank: String { spelling.blank }
+    /// A blank for a student to fill in, as wide as an answer of `width` characters.
+    package func blank(width: Double) -> String { spelling.blank(width: width) }
 
     /// The symbol's name as printed, with its estimated width.
     func printed(_ symbol: Symbol) -> PrintCache.Entry {

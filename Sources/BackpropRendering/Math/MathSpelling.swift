@@ -40,8 +40,8 @@ public protocol MathSpelling: Sendable {
     var indicator: String { get }
     /// The opening of `text` coloured `color`, or `nil` where the syntax has no colour; closed by ``colorClosing``.
     func colorOpening(_ color: String) -> String?
-    /// A blank for a student to fill in, long enough for a formula or a number.
-    var blank: String { get }
+    /// A blank for a student to fill in, as long as the answer it hides: `width` characters of printed math.
+    func blank(width: Double) -> String
 
     /// The transpose mark ᵀ.
     var transposeMark: String { get }

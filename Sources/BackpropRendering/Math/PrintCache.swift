@@ -158,7 +158,7 @@ final class PrintCache {
         case .learningRate: return pack(8, 0, 0, 0)
         case .updatedWeight(let layer, let from, let to): return pack(9, layer, from, to)
         case .updatedBias(let layer, let neuron): return pack(10, layer, neuron, 0)
-        case .variable, .adjoint, .tangent, .generic: return nil
+        case .variable, .adjoint, .tangent, .generic, .afterUpdate: return nil
         }
     }
 

@@ -56,8 +56,8 @@ public struct UnicodeMath: MathSpelling {
     public var indicator: String { "𝟙[" }
     /// `nil`: plain text has no colour.
     public func colorOpening(_ color: String) -> String? { nil }
-    /// A line of underscores.
-    public var blank: String { "______________" }
+    /// A line of underscores two longer than the answer, and at least four.
+    public func blank(width: Double) -> String { String(repeating: "_", count: Swift.max(4, Int(width.rounded(.up)) + 2)) }
 
     /// `ᵀ`.
     public var transposeMark: String { "ᵀ" }

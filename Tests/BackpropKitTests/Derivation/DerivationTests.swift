@@ -62,7 +62,17 @@ import Testing
     ])
     func valuesAreTheArithmeticShown(_ blueprint: NetworkBlueprint) throws {
         let derivation = try Derivation(network: blueprint.network())
-        let bindings = derivation.backpropagation.forward.bindings(for: derivation.network)
+        let before = derivation.backpropagation.forward.bindings(for: derivation.network)
+        // The second forward pass after a gradient-descent step reads the updated weights: f⁺, o⁺, δ⁺ from w⁺ and b⁺.
+        let after = derivation.training.map { $0.afterFirstStep.forward.bindings(for: $0.afterFirstStep.network) }
+        let bindings: (Symbol) -> Double? = { symbol in
+            switch symbol {
+            case .afterUpdate(let symbol): return after?(symbol)
+            case .updatedWeight(let k, let i, let j): return after?(.weight(layer: k, from: i, to: j))
+            case .updatedBias(let k, let j): return after?(.bias(layer: k, neuron: j))
+            default: return before(symbol)
+            }
+        }
         var checked = 0
         for section in derivation.sections {
             for step in section.steps {

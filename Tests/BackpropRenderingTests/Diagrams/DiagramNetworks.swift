@@ -38,8 +38,11 @@ enum DiagramNetwork: String, CaseIterable, CustomTestStringConvertible {
         NoteNotation(depth: blueprint.widths.count - 1, indexing: self == .softmax ? .absolute : .note)
     }
 
+    /// The derivation drawn, with eight steps of gradient descent for the loss per step.
     func derivation() throws -> Derivation {
-        try Derivation(network: blueprint.network())
+        var blueprint = blueprint
+        blueprint.learningRate = 0.5
+        return try Derivation(network: blueprint.network(), trainingSteps: 8)
     }
 
     func diagram(_ kind: DiagramKind) throws -> NetworkDiagram {

@@ -44,7 +44,9 @@ import Testing
             #expect(input.attributes["aria-label"]?.hasPrefix("value of ") == true)
         }
         let answers = page.elements(named: "details").filter { $0.attributes["class"] == "answer" }
-        #expect(answers.count == derivation.sections.flatMap(\.printedSteps).filter { !$0.blanks.isEmpty }.count)
+        // Each step with a blank has its answer, and so has each layer's symbolic question (none for softmax).
+        let questions = derivation.network.layers.filter { !$0.activation.couplesNeurons }.count
+        #expect(answers.count == derivation.sections.flatMap(\.printedSteps).filter { !$0.blanks.isEmpty }.count + questions)
         #expect(answers.allSatisfy { $0.attributes["open"] == nil })
         #expect(!page.elements(named: "mspace").filter { $0.attributes["class"] == "blank" }.isEmpty)
     }

@@ -89,8 +89,9 @@ import Testing
         let sections = try #require(parsed["sections"] as? [[String: Any]])
         #expect(sections.compactMap { $0["kind"] as? String } == [
             "given", "forwardPass", "forwardPass", "loss", "errorDerivatives",
-            "calculate", "furtherCalculate", "weightDerivatives", "update", "propagated",
-            "calculate", "furtherCalculate", "weightDerivatives", "update", "propagated",
+            "calculate", "furtherCalculate", "weightDerivatives", "propagated",
+            "calculate", "furtherCalculate", "weightDerivatives", "propagated",
+            "update", "update", "updatedForwardPass", "updatedForwardPass", "updatedLoss",
         ])
         #expect(sections[1]["layerLabel"] as? String == "n-1")
         #expect(sections[0]["layerLabel"] is NSNull)
