@@ -12,11 +12,11 @@ struct DiagramCanvas {
     /// The room taken by nodes and texts, which a new label must not overlap.
     private(set) var occupied: [DiagramQuad] = []
 
-    /// The upright rectangles holding the nodes' texts, node by node, kept for ``bounds``.
+    /// The rectangles holding the nodes' texts, node by node, kept for ``bounds``.
     private var nodeLabelFrames: [DiagramRect] = []
-    /// The upright rectangles holding the edges' labels.
+    /// The rectangles holding the edges' labels.
     private var edgeLabelFrames: [DiagramRect] = []
-    /// The upright rectangles holding the free texts.
+    /// The rectangles holding the free texts.
     private var labelFrames: [DiagramRect] = []
 
     /// The metrics texts are measured with.
@@ -36,6 +36,11 @@ struct DiagramCanvas {
             occupied.append(outline)
             nodeLabelFrames.append(outline.boundingRect)
         }
+    }
+
+    /// Adds `node` as a ground behind the rest, such as a shaded block: it takes no room from labels, which may lie on it.
+    mutating func addGround(_ node: DiagramNode) {
+        nodes.append(node)
     }
 
     /// The lines of the edges, each segment as a rectangle the width of a stroke, which a new label must not cover.

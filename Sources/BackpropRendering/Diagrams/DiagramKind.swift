@@ -13,8 +13,8 @@ package enum DiagramKind: String, CaseIterable, Sendable {
     /// The cost: each output o_{n,j} compared with its target t_j in δ_j = loss(o_{n,j}, t_j), summed
     /// into δ, and the derivatives ∂δ/∂o_{n,j} that start the backward pass.
     case cost
-    /// The whole backward pass: ∂δ/∂f_{k,j} and ∂δ/∂o_{k,j} on every neuron, flowing from the loss to
-    /// the first layer, and ∂δ/∂w_{k-1,i,j} on the edges.
+    /// The whole backward pass: ∂δ/∂δ = 1 in the loss, ∂δ/∂f_{k,j} and ∂δ/∂o_{k,j} on every neuron, flowing from the
+    /// loss to the first layer, and on each arrow the product w_{k-1,i,j} · ∂δ/∂f_{k,j} it adds to ∂δ/∂o_{k-1,i}.
     case backwardPass = "backward-pass"
     /// The largest |∂δ/∂w| and |∂o/∂f| of every layer on a logarithmic scale, from the output back: the
     /// vanishing or exploding gradient made visible beside the table of gradient sizes.

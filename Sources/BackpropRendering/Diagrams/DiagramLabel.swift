@@ -16,16 +16,12 @@ package struct DiagramLabel: Sendable, Equatable {
     package var anchor: Anchor
     /// Whether the text is set on a white ground, so it reads over the edges it crosses.
     package var isOpaque: Bool
-    /// How far the text is turned about ``position``, in degrees clockwise as the page is read
-    /// (between −90 and 90, so it never reads upside down): a label along a sloping edge follows it.
-    package var angle: Double
 
-    /// A label of `text` at `position`, turned `angle` degrees clockwise.
-    package init(_ text: DiagramText, at position: DiagramPoint, anchor: Anchor = .center, isOpaque: Bool = false, angle: Double = 0) {
+    /// A level label of `text` at `position`.
+    package init(_ text: DiagramText, at position: DiagramPoint, anchor: Anchor = .center, isOpaque: Bool = false) {
         self.text = text
         self.position = position
         self.anchor = anchor
         self.isOpaque = isOpaque
-        self.angle = angle
     }
 }

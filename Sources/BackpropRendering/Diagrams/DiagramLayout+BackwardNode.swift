@@ -12,14 +12,14 @@ extension DiagramLayout {
         let gradients = backpropagation.gradients(ofLayer: k)
         let o = Symbol.activation(layer: k, neuron: j), f = Symbol.preactivation(layer: k, neuron: j)
         let color = DiagramColor.layer(k, depth: depth)
-        let box = Box(parts: [[name(f), value(gradients.preactivationGradient[j])], [name(o), value(gradients.outputGradient[j], color: color)]])
+        // Named by what they hold, ∂δ/∂f | ∂δ/∂o; the title names the neuron.
+        let box = Box(parts: [[DiagramText([shortErrorName(f)], style: .name), value(gradients.preactivationGradient[j])],
+                              [DiagramText([shortErrorName(o)], style: .name), value(gradients.outputGradient[j], color: color)]])
         let neuron = node("l\(k)n\(j)", .neuron, layer: k, neuron: j, box: box, center: DiagramPoint(x: 0, y: 0),
                           widths: partWidths([box]), height: height([box]))
         canvas.add(neuron)
         let couplings = gradients.activationDerivatives[j]
         let own = couplings.first { $0.neuron == j }?.value ?? 0
-        canvas.add(DiagramLabel(DiagramText([partial(o, f), .equals, .math(.constant(own))], style: .note),
-                                at: DiagramPoint(x: neuron.frame.center.x, y: neuron.frame.y - 0.3)))
 
         var inputs = neighbourColumn(layer: k - 1) { i in [name(.activation(layer: k - 1, neuron: i)), value(forward.activations[k - 1][i])] }
         inputs.outlineColor = .muted
@@ -36,7 +36,7 @@ extension DiagramLayout {
             let next = backpropagation.gradients(ofLayer: k + 1)
             let nextColor = DiagramColor.layer(k + 1, depth: depth)
             let column = neighbourColumn(layer: k + 1) { m in
-                [name(.activation(layer: k + 1, neuron: m)), value(next.outputGradient[m], color: nextColor)]
+                [DiagramText([partial(.loss, .activation(layer: k + 1, neuron: m))], style: .name), value(next.outputGradient[m], color: nextColor)]
             }
             let after = placeStar(column, beside: neuron, on: .right, edges: column.selection.neurons.map { m in
                 StarEdge(neuron: m, pointsInward: true, color: color,
@@ -52,7 +52,7 @@ extension DiagramLayout {
         } else {
             let derivative = network.lossExpression(neuron: j).derivative(withRespectTo: o)
             let loss = GridColumn(layer: nil, selection: NeuronSelection(width: 1),
-                                  boxes: [0: Box(parts: [[name(.loss), value(forward.loss)]])], role: .loss, header: [])
+                                  boxes: [0: lossSeed()], role: .loss, header: [])
             let after = placeStar(loss, beside: neuron, on: .right, edges: [
                 StarEdge(neuron: 0, pointsInward: true, color: color,
                          label: DiagramText([.math(derivative), .equals, .math(.constant(backpropagation.lossGradient[j]))], style: .value)),
@@ -60,6 +60,13 @@ extension DiagramLayout {
             if let x = after.values.first?.frame.center.x { headings.append((x, [DiagramText([.words("loss")], style: .note, color: .muted)])) }
             formulas.append(DiagramText([partial(.loss, o), .equals, partial(.lossTerm(neuron: j), o), .equals,
                                          .math(derivative), .equals, .math(.constant(gradients.outputGradient[j]))], style: .note, color: color))
+        }
+        // ∂o/∂f over the neuron, or under it, where no line crosses it; the formulas under the picture give it too.
+        let step = DiagramText([partial(o, f), .equals, .math(.constant(own))], style: .note)
+        let rises = (0..<8).map { 0.3 + 0.25 * Double($0) }
+        let heights: [Double] = rises.map { neuron.frame.y - $0 } + rises.map { neuron.frame.maxY + $0 }
+        if let free = heights.lazy.map({ DiagramLabel(step, at: DiagramPoint(x: neuron.frame.center.x, y: $0)) }).first(where: { canvas.isFree($0) }) {
+            canvas.add(free)
         }
         headers(headings)
 
@@ -81,7 +88,7 @@ extension DiagramLayout {
         formulas.append(DiagramText([partial(.loss, .weight(layer: k - 1, from: 0, to: j)), .equals, partial(.loss, f), .times,
                                      .math(.of(.activation(layer: k - 1, neuron: 0))), .equals] + product
                                     + [.math(.constant(gradients.weightGradient[0][j]))], style: .note))
-        legend(formulas + notes(unlabelled: false, labelled: "derivatives", layers: [k - 1, k + 1]))
+        legend(formulas + notes(unlabelled: false, labelled: "derivatives", layers: NeuronSelection(rows: [.neuron(k - 1), .neuron(k + 1)])))
     }
 
     /// Whether the picture prints the derivation's values as the derivation does, so that a product of them

@@ -66,6 +66,6 @@ extension DiagramLayout {
                          .math(network.lossExpression(neuron: 0)), .equals, .math(.constant(forward.lossTerms[0]))], style: .note),
             DiagramText([partial(.loss, first), .equals, .math(network.lossExpression(neuron: 0).derivative(withRespectTo: first)),
                          .equals, .math(.constant(backpropagation.lossGradient[0]))], style: .note, color: color),
-        ] + notes(unlabelled: false, labelled: "values", layers: [n]))
+        ] + notes(unlabelled: false, labelled: "values", layers: NeuronSelection(rows: [.neuron(n)])))
     }
 }

@@ -14,21 +14,22 @@ extension DiagramLayout {
                           widths: partWidths([box]), height: height([box]))
         canvas.add(neuron)
 
+        if let biases = network.layer(k).biases {
+            // Under the neuron, with its arrow rising straight into it: clear of the inputs' edges and their labels.
+            let bias = Box(parts: [[name(.bias(layer: k, neuron: j)), value(biases[j])]])
+            let node = self.node("b\(j)", .bias, layer: k, neuron: j, box: bias,
+                                 center: DiagramPoint(x: neuron.frame.center.x, y: neuron.frame.maxY + 0.6 + height([bias]) / 2),
+                                 widths: partWidths([bias]), height: height([bias]))
+            canvas.add(node)
+            canvas.add(DiagramEdge(from: node.id, to: neuron.id, start: DiagramPoint(x: node.frame.center.x, y: node.frame.y),
+                                   end: DiagramPoint(x: neuron.frame.center.x, y: neuron.frame.maxY), color: .ink))
+        }
         let inputs = neighbourColumn(layer: k - 1) { i in [name(.activation(layer: k - 1, neuron: i)), value(forward.activations[k - 1][i])] }
         let weights = network.layer(k).weights
         let placed = placeStar(inputs, beside: neuron, on: .left, edges: inputs.selection.neurons.map { i in
             StarEdge(neuron: i, pointsInward: true, color: .ink, label: .equation(.of(.weight(layer: k - 1, from: i, to: j)), weights[i][j]))
         })
         let left = placed.values.first?.frame.center.x ?? neuron.frame.x
-        if let biases = network.layer(k).biases {
-            let bias = Box(parts: [[name(.bias(layer: k, neuron: j)), value(biases[j])]])
-            let lowest = placed.values.map(\.frame.maxY).max() ?? neuron.frame.maxY
-            let node = self.node("b\(j)", .bias, layer: k, neuron: j, box: bias,
-                                 center: DiagramPoint(x: left, y: lowest + 0.45 + height([bias]) / 2), widths: partWidths([bias]), height: height([bias]))
-            canvas.add(node)
-            canvas.add(edge(from: node, to: neuron))
-        }
-
         var headings: [(x: Double, lines: [DiagramText])] = [(left, header(layer: k - 1)), (neuron.frame.center.x, header(layer: k))]
         if k < depth {
             var next = neighbourColumn(layer: k + 1) { m in [name(.preactivation(layer: k + 1, neuron: m), color: .muted)] }
@@ -53,7 +54,7 @@ extension DiagramLayout {
             DiagramText([.math(.of(f)), .equals] + sum(network.preactivationTerms(layer: k, neuron: j))
                         + [.equals, .math(.constant(forward.preactivations[k][j]))], style: .note),
             DiagramText(activationFormula(layer: k, neuron: j) + [.equals, .math(.constant(forward.activations[k][j]))], style: .note),
-        ] + notes(unlabelled: false, labelled: "weights", layers: [k - 1, k + 1]))
+        ] + notes(unlabelled: false, labelled: "weights", layers: NeuronSelection(rows: [.neuron(k - 1), .neuron(k + 1)])))
     }
 
     /// o_{k,j} = g_k(f_{k,j}) = σ(f_{k,j}): the general form, then the concrete one unless it is softmax's.

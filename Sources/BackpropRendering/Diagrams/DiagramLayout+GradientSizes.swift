@@ -13,7 +13,7 @@ extension DiagramLayout {
         let layers = Array(summary.layers.reversed())
         let series: [(values: [Double], color: DiagramColor, isDashed: Bool, marks: Bool)] = [
             (layers.map(\.largestWeightGradient), .ink, false, true),
-            (layers.map(\.largestActivationDerivative), .named(Self.activationColor), true, false),
+            (layers.map(\.largestActivationDerivative), .backward, true, false),
         ]
         let positive = series.flatMap(\.values).filter { $0 > 0 && $0.isFinite }
         var lowest = Int(CMath.log10(positive.min() ?? 1).rounded(.down))
@@ -70,7 +70,7 @@ extension DiagramLayout {
         // The key, and the trend when the sizes change by orders of magnitude.
         var key: [(DiagramColor, Bool, DiagramText)] = [
             (.ink, false, DiagramText([.words("largest "), .math(.apply(.abs, .partial(.loss, .generic(.weight(layer: 0, from: 0, to: 0)))))], style: .note)),
-            (.named(Self.activationColor), true, DiagramText([.words("largest "), .math(.apply(.abs, .partial(.generic(.activation(layer: 1, neuron: 0)), .generic(.preactivation(layer: 1, neuron: 0)))))], style: .note)),
+            (.backward, true, DiagramText([.words("largest "), .math(.apply(.abs, .partial(.generic(.activation(layer: 1, neuron: 0)), .generic(.preactivation(layer: 1, neuron: 0)))))], style: .note)),
         ]
         if summary.isRemarkable, let orders = summary.ordersOfMagnitude, let first = summary.layers.first {
             let words = orders < 0 ? "vanishing: the weight derivatives shrink by about " : "exploding: the weight derivatives grow by about "
@@ -128,6 +128,4 @@ extension DiagramLayout {
     private static var axisGap: Double { 0.4 }
     /// The side of a square mark on the weight derivatives' line.
     private static var markSize: Double { 0.14 }
-    /// The colour of the activation derivatives' line.
-    private static var activationColor: String { "red" }
 }

@@ -13,6 +13,8 @@ extension DiagramLayout {
         var boxes: [Int: Box]
         /// The text under each neuron drawn, by neuron.
         var below: [Int: DiagramText] = [:]
+        /// The text over each neuron drawn, by neuron: its bias.
+        var above: [Int: DiagramText] = [:]
         /// The role of the column's nodes.
         var role: DiagramNode.Role
         /// How the column's boxes are framed.
@@ -39,7 +41,7 @@ extension DiagramLayout {
 
     /// The widest gaps tried between two layers whose edges carry labels, in centimetres; the gap
     /// between layers whose labels do not fit is the narrowest, and their edges are left unlabelled.
-    static let labelledGaps = [1.5, 1.9, 2.4, 2.9, 3.4, 3.9]
+    static let labelledGaps = [1.5, 1.9, 2.4, 2.9, 3.4, 3.9, 4.6, 5.4]
     /// The most edges between two layers that are labelled; a denser mesh is left bare.
     static let maximumLabelledEdges = 9
     /// The gap between layers with unlabelled edges.
@@ -47,34 +49,66 @@ extension DiagramLayout {
     /// The room between two rows of neurons.
     static let rowGap = 0.38
 
-    /// The layers a grid draws: all of them up to ``NeuronSelection/limit``, else the first and last few, with a
-    /// column of `⋯` for the rest.
-    var layerRows: [NeuronSelection.Row] { NeuronSelection(width: depth + 1).rows }
+    /// The layers a grid may draw, most first: all of them up to ``NeuronSelection/limit``, else the first and last few;
+    /// then fewer and fewer, down to the input and output layers, with a column of `⋯` for the rest.
+    var layerSelections: [NeuronSelection] {
+        let count = depth + 1
+        let first = NeuronSelection(width: count)
+        let fewer = [(3, 2), (2, 2), (2, 1), (1, 1)].map { NeuronSelection(width: count, leading: $0.0, trailing: $0.1) }
+            // A `⋯` in place of a single layer would be nearly as wide as the layer.
+            .filter { $0.neurons.count < first.neurons.count && $0.neurons.count + 2 <= count }
+        return [first] + fewer
+    }
 
     /// The column standing for `count` layers not drawn.
     func skippedLayers(_ count: Int) -> GridColumn {
         GridColumn(layer: nil, selection: NeuronSelection(rows: [.ellipsis(count: count)]), boxes: [:], role: .ellipsis, header: [])
     }
 
-    /// The widest picture of a whole network, in centimetres: set on the handout's 17 cm line, its 9 pt texts print at 7 pt.
-    static let widthBudget = 22.0
+    /// The widest picture of a whole network, in centimetres: printed 16 cm wide, its 9 pt texts print at 7 pt.
+    static let widthBudget = 20.5
 
-    /// Places `columns` left to right, joined by the edges `edges(column, leftNeurons, rightNeurons)` between
-    /// each column and the one before it. When the labelled picture is wider than ``widthBudget``, the labels of
-    /// its widest gaps are left out, one gap at a time, until it fits.
-    /// - Returns: whether the labels of some gap were left out.
-    mutating func placeGrid(_ columns: [GridColumn], edges: (GridColumn, [Int], [Int]) -> [GridEdge]) -> Bool {
-        var bare: Set<Int> = []
-        while true {
-            var trial = self
-            let (unlabelled, labelledGaps) = trial.placeGrid(columns, bare: bare, edges: edges)
-            guard trial.canvas.bounds.width > Self.widthBudget,
-                  let widest = labelledGaps.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
-                self = trial
-                return unlabelled
+    /// What a grid drew: whether the labels of some gap were left out, and which layers it shows.
+    struct GridPlacement {
+        /// Whether the labels of some gap were left out.
+        var unlabelled: Bool
+        /// The layers drawn, with a `⋯` for those left out.
+        var layers: NeuronSelection
+    }
+
+    /// Places the columns `column(k)` of the layers and then `last`, left to right, joined by the edges
+    /// `edges(column, leftNeurons, rightNeurons)` between each column and the one before it. When the labelled picture
+    /// is wider than ``widthBudget``, the labels of its widest gaps are left out, one gap at a time, and when even the
+    /// bare picture is too wide, fewer layers are drawn (``layerSelections``), until it fits.
+    mutating func placeGrid(layer column: (Int) -> GridColumn, then last: GridColumn,
+                            edges: (GridColumn, [Int], [Int]) -> [GridEdge]) -> GridPlacement {
+        var narrowest: (layout: DiagramLayout, placement: GridPlacement)?
+        for selection in layerSelections {
+            let columns = selection.rows.map { row -> GridColumn in
+                switch row {
+                case .neuron(let k): return column(k)
+                case .ellipsis(let count): return skippedLayers(count)
+                }
+            } + [last]
+            var bare: Set<Int> = []
+            while true {
+                var trial = self
+                let (unlabelled, labelledGaps) = trial.placeGrid(columns, bare: bare, edges: edges)
+                let placement = GridPlacement(unlabelled: unlabelled, layers: selection)
+                if trial.canvas.bounds.width <= Self.widthBudget {
+                    self = trial
+                    return placement
+                }
+                guard let widest = labelledGaps.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
+                    narrowest = (trial, placement)
+                    break
+                }
+                bare.insert(widest)
             }
-            bare.insert(widest)
         }
+        guard let narrowest else { return GridPlacement(unlabelled: false, layers: NeuronSelection(rows: [])) }
+        self = narrowest.layout
+        return narrowest.placement
     }
 
     /// Places `columns` once, leaving the gaps before the columns in `bare` unlabelled.
@@ -89,19 +123,23 @@ extension DiagramLayout {
                     if case .ellipsis(let count) = row { return total + count }
                     return total
                 }
-                return [metrics.width(DiagramText([.words("\(count) more layers")], style: .note)) + 2 * Self.padding]
+                return [(ellipsisLines(count: count, layers: true).map(metrics.width).max() ?? 0) + 2 * Self.padding]
             }
             let parts = partWidths(Array(column.boxes.values))
-            let under = ((column.below.values.map(metrics.width) + column.header.map(metrics.width)).max() ?? 0) + 2 * Self.padding
+            let texts = column.below.values.map(metrics.width) + column.above.values.map(metrics.width) + column.header.map(metrics.width)
+            let under = (texts.max() ?? 0) + 2 * Self.padding
             let total = parts.reduce(0, +)
             return total >= under ? parts : parts.map { $0 + (under - total) / Double(parts.count) }
         }
         let boxHeight = height(columns.flatMap { $0.boxes.values })
         // Every grid keeps room for a line under each neuron, so the forward and backward pictures match.
-        let pitch = boxHeight + metrics.lineHeight(DiagramText([], style: .value)) + 0.04 + Self.rowGap
+        // A line over each neuron too when some column has one, its biases.
+        let line = metrics.lineHeight(DiagramText([], style: .value)) + 0.04
+        let over = columns.contains { !$0.above.isEmpty } ? line : 0
+        let pitch = boxHeight + line + over + Self.rowGap
 
         let rowCenters = columns.map { self.rowCenters($0.selection, pitch: pitch) }
-        let headerTop = rowCenters.map { ($0.first ?? 0) - boxHeight / 2 }.min() ?? 0
+        let headerTop = (rowCenters.map { ($0.first ?? 0) - boxHeight / 2 }.min() ?? 0) - over
 
         var anyUnlabelled = false
         var labelledGaps: [Int: Double] = [:]
@@ -140,11 +178,23 @@ extension DiagramLayout {
                 canvas.add(DiagramLabel(line, at: DiagramPoint(x: x, y: headerY)))
                 headerY -= metrics.lineHeight(line) / 2
             }
+            if let k = column.layer, k > 0, network.layer(k).activation.couplesNeurons { shadeBlock(layer: k) }
             right = x + width / 2
             previousNodes = nodes
             previousNeurons = neurons
         }
         return (anyUnlabelled, labelledGaps)
+    }
+
+    /// Shades the ground behind the neurons of layer `k` placed so far, with their texts: one block, as its activation
+    /// (softmax) computes every output from every pre-activation.
+    mutating func shadeBlock(layer k: Int) {
+        let members = canvas.nodes.filter { $0.layer == k && ($0.role == .neuron || $0.role == .ellipsis) }
+        let frames = members.map(\.frame) + members.flatMap(\.labels).map { metrics.outline(of: $0).boundingRect }
+        guard let first = frames.first else { return }
+        let ground = frames.dropFirst().reduce(first) { $0.union($1) }.expanded(by: 0.1)
+        canvas.addGround(DiagramNode(id: "l\(k)block", role: .block, layer: k, neuron: nil, frame: ground, outline: .shaded,
+                                     outlineColor: .muted, dividers: [], labels: []))
     }
 
     /// The centres of the rows of `selection`, `pitch` apart (less around a `⋮`), centred on y = 0.
@@ -179,6 +229,10 @@ extension DiagramLayout {
                 if let below = column.below[j] {
                     let position = DiagramPoint(x: x, y: node.frame.maxY + metrics.lineHeight(below) / 2 + 0.04)
                     node = node.adding(DiagramLabel(below, at: position))
+                }
+                if let above = column.above[j] {
+                    let position = DiagramPoint(x: x, y: node.frame.y - metrics.lineHeight(above) / 2 - 0.04)
+                    node = node.adding(DiagramLabel(above, at: position))
                 }
                 canvas.add(node)
                 nodes[j] = node
@@ -225,7 +279,7 @@ extension DiagramLayout.GridColumn {
         case .lossTerm: return "d\(j)"
         case .target: return "t\(j)"
         case .bias: return "b\(j)"
-        case .input, .neuron, .ellipsis, .plotPoint: return "l\(layer ?? 0)n\(j)"
+        case .input, .neuron, .ellipsis, .plotPoint, .block: return "l\(layer ?? 0)n\(j)"
         }
     }
 
@@ -235,7 +289,7 @@ extension DiagramLayout.GridColumn {
         case .lossTerm: return "dmore"
         case .target: return "tmore"
         case .ellipsis: return "layersmore"
-        case .input, .neuron, .bias, .loss, .plotPoint: return "l\(layer ?? 0)more"
+        case .input, .neuron, .bias, .loss, .plotPoint, .block: return "l\(layer ?? 0)more"
         }
     }
 }

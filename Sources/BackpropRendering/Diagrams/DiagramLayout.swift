@@ -42,14 +42,31 @@ struct DiagramLayout {
 
     /// ∂δ/∂o without indices, the short form under a neuron.
     func shortErrorName(layer k: Int) -> DiagramText.Piece {
-        var activation = notation.name(of: .activation(layer: k, neuron: 0))
-        activation.subscripts = []
-        return .partial(notation.name(of: Symbol.loss), activation)
+        shortErrorName(.activation(layer: k, neuron: 0))
     }
 
-    /// The generic names a legend uses, with letters for indices: f_{k,j}, o_{k,j}, g_k, w_{k-1,i,j} and o_{k-1,i}
-    /// in the note's notation, L^k_j, A^k_j, σ, W^k_{ij} and A^{k-1}_i in the four diagrams' one.
-    var generic: (preactivation: SymbolName, activation: SymbolName, function: SymbolName, weight: SymbolName, input: SymbolName) {
+    /// The name of `symbol` without its indices, such as b: the box it stands by gives them.
+    func shortName(_ symbol: Symbol) -> SymbolName {
+        var name = notation.name(of: symbol)
+        name.subscripts = []
+        return name
+    }
+
+    /// ∂δ/∂`symbol` without the symbol's indices, ∂δ/∂f or ∂δ/∂o: what a part of a backward box holds, the box's
+    /// place giving the indices.
+    func shortErrorName(_ symbol: Symbol) -> DiagramText.Piece {
+        .partial(notation.name(of: Symbol.loss), shortName(symbol))
+    }
+
+    /// The loss box of the backward pictures: ∂δ/∂δ = 1, where the backward pass starts.
+    func lossSeed() -> Box {
+        Box(parts: [[DiagramText([.partial(notation.name(of: Symbol.loss), notation.name(of: Symbol.loss))], style: .name), value(1)]])
+    }
+
+    /// The generic names a legend uses, with letters for indices: f_{k,j}, o_{k,j}, g_k, w_{k-1,i,j}, o_{k-1,i} and b_{k,j}
+    /// in the note's notation, L^k_j, A^k_j, σ, W^k_{ij}, A^{k-1}_i and B^k_j in the four diagrams' one.
+    var generic: (preactivation: SymbolName, activation: SymbolName, function: SymbolName, weight: SymbolName, input: SymbolName,
+                  bias: SymbolName) {
         // Sample neurons whose printed numbers cannot be mistaken for a layer label.
         let (k, i, j) = (focus.layer, 800, 900)
         // The notation's own letters (``AnyIndex``), as the handout's notation section uses them: k or l, i or k.
@@ -65,7 +82,7 @@ struct DiagramLayout {
         }
         return (lettered(notation.name(of: .preactivation(layer: k, neuron: j))), lettered(notation.name(of: .activation(layer: k, neuron: j))),
                 lettered(notation.name(of: .activation(layer: k))), lettered(notation.name(of: .weight(layer: k - 1, from: i, to: j))),
-                lettered(notation.name(of: .activation(layer: k - 1, neuron: i))))
+                lettered(notation.name(of: .activation(layer: k - 1, neuron: i))), lettered(notation.name(of: .bias(layer: k, neuron: j))))
     }
 
     /// `script` with each comma-separated part that is a key of `letters` (alone or in parentheses) replaced.
@@ -87,9 +104,10 @@ struct DiagramLayout {
         return SymbolName(activation.rawValue, isOperator: true)
     }
 
-    /// The heading of a layer's column: `layer n-1` and `g_{n-1} = σ`, or `input` and `layer n-3`.
+    /// The heading of a layer's column: `layer n-1` and `g_{n-1} = σ`, or `input` and `layer n-3`. The layer's tag is
+    /// set in its colour, so a black-and-white copy still names the layer each coloured value belongs to.
     func header(layer k: Int) -> [DiagramText] {
-        let label = DiagramText([.words("layer "), .layer(notation.layerLabel(k))], style: .note, color: .muted)
+        let label = DiagramText([.words("layer "), .layer(notation.layerLabel(k))], style: .note, color: k > 0 ? .layer(k, depth: depth) : .muted)
         guard k > 0 else { return [DiagramText([.words("input")], style: .note, color: .muted), label] }
         // g_{n-1} = σ; just σ in a notation that names every activation σ.
         let general = notation.name(of: .activation(layer: k)), concrete = activationName(layer: k)
@@ -172,18 +190,27 @@ struct DiagramLayout {
                            outlineColor: outlineColor, dividers: dividers, labels: labels)
     }
 
+    /// The texts of an ellipsis: `⋮` and "3 more" for neurons, or with `layers`, `⋯`, "6 more" and "layers" for layers,
+    /// on lines of their own so the column of layers left out stays narrow.
+    func ellipsisLines(count: Int, layers: Bool) -> [DiagramText] {
+        let words = layers ? ["\(count) more", "layers"] : ["\(count) more"]
+        return [DiagramText([layers ? .dots : .verticalDots], style: .name, color: .muted)]
+            + words.map { DiagramText([.words($0)], style: .note, color: .muted) }
+    }
+
     /// The frameless `⋮` standing for the `count` neurons of layer `layer` not drawn, or with `layers`, the `⋯`
     /// standing for the `count` layers not drawn.
     func ellipsis(_ id: String, layer: Int?, count: Int, center: DiagramPoint, width: Double, layers: Bool = false) -> DiagramNode {
-        let dots = DiagramText([layers ? .dots : .verticalDots], style: .name, color: .muted)
-        let more = DiagramText([.words(layers ? "\(count) more layers" : "\(count) more")], style: .note, color: .muted)
-        let height = metrics.lineHeight(dots) + metrics.lineHeight(more)
-        let frame = DiagramRect(center: center, width: width, height: height)
+        let lines = ellipsisLines(count: count, layers: layers)
+        let frame = DiagramRect(center: center, width: width, height: lines.reduce(0) { $0 + metrics.lineHeight($1) })
+        var top = frame.y
+        var labels: [DiagramLabel] = []
+        for line in lines {
+            labels.append(DiagramLabel(line, at: DiagramPoint(x: center.x, y: top + metrics.lineHeight(line) / 2)))
+            top += metrics.lineHeight(line)
+        }
         return DiagramNode(id: id, role: .ellipsis, layer: layer, neuron: count, frame: frame, outline: .none,
-                           outlineColor: .muted, dividers: [], labels: [
-                               DiagramLabel(dots, at: DiagramPoint(x: center.x, y: frame.y + metrics.lineHeight(dots) / 2)),
-                               DiagramLabel(more, at: DiagramPoint(x: center.x, y: frame.maxY - metrics.lineHeight(more) / 2)),
-                           ])
+                           outlineColor: .muted, dividers: [], labels: labels)
     }
 
     // MARK: - Edges

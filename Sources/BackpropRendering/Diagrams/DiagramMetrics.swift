@@ -19,9 +19,7 @@ struct DiagramMetrics {
     func width(_ text: DiagramText) -> Double {
         let hash = text.hashValue
         if let width = measured.width(of: text, hash: hash) { return width }
-        var ems = printer.string(text).unicodeScalars.reduce(0.0) { $0 + Self.ems($1) }
-        // The SVG writer sets coloured text bold, which is wider.
-        if case .named = text.color { ems *= Self.boldWidening }
+        let ems = printer.string(text).unicodeScalars.reduce(0.0) { $0 + Self.ems($1) }
         let width = ems * text.pointSize * Self.centimetresPerPoint
         measured.add(text, hash: hash, width: width)
         return width
@@ -36,7 +34,7 @@ struct DiagramMetrics {
         return text.pointSize * (tall ? 2.1 : 1.4) * Self.centimetresPerPoint
     }
 
-    /// The turned rectangle `label` covers, grown by `padding` on every side.
+    /// The rectangle `label` covers, grown by `padding` on every side.
     func outline(of label: DiagramLabel, padding: Double = 0) -> DiagramQuad {
         let width = width(label.text) + 2 * padding, height = lineHeight(label.text) + 2 * padding
         let shift: Double
@@ -44,13 +42,8 @@ struct DiagramMetrics {
         case .center: shift = 0
         case .leading: shift = width / 2
         }
-        let radians = label.angle * .pi / 180
-        let center = DiagramPoint(x: label.position.x + shift * CMath.cos(radians), y: label.position.y + shift * CMath.sin(radians))
-        return DiagramQuad(center: center, width: width, height: height, degrees: label.angle)
+        return DiagramQuad(center: DiagramPoint(x: label.position.x + shift, y: label.position.y), width: width, height: height, degrees: 0)
     }
-
-    /// How much wider bold text is than regular.
-    static let boldWidening = 1.08
 
     /// The width of one character in ems, generous for common serif fonts: DejaVu Serif, the widest of those an
     /// SVG names, and Latin Modern, which LaTeX sets.

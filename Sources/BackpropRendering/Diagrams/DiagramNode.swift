@@ -19,6 +19,8 @@ package struct DiagramNode: Sendable, Equatable {
         case ellipsis
         /// A point of a plot: a mark on a plotted line, or the end of an axis or a grid line.
         case plotPoint
+        /// The neurons of a layer whose activation couples them, such as softmax: a shaded ground behind them.
+        case block
     }
 
     /// How the box is drawn.
@@ -29,6 +31,8 @@ package struct DiagramNode: Sendable, Equatable {
         case dashed
         /// No frame.
         case none
+        /// A light grey ground without a frame, drawn behind the edges: a group, not an obstacle.
+        case shaded
     }
 
     /// A name unique within the diagram, e.g. `l2n0` for neuron 0 of layer 2.

@@ -1,6 +1,6 @@
 import BackpropKit
 
-/// A rectangle turned by some angle, as a label set along a sloping edge covers: four corners in order.
+/// A rectangle turned by some angle, as a segment of a sloping line covers: four corners in order.
 /// Two quads overlap when no edge direction of either separates them (the separating axis theorem).
 ///
 /// The corners are stored as four values and the upright box around them once, so the overlap test, which

@@ -22,7 +22,8 @@ struct DiagramTextPrinter<Spelling: MathSpelling> {
             case .name(let name):
                 printer.write(name, to: &output)
             case .layer(let label):
-                output += label
+                // n-1 reads as a difference: the syntax's minus sign.
+                output += label.replacing("-", with: spelling.signs.minus)
             case .words(let words):
                 output += spelling.words(words)
             case .partial(let quantity, let variable):

@@ -14,7 +14,7 @@ package struct GraphPicture {
     static let maximumWidth = 20.5
     static let maximumHeight = 23.0
     /// The colour of the second pass.
-    static let passColor = DiagramColor.named("red")
+    static let passColor = DiagramColor.backward
     /// The room between the bands of ranks.
     static let rankGap = 0.4
     /// How far the texts of an edge stand from its line.

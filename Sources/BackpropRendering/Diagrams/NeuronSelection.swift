@@ -24,15 +24,25 @@ struct NeuronSelection: Equatable {
         self.rows = rows
     }
 
-    /// The rows for a layer of `width` neurons.
+    /// The rows for a layer of `width` neurons: all of them up to ``limit``, else the first ``leading`` and the last ``trailing``.
     init(width: Int) {
-        guard width > Self.limit else {
-            rows = (0..<Swift.max(width, 0)).map(Row.neuron)
+        if width > Self.limit {
+            self.init(width: width, leading: Self.leading, trailing: Self.trailing)
+        } else {
+            self.init(rows: (0..<Swift.max(width, 0)).map(Row.neuron))
+        }
+    }
+
+    /// The rows for `width` neurons of which only the first `leading` and the last `trailing` are drawn, with a `⋮`
+    /// for the rest; all of them when that would leave none out.
+    init(width: Int, leading: Int, trailing: Int) {
+        guard width > leading + trailing else {
+            self.init(rows: (0..<Swift.max(width, 0)).map(Row.neuron))
             return
         }
-        rows = (0..<Self.leading).map(Row.neuron)
-            + [.ellipsis(count: width - Self.leading - Self.trailing)]
-            + ((width - Self.trailing)..<width).map(Row.neuron)
+        self.init(rows: (0..<leading).map(Row.neuron)
+            + [.ellipsis(count: width - leading - trailing)]
+            + ((width - trailing)..<width).map(Row.neuron))
     }
 
     /// The neurons drawn, top to bottom.

@@ -1,5 +1,6 @@
-/// Writes a ``NetworkDiagram`` as a standalone SVG document: UTF-8, no external resources, texts in Unicode,
-/// arrowheads as markers, colours as CSS names (the names of ``LayerPalette``, as in the Markdown derivation).
+/// Writes a ``NetworkDiagram`` as a standalone SVG document: UTF-8, no external resources, texts in Unicode with
+/// sub- and superscripts as lowered and raised `<tspan>`s,
+/// arrowheads as markers, colours as the hexadecimal codes of their exact shades (the TikZ writer writes the same).
 package struct SVGDiagramWriter: Sendable {
     /// How the document is drawn.
     package struct Options: Sendable, Equatable {
@@ -30,7 +31,7 @@ package struct SVGDiagramWriter: Sendable {
 
     /// Writes `diagram` as a complete SVG document.
     package func write(_ diagram: NetworkDiagram, to output: inout some TextOutputStream) {
-        let printer = DiagramTextPrinter(UnicodeMath(), notation: diagram.notation, numbers: diagram.numbers)
+        let printer = DiagramTextPrinter(SVGMath(), notation: diagram.notation, numbers: diagram.numbers)
         let metrics = DiagramMetrics(notation: diagram.notation, numbers: diagram.numbers)
         let canvas = Canvas(bounds: diagram.bounds, scale: options.pixelsPerCentimetre)
         let width = canvas.length(diagram.bounds.width), height = canvas.length(diagram.bounds.height)
@@ -48,6 +49,11 @@ package struct SVGDiagramWriter: Sendable {
             output.write("</defs>\n")
         }
         output.write("<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"white\"/>\n")
+        for node in diagram.nodes where node.outline == .shaded {
+            let frame = canvas.rect(node.frame)
+            output.write("<rect x=\"\(frame.x)\" y=\"\(frame.y)\" width=\"\(frame.width)\" height=\"\(frame.height)\" rx=\"6\"")
+            output.write(" fill=\"\(Self.color(.ground))\"/>\n")
+        }
         output.write("<g stroke-width=\"1.2\" stroke-linecap=\"round\">\n")
         for edge in diagram.edges {
             if edge.waypoints.isEmpty {
@@ -65,7 +71,7 @@ package struct SVGDiagramWriter: Sendable {
             write(label, printer, metrics, canvas, to: &output)
         }
         for node in diagram.nodes {
-            if node.outline != .none {
+            if node.outline == .solid || node.outline == .dashed {
                 let frame = canvas.rect(node.frame)
                 output.write("<rect x=\"\(frame.x)\" y=\"\(frame.y)\" width=\"\(frame.width)\" height=\"\(frame.height)\" rx=\"3\"")
                 output.write(" fill=\"white\" stroke=\"\(Self.color(node.outlineColor))\" stroke-width=\"1.4\"")
@@ -93,10 +99,9 @@ package struct SVGDiagramWriter: Sendable {
 
     // MARK: - Texts, colours and coordinates
 
-    private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter<UnicodeMath>, _ metrics: DiagramMetrics, _ canvas: Canvas,
+    private func write(_ label: DiagramLabel, _ printer: DiagramTextPrinter<SVGMath>, _ metrics: DiagramMetrics, _ canvas: Canvas,
                        to output: inout some TextOutputStream) {
         let position = canvas.point(label.position)
-        let rotation = label.angle == 0 ? "" : " transform=\"rotate(\(DiagramCoordinate.string(label.angle)) \(position.x) \(position.y))\""
         if label.isOpaque {
             // A white ground the size the layout reserved, so the edges it sits on stop at the text.
             let points = metrics.outline(of: label, padding: 0.03).corners.map { corner -> String in
@@ -112,41 +117,43 @@ package struct SVGDiagramWriter: Sendable {
         }
         let size = label.text.pointSize * DiagramMetrics.centimetresPerPoint * options.pixelsPerCentimetre
         output.write("<text x=\"\(position.x)\" y=\"\(position.y)\" dy=\"0.35em\" text-anchor=\"\(anchor)\"")
-        output.write(" font-size=\"\(DiagramCoordinate.string(size))\" fill=\"\(Self.color(label.text.color))\"\(rotation)")
-        // CSS's violet and orange are pale on white: coloured text is set bold to stay readable.
-        if case .named = label.text.color { output.write(" font-weight=\"bold\"") }
+        output.write(" font-size=\"\(DiagramCoordinate.string(size))\" fill=\"\(Self.color(label.text.color))\"")
         output.write(">")
-        // Sub- and superscripts as smaller raised or lowered text: fonts draw the Unicode script digits unevenly.
+        // Sub- and superscripts as smaller lowered or raised text, shifted by dy, which every renderer follows.
         var offset = 0.0
         for run in ScriptRun.runs(of: printer.string(label.text)) {
-            let target = run.script.offset * size
-            if run.script == .base && offset == 0 {
+            let target = run.offset * size
+            if run.scripts.isEmpty && offset == 0 {
                 output.write(run.text.xmlEscaped)
                 continue
             }
             output.write("<tspan dy=\"\(DiagramCoordinate.string(target - offset))\"")
-            if run.script != .base { output.write(" font-size=\"\(DiagramCoordinate.string(0.7 * size))\"") }
+            if !run.scripts.isEmpty { output.write(" font-size=\"\(DiagramCoordinate.string(run.scale * size))\"") }
             output.write(">\(run.text.xmlEscaped)</tspan>")
             offset = target
         }
         output.write("</text>\n")
     }
 
+    /// `color` in CSS: `black`, or `#rrggbb`.
     private static func color(_ color: DiagramColor) -> String {
-        switch color {
-        case .ink: return "black"
-        case .muted: return "gray"
-        case .named(let name):
-            let safe = name.filter { $0.isASCII && $0.isLetter }
-            return safe.isEmpty ? "black" : safe
-        }
+        color == .ink ? "black" : "#" + hexCode(color)
     }
 
-    private static func markerID(_ color: DiagramColor) -> String { "arrow-" + Self.color(color) }
+    /// The six hexadecimal digits of `color`, e.g. `003cdc`.
+    private static func hexCode(_ color: DiagramColor) -> String {
+        let (red, green, blue) = color.components
+        let digits = Array("0123456789abcdef")
+        return [red, green, blue].map { String([digits[$0 / 16], digits[$0 % 16]]) }.joined()
+    }
 
+    /// The id of the arrowhead marker of `color`, such as `arrow-003cdc`.
+    private static func markerID(_ color: DiagramColor) -> String { "arrow-" + hexCode(color) }
+
+    /// `colors` without repeats, in their order.
     private static func unique(_ colors: [DiagramColor]) -> [DiagramColor] {
-        var seen: Set<String> = []
-        return colors.filter { seen.insert(Self.color($0)).inserted }
+        var seen: Set<DiagramColor> = []
+        return colors.filter { seen.insert($0).inserted }
     }
 
     /// Diagram centimetres to SVG pixels, with the diagram's bounds at the origin.

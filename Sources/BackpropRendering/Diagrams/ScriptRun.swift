@@ -1,10 +1,15 @@
-/// A stretch of Unicode text on the baseline, lowered as a subscript or raised as a superscript, with the
-/// script characters (ₙ₋₁, ⁻⁵) turned back into ordinary ones, for writers that set scripts themselves.
+/// A stretch of an SVG label's text on the baseline, or lowered as a subscript, or raised as a superscript, cut from
+/// the text ``SVGMath`` prints at the marks it sets around each script.
 struct ScriptRun: Equatable {
-    /// Where a run sits.
+    /// Opens a subscript (a character of Unicode's private use area, which no name or number holds).
+    static let subscriptMark: Character = "\u{E000}"
+    /// Opens a superscript.
+    static let superscriptMark: Character = "\u{E001}"
+    /// Closes the script opened last.
+    static let endMark: Character = "\u{E002}"
+
+    /// Where a script sits.
     enum Script: Equatable {
-        /// On the baseline.
-        case base
         /// Lowered, smaller.
         case sub
         /// Raised, smaller.
@@ -13,48 +18,52 @@ struct ScriptRun: Equatable {
         /// The shift of the baseline in units of the font size, downwards positive.
         var offset: Double {
             switch self {
-            case .base: return 0
             case .sub: return 0.3
             case .sup: return -0.4
             }
         }
     }
 
-    /// The text, with script characters as ordinary ones.
+    /// The text, unmarked.
     var text: String
-    /// Where it sits.
-    var script: Script
+    /// The scripts it sits in, outermost first: none on the baseline, two for a superscript's subscript.
+    var scripts: [Script]
 
-    /// `text` cut into runs; a comma between two subscript characters belongs to the subscript.
+    /// The shift of the run's baseline from the text's, in units of the font size, downwards positive.
+    var offset: Double {
+        var scale = 1.0, offset = 0.0
+        for script in scripts {
+            offset += script.offset * scale
+            scale *= Self.scriptScale
+        }
+        return offset
+    }
+
+    /// The run's font size in units of the text's.
+    var scale: Double {
+        scripts.reduce(1) { scale, _ in scale * Self.scriptScale }
+    }
+
+    /// The size of a script against the text it is attached to.
+    static let scriptScale = 0.7
+
+    /// `text` cut into runs at its marks; an unmatched end mark is dropped.
     static func runs(of text: String) -> [ScriptRun] {
-        let characters = Array(text)
         var runs: [ScriptRun] = []
-        for (index, character) in characters.enumerated() {
-            var script = Script.base
-            var plain = character
-            if let lowered = subscripts[character] {
-                (script, plain) = (.sub, lowered)
-            } else if let raised = superscripts[character] {
-                (script, plain) = (.sup, raised)
-            } else if character == ",", index > 0, index + 1 < characters.count,
-                      subscripts[characters[index - 1]] != nil, subscripts[characters[index + 1]] != nil {
-                script = .sub
-            }
-            if let last = runs.last, last.script == script {
-                runs[runs.count - 1].text.append(plain)
-            } else {
-                runs.append(ScriptRun(text: String(plain), script: script))
+        var scripts: [Script] = []
+        for character in text {
+            switch character {
+            case subscriptMark: scripts.append(.sub)
+            case superscriptMark: scripts.append(.sup)
+            case endMark: _ = scripts.popLast()
+            default:
+                if let last = runs.last, last.scripts == scripts {
+                    runs[runs.count - 1].text.append(character)
+                } else {
+                    runs.append(ScriptRun(text: String(character), scripts: scripts))
+                }
             }
         }
         return runs
     }
-
-    private static let subscripts: [Character: Character] = [
-        "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
-        "₋": "-", "₊": "+", "ₙ": "n", "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₘ": "m",
-    ]
-    private static let superscripts: [Character: Character] = [
-        "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-        "⁻": "−", "⁺": "+",
-    ]
 }

@@ -1,7 +1,7 @@
 /// Writes a ``NetworkDiagram`` as a TikZ `tikzpicture` for a LaTeX handout.
 ///
 /// The picture needs `\usepackage{tikz}` (no TikZ libraries) and the handout's `amsmath` and `xcolor`;
-/// colours are xcolor names from ``LayerPalette``. By default it is scaled down to the line width when
+/// colours are written by their red, green and blue parts, the shades the SVG writer writes. By default it is scaled down to the line width when
 /// it is wider, never up.
 package struct TikZDiagramWriter: Sendable {
     /// Whether a picture wider than the line is scaled down to `\linewidth`.
@@ -17,8 +17,12 @@ package struct TikZDiagramWriter: Sendable {
         let printer = DiagramTextPrinter(LaTeXMath(), notation: diagram.notation, numbers: diagram.numbers)
         if fitsLineWidth { output.write("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n") }
         output.write("\\begin{tikzpicture}[x=1cm, y=-1cm, >=stealth, line cap=round, line join=round]\n")
+        for node in diagram.nodes where node.outline == .shaded {
+            let corner = DiagramPoint(x: node.frame.maxX, y: node.frame.maxY)
+            output.write("\\fill[color=\(Self.color(.ground)), rounded corners=4pt] \(Self.point(DiagramPoint(x: node.frame.x, y: node.frame.y))) rectangle \(Self.point(corner));\n")
+        }
         for edge in diagram.edges {
-            var style = edge.hasArrow ? ["->", Self.color(edge.color), "line width=0.6pt"] : [Self.color(edge.color), "line width=0.6pt"]
+            var style = edge.hasArrow ? ["->", "color=" + Self.color(edge.color), "line width=0.6pt"] : ["color=" + Self.color(edge.color), "line width=0.6pt"]
             if edge.isDashed { style.append("dashed") }
             if !edge.waypoints.isEmpty { style.append("rounded corners=" + DiagramCoordinate.string(DiagramEdge.cornerRadius) + "cm") }
             output.write("\\draw[\(style.joined(separator: ", "))] \(edge.points.map(Self.point).joined(separator: " -- "));\n")
@@ -27,13 +31,13 @@ package struct TikZDiagramWriter: Sendable {
             write(label, printer, to: &output)
         }
         for node in diagram.nodes {
-            if node.outline != .none {
+            if node.outline == .solid || node.outline == .dashed {
                 var style = ["fill=white", "draw=" + Self.color(node.outlineColor), "line width=0.8pt", "rounded corners=2pt"]
                 if node.outline == .dashed { style.append("dashed") }
                 let corner = DiagramPoint(x: node.frame.maxX, y: node.frame.maxY)
                 output.write("\\filldraw[\(style.joined(separator: ", "))] \(Self.point(DiagramPoint(x: node.frame.x, y: node.frame.y))) rectangle \(Self.point(corner));\n")
                 for x in node.dividers {
-                    output.write("\\draw[\(Self.color(node.outlineColor)), line width=0.5pt] \(Self.point(DiagramPoint(x: x, y: node.frame.y))) -- \(Self.point(DiagramPoint(x: x, y: node.frame.maxY)));\n")
+                    output.write("\\draw[color=\(Self.color(node.outlineColor)), line width=0.5pt] \(Self.point(DiagramPoint(x: x, y: node.frame.y))) -- \(Self.point(DiagramPoint(x: x, y: node.frame.maxY)));\n")
                 }
             }
             for label in node.labels {
@@ -80,8 +84,6 @@ package struct TikZDiagramWriter: Sendable {
         }
         line += "inner sep=1pt, font=" + Self.font(label.text.style) + ", text=" + Self.color(label.text.color)
         if label.isOpaque { line += ", fill=white" }
-        // TikZ turns counterclockwise; the diagram's angles are clockwise as the page is read.
-        if label.angle != 0 { line += ", rotate=" + DiagramCoordinate.string(-label.angle) }
         line += "] at " + Self.point(label.position) + " {$" + printer.string(label.text) + "$};\n"
         output.write(line)
     }
@@ -93,13 +95,14 @@ package struct TikZDiagramWriter: Sendable {
         }
     }
 
+    /// `color` for xcolor: `black`, `black!50`, or `{rgb,255:red,R;green,G;blue,B}`.
     private static func color(_ color: DiagramColor) -> String {
         switch color {
         case .ink: return "black"
         case .muted: return "black!50"
-        case .named(let name):
-            let safe = name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "!") }
-            return safe.isEmpty ? "black" : safe
+        case .rgb:
+            let (red, green, blue) = color.components
+            return "{rgb,255:red,\(red);green,\(green);blue,\(blue)}"
         }
     }
 

@@ -74,8 +74,8 @@ struct PictureGeometry {
             }
         }
         // Lines clear of the nodes they do not join.
-        // A mark on a plotted line stands on its grid line on purpose.
-        let framed = diagram.nodes.enumerated().filter { $0.element.outline != .none && $0.element.role != .plotPoint }
+        // A mark on a plotted line stands on its grid line on purpose; a shaded block is a ground the edges cross.
+        let framed = diagram.nodes.enumerated().filter { [.solid, .dashed].contains($0.element.outline) && $0.element.role != .plotPoint }
         for stroke in strokes {
             let edge = diagram.edges[stroke.edge]
             for (_, node) in framed where node.id != edge.from && node.id != edge.to {

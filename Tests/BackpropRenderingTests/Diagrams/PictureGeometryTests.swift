@@ -18,20 +18,10 @@ import TestSupport
         Self.expectReadsRight(try network.diagram(kind), "\(network) \(kind)")
     }
 
-    /// Expects `diagram` to read right. Two faults of network pictures are known and not yet mended: a picture of
-    /// a network more than about five layers deep is wider than 20.5 cm and prints its texts under 7 pt, and the
-    /// bias's edge of the forward-node picture, drawn after the weights' labels, may cross one of them, and a column
-    /// heading of the one-neuron pictures may cross a line.
+    /// Expects `diagram` to read right.
     static func expectReadsRight(_ diagram: NetworkDiagram, _ name: String) {
         let problems = PictureGeometry(diagram).problems
-        let known = problems.filter { $0.contains("the smallest text prints") || $0.contains("lies on the line of b0") || $0.hasPrefix("free text") }
-        let unknown = problems.filter { !known.contains($0) }
-        #expect(unknown.isEmpty, "\(name): \(unknown.prefix(5))")
-        if !known.isEmpty {
-            withKnownIssue("wide networks print small; a bias line or a heading may cross a line or label") {
-                Issue.record("\(name): \(known.prefix(3))")
-            }
-        }
+        #expect(problems.isEmpty, "\(name): \(problems.prefix(5))")
     }
 
     @Test(arguments: GraphExample.allCases)
@@ -91,6 +81,18 @@ import TestSupport
     @Test func colourEveryLayerOfTenDifferently() {
         let colours = (1...10).map { LayerPalette.color(ofLayer: $0, depth: 10) }
         #expect(Set(colours).count == 10)
+        let shades = (1...10).map { DiagramColor.layer($0, depth: 10) }
+        #expect(Set(shades).count == 10)
+    }
+
+    /// Every shade reads on white and stays a visible grey on a black-and-white copy: its luma (ITU-R BT.601, as a
+    /// greyscale conversion computes it) at most 100 of 255, where white is 255 and the muted grey 128.
+    @Test func shadesStayDarkInGrey() {
+        for colour in (0..<10).map({ DiagramColor.layer($0, depth: 9) }) + [.backward] {
+            let (red, green, blue) = colour.components
+            let luma = 0.299 * Double(red) + 0.587 * Double(green) + 0.114 * Double(blue)
+            #expect(luma <= 100, "\(colour) prints at grey \(luma)")
+        }
     }
 
     // MARK: - Helpers

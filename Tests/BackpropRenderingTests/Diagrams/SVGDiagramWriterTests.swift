@@ -36,7 +36,8 @@ import Testing
     @Test func drawsArrowheadsAsMarkersOfTheEdgesColours() throws {
         var svg = ""
         SVGDiagramWriter().write(try DiagramNetwork.note.diagram(.backwardPass), to: &svg)
-        for color in ["blue", "red", "teal", "gray"] {
+        // The shades of layers n, n-1 and n-2, and the grey of the arrows into the inputs.
+        for color in ["003cdc", "be0000", "006969", "808080"] {
             #expect(svg.contains("<marker id=\"arrow-\(color)\""))
             #expect(svg.contains("marker-end=\"url(#arrow-\(color))\""))
         }
@@ -53,11 +54,29 @@ import Testing
     }
 
     @Test func setsScriptsAsLoweredAndRaisedText() {
-        #expect(ScriptRun.runs(of: "oₙ₋₁,₁ = 2×10⁻⁵") == [
-            ScriptRun(text: "o", script: .base), ScriptRun(text: "n-1,1", script: .sub),
-            ScriptRun(text: " = 2×10", script: .base), ScriptRun(text: "−5", script: .sup),
+        var text = ""
+        SVGMath().write(SymbolName("z", subscripts: ["j"], superscript: "(k-1)"), to: &text)
+        text += " = " + SVGMath().scientific("2", exponent: -5)
+        #expect(ScriptRun.runs(of: text) == [
+            ScriptRun(text: "z", scripts: []), ScriptRun(text: "(k−1)", scripts: [.sup]), ScriptRun(text: "j", scripts: [.sub]),
+            ScriptRun(text: " = 2×10", scripts: []), ScriptRun(text: "−5", scripts: [.sup]),
         ])
-        #expect(ScriptRun.runs(of: "a, b") == [ScriptRun(text: "a, b", script: .base)])
+        #expect(ScriptRun.runs(of: "a, b") == [ScriptRun(text: "a, b", scripts: [])])
+    }
+
+    @Test(arguments: LegendNotation.allCases)
+    func writesScriptsAsTspansInEveryNotation(_ notation: LegendNotation) throws {
+        for kind in DiagramKind.allCases {
+            var svg = ""
+            let diagram = NetworkDiagram(derivation: try DiagramNetwork.softmax.derivation(), notation: notation.notation, kind: kind)
+            SVGDiagramWriter().write(diagram, to: &svg)
+            let text = try #require(XMLDocumentSummary(svg)).text
+            #expect(!text.contains("^") && !text.contains("_("), "\(kind): no scripts spelled out")
+            // The pictures whose legends name indexed quantities set their scripts smaller.
+            if kind == .network || DiagramKind.fourDiagrams.contains(kind) {
+                #expect(svg.contains("font-size=\"8.86\">"), "\(kind): scripts set smaller")
+            }
+        }
     }
 
     @Test func titlesThePictureInUnicode() throws {
