@@ -14,6 +14,25 @@ enum EmbeddedTemplates {
 \allowdisplaybreaks
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.6em}
+% Pictures float: up to three on a page, with at least a tenth of it text, so a page is never left half empty.
+\setcounter{topnumber}{3}
+\setcounter{bottomnumber}{2}
+\setcounter{totalnumber}{4}
+\renewcommand{\topfraction}{0.9}
+\renewcommand{\bottomfraction}{0.8}
+\renewcommand{\textfraction}{0.1}
+\renewcommand{\floatpagefraction}{0.8}
+\setlength{\textfloatsep}{1.2em plus 0.4em minus 0.4em}
+\setlength{\floatsep}{1em plus 0.4em minus 0.4em}
+\setlength{\intextsep}{1em plus 0.4em minus 0.4em}
+% A compact title: no space above it, and no lines for an empty author or date.
+\makeatletter
+\renewcommand{\maketitle}{\begingroup\centering
+  {\LARGE \@title\par}%
+  \ifx\@author\@empty\else\vskip 0.5em{\large \@author\par}\fi
+  \ifx\@date\@empty\else\vskip 0.3em{\large \@date\par}\fi
+  \endgroup\vskip 1em}
+\makeatother
 
 \title{{{title}}}
 \author{{{author}}}

@@ -24,8 +24,11 @@ package struct LaTeXFormatter: HandoutFormatter {
     package let options: Options
     private var printer = MathPrinter(LaTeXMath(), notation: NoteNotation(depth: 1))
 
-    /// The widest line of an equation, in estimated characters.
-    static let lineBudget = 72.0
+    /// The widest line of an equation, in estimated characters: the template's text width, 483.7 pt (A4 less
+    /// two 2 cm margins), over 5.5 pt, what one estimated character takes in the compiled handouts (a digit is
+    /// 5.475 pt in 11 pt Computer Modern; a subscripted name is set a little wider than estimated, a product
+    /// of numbers a little narrower).
+    static let lineBudget = 483.7 / 5.5
     /// How many bytes of equations are gathered before they are written out.
     static let writeSize = 1 << 15
 
@@ -67,7 +70,9 @@ package struct LaTeXFormatter: HandoutFormatter {
     }
 
     package mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
-        let layout = StepLayout(printer: printer, budget: Self.lineBudget)
+        // An `align*` sets every row after the block's widest symbol, so that column is what a row may not use.
+        let symbolColumn = steps.reduce(0) { Swift.max($0, printer.width(of: $1.symbol)) }
+        let layout = StepLayout(printer: printer, budget: Self.lineBudget, symbolColumn: symbolColumn)
         var lines = LaTeXAlignment.stepLines
         output.write("\\begin{align*}\n")
         for (index, step) in steps.enumerated() {
@@ -89,21 +94,36 @@ package struct LaTeXFormatter: HandoutFormatter {
         output.write(block.tieBack.latexEscaped + "$" + matrices.linkEquation(of: block.step) + "$.\n\n")
     }
 
+    /// Writes a table as a `longtable` that breaks across pages with its header repeated, or, when it has at
+    /// most ``unbrokenTableRows`` rows, as a centred `tabular` kept with the line before it: `longtable` takes
+    /// a whole page's height even when pictures float at the top of its page, and would then run over its foot.
     package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
+        let isWhole = table.rows.count <= Self.unbrokenTableRows
+        // A whole table stays on the page of the line that introduces it.
+        let (opening, closing) = isWhole ? ("\\nopagebreak\n\\begin{center}\n\\begin{tabular}", "\\end{tabular}\n\\end{center}")
+                                         : ("\\begin{longtable}", "\\end{longtable}")
         // Rows a little taller than text lines, so the fractions of ∂δ/∂w in one row clear those of the next.
         output.write("{\\renewcommand{\\arraystretch}{" + (table.isCompact ? "1}\\footnotesize\\setlength{\\tabcolsep}{3pt}" : "1.6}")
-                     + "\n\\begin{longtable}{l" + String(repeating: "r", count: table.columns.count - 1) + "}\n\\hline\n")
-        output.write(table.columns.map(cell).joined(separator: " & ") + " \\\\\n\\hline\n\\endhead\n")
+                     + "\n" + opening + "{l" + String(repeating: "r", count: table.columns.count - 1) + "}\n\\hline\n")
+        output.write(table.columns.map(cell).joined(separator: " & ") + " \\\\\n\\hline\n" + (isWhole ? "" : "\\endhead\n"))
         for row in table.rows { output.write(row.map(cell).joined(separator: " & ") + " \\\\\n") }
-        output.write("\\hline\n\\end{longtable}}\n\n")
+        output.write("\\hline\n" + closing + "}\n\n")
     }
 
+    /// The most rows a table set whole, never broken across pages, may have.
+    static let unbrokenTableRows = 8
+
+    /// Writes a picture as a float, so that text fills the rest of a page the picture does not fit on and the
+    /// picture goes to the top of the next; a heading travels with its picture, set like a subsection's.
     package mutating func visitPicture(_ picture: Picture, to output: inout some TextOutputStream) {
         let writer = TikZDiagramWriter()
-        if picture.isHeaded { output.write("\\subsection*{" + writer.caption(of: picture.diagram) + "}\n\n") }
-        output.write("\\begin{center}\n")
+        output.write("\\begin{figure}[!htbp]\n")
+        if picture.isHeaded {
+            output.write("{\\raggedright\\normalfont\\large\\bfseries " + writer.caption(of: picture.diagram) + "\\par}\\medskip\n")
+        }
+        output.write("\\centering\n")
         writer.write(picture.diagram, to: &output)
-        output.write("\\end{center}\n\n")
+        output.write("\\end{figure}\n\n")
     }
 
     package mutating func visitPageBreak(to output: inout some TextOutputStream) {

@@ -14,13 +14,18 @@ struct StepLayout<Spelling: MathSpelling> {
     let printer: MathPrinter<Spelling>
     /// The width a line may take, in characters of the estimated printed width.
     let budget: Double
+    /// The width of the symbol column when the steps are aligned as one block: the widest symbol of the
+    /// block, which every row of the block is set after; `nil` when a row follows its own symbol only.
+    let symbolColumn: Double?
     /// The text of the form being placed and of the one before it, kept between steps for their capacity.
     private let scratch: Scratch
 
-    /// A step layout for `printer` with lines of `budget` characters.
-    init(printer: MathPrinter<Spelling>, budget: Double) {
+    /// A step layout for `printer` with lines of `budget` characters, the rows set after a symbol column
+    /// `symbolColumn` characters wide, or after each step's own symbol when `nil`.
+    init(printer: MathPrinter<Spelling>, budget: Double, symbolColumn: Double? = nil) {
         self.printer = printer
         self.budget = budget
+        self.symbolColumn = symbolColumn
         self.scratch = Scratch(equals: printer.spelling.signs.equals)
     }
 
@@ -46,7 +51,8 @@ struct StepLayout<Spelling: MathSpelling> {
         defer { scratch.keep(texts) }
         let symbolWidth = printer.write(step.symbol, to: &texts.previous)
         sink.writeSymbol(texts.previous)
-        var placement = Placement(available: Swift.max(budget - symbolWidth, budget / 2), equals: scratch.equals)
+        let column = Swift.max(symbolWidth, symbolColumn ?? 0)
+        var placement = Placement(available: Swift.max(budget - column, budget / 2), equals: scratch.equals)
 
         var last = step.substituted.map { (Step.Part.substituted, $0) }
         last = last ?? step.concrete.map { (.concrete, $0) }
