@@ -99,8 +99,9 @@ package struct LaTeXFormatter: HandoutFormatter {
     /// a whole page's height even when pictures float at the top of its page, and would then run over its foot.
     package mutating func visitTable(_ table: Table, to output: inout some TextOutputStream) {
         let isWhole = table.rows.count <= Self.unbrokenTableRows
-        // A whole table stays on the page of the line that introduces it.
-        let (opening, closing) = isWhole ? ("\\nopagebreak\n\\begin{center}\n\\begin{tabular}", "\\end{tabular}\n\\end{center}")
+        // A whole table stays on the page of the line that introduces it: a centred paragraph, since the
+        // `center` environment starts with a place to break the page.
+        let (opening, closing) = isWhole ? ("\\nopagebreak\\centering\n\\begin{tabular}", "\\end{tabular}\\par")
                                          : ("\\begin{longtable}", "\\end{longtable}")
         // Rows a little taller than text lines, so the fractions of ∂δ/∂w in one row clear those of the next.
         output.write("{\\renewcommand{\\arraystretch}{" + (table.isCompact ? "1}\\footnotesize\\setlength{\\tabcolsep}{3pt}" : "1.6}")

@@ -28,6 +28,6 @@ import Testing
         #expect(latex.contains("\\begin{figure}[!htbp]\n\\centering\n"))
         #expect(latex.contains("\\begin{figure}[!htbp]\n{\\raggedright\\normalfont\\large\\bfseries "))
         #expect(!latex.contains("\\begin{center}\n\\resizebox"))
-        #expect(latex.contains("\\nopagebreak\n\\begin{center}\n\\begin{tabular}"))
+        #expect(latex.contains("\\nopagebreak\\centering\n\\begin{tabular}"))
     }
 }
