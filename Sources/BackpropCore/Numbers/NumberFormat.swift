@@ -47,8 +47,12 @@ public struct NumberFormat: Sendable, Equatable {
     /// The number as plain text in JSON syntax: `0.1`, `2`, `0.2490`, `-3.500e-7`.
     public func string(_ value: Double) -> String {
         if value == 0 { return "0" }
-        if let digits = significantDigits, let decimal = SignificantDigits(value) {
-            return Self.shortExponent(decimal.rounded(to: digits).gStyle(significantDigits: digits, padded: keepsTrailingZeros && !exactValues.contains(Swift.abs(value))))
+        if let digits = significantDigits {
+            let padded = keepsTrailingZeros && !exactValues.contains(Swift.abs(value))
+            if let text = Self.roundedByScaling(value, to: digits, padded: padded) { return text }
+            if let decimal = SignificantDigits(value) {
+                return decimal.rounded(to: digits).gStyle(significantDigits: digits, padded: padded)
+            }
         }
         if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
         return value.description
@@ -62,14 +66,31 @@ public struct NumberFormat: Sendable, Equatable {
         return format
     }
 
-    /// `1.500e+05` → `1.500e05`: the exponent without its plus sign, and with two digits unless it needs three.
-    private static func shortExponent(_ text: String) -> String {
-        guard let e = text.firstIndex(where: { $0 == "e" }) else { return text }
-        let mantissa = text[..<e]
-        var exponent = String(text[text.index(after: e)...])
-        let sign = exponent.first == "-" ? "-" : ""
-        exponent = String(exponent.drop { $0 == "-" || $0 == "+" })
-        while exponent.count > 2 && exponent.first == "0" { exponent.removeFirst() }
-        return "\(mantissa)e\(sign)\(exponent)"
+    /// `value` rounded to `digits` significant digits and written as ``string(_:)`` writes it, from the whole
+    /// number of its digits that the binary shortcut of ``Rounding`` computes (most values), without reading
+    /// back its shortest decimal; `nil` near a tie, where only the decimal digits decide.
+    private static func roundedByScaling(_ value: Double, to digits: Int, padded: Bool) -> String? {
+        guard let (kept, scale) = Rounding.scaledDigits(of: value, to: digits, unlessWithin: 1e-14 * Swift.abs(value)) else {
+            return nil
+        }
+        var whole = UInt64(kept)
+        var exponent = digits - 1 - scale
+        var count = digits
+        if whole == UInt64(Rounding.powerOfTen(digits)) {
+            whole /= 10
+            exponent += 1
+        }
+        while count > 1 && whole % 10 == 0 {
+            whole /= 10
+            count -= 1
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                buffer[index] = UInt8(whole % 10)
+                whole /= 10
+            }
+            return SignificantDigits.gStyle(isNegative: value < 0, digits: UnsafeBufferPointer(buffer), exponent: exponent,
+                                            significantDigits: digits, padded: padded)
+        }
     }
 }

@@ -44,11 +44,25 @@ public struct Rounding: Sendable, Equatable {
     /// Exact powers of ten, 10⁰ ... 10²².
     private static let powersOfTen: [Double] = (0...22).map { CMath.pow(10, Double($0)) }
 
+    /// 10^`exponent`, exactly, for `exponent` in 0...22.
+    static func powerOfTen(_ exponent: Int) -> Double { powersOfTen[exponent] }
+
     /// `value` rounded to `digits` significant digits in binary arithmetic, or `nil` when the result might
     /// differ from rounding its exact decimal: when `value` lies within `tolerance` of a tie (a number ending in
     /// 5 just after the last digit kept), or the digits and magnitude are beyond what the binary shortcut
     /// represents exactly. The shortcut spares most values the slower decimal path.
     static func rounded(_ value: Double, to digits: Int, unlessWithin tolerance: Double) -> Double? {
+        guard let (kept, scale) = scaledDigits(of: value, to: digits, unlessWithin: tolerance) else { return nil }
+        let result = scale >= 0 ? kept / powersOfTen[scale] : kept * powersOfTen[-scale]
+        guard result.isFinite, scale >= 0 || result < 9e15 else { return nil }
+        return value < 0 ? -result : result
+    }
+
+    /// |`value`| rounded half away from zero to `digits` significant digits, as the whole number `kept` of
+    /// those digits and the power of ten it was scaled by: |value| ≈ kept · 10^−scale, 10^(digits−1) ≤ kept ≤
+    /// 10^digits (10^digits when the rounding carries into a new digit). `nil` under the conditions of
+    /// ``rounded(_:to:unlessWithin:)``.
+    static func scaledDigits(of value: Double, to digits: Int, unlessWithin tolerance: Double) -> (kept: Double, scale: Int)? {
         guard digits <= 15, value.isNormal else { return nil }
         let magnitude = Swift.abs(value)
         // q = |value| · 10^scale has `digits` digits before its point.
@@ -67,9 +81,6 @@ public struct Rounding: Sendable, Equatable {
         // The distance to the tie, back in the units of `value`.
         let distance = Swift.abs(fraction - 0.5) / (scale >= 0 ? powersOfTen[scale] : 1 / powersOfTen[-scale])
         guard distance > tolerance, distance > 4 * magnitude.ulp else { return nil }
-        let kept = fraction > 0.5 ? whole + 1 : whole
-        let result = scale >= 0 ? kept / powersOfTen[scale] : kept * powersOfTen[-scale]
-        guard result.isFinite, scale >= 0 || result < 9e15 else { return nil }
-        return value < 0 ? -result : result
+        return (fraction > 0.5 ? whole + 1 : whole, scale)
     }
 }

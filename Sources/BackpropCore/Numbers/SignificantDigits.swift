@@ -94,32 +94,59 @@ struct SignificantDigits: Equatable {
     }
 
     /// The number as `%g` writes it with `count` significant digits, except that trailing zeros are kept when
-    /// `padded`: fixed notation for exponents from −4 to `count` − 1, else `d.ddde±XX`. An integer that fits in
+    /// `padded`, and the exponent has no plus sign and two digits unless it needs three: fixed notation for
+    /// exponents from −4 to `count` − 1, else `d.ddde±XX` as `1.500e05`, `2.5e-07`. An integer that fits in
     /// fixed notation is written without a point ("2", "-10"): it is exact, no zeros after it are significant.
     func gStyle(significantDigits count: Int, padded: Bool = true) -> String {
         guard !isZero else { return "0" }
-        var text = isNegative ? "-" : ""
-        var shown = digits
+        return digits.withUnsafeBufferPointer { digits in
+            Self.gStyle(isNegative: isNegative, digits: digits, exponent: exponent, significantDigits: count, padded: padded)
+        }
+    }
+
+    /// ``gStyle(significantDigits:padded:)`` of the number −1^isNegative · d₁.d₂d₃… · 10^exponent, its
+    /// `digits` (each 0...9, at least one, no trailing zero) written straight into the bytes of the text.
+    static func gStyle(isNegative: Bool, digits: UnsafeBufferPointer<UInt8>, exponent: Int, significantDigits count: Int,
+                       padded: Bool) -> String {
         let isInteger = digits.count <= exponent + 1
-        if padded && !(isInteger && exponent >= 0 && exponent < count) {
-            shown += Array(repeating: 0, count: Swift.max(0, count - digits.count))
-        }
-        let characters = shown.map { Character(Unicode.Scalar($0 + UInt8(ascii: "0"))) }
-        if exponent < -4 || exponent >= Swift.max(count, 1) {
-            text.append(characters[0])
-            if characters.count > 1 {
-                text.append(".")
-                text.append(contentsOf: characters.dropFirst())
+        let shown = padded && !(isInteger && exponent >= 0 && exponent < count) ? Swift.max(digits.count, count) : digits.count
+        // Sign, point, "e-", three exponent digits, up to four leading zeros, the digits and the zeros of an integer.
+        let capacity = 12 + shown + Swift.max(0, exponent + 1)
+        return String(unsafeUninitializedCapacity: capacity) { text in
+            var length = 0
+            func put(_ byte: UInt8) {
+                text[length] = byte
+                length += 1
             }
-            let magnitude = Swift.abs(exponent)
-            text += (exponent < 0 ? "e-" : "e+") + (magnitude < 10 ? "0" : "") + String(magnitude)
-        } else if exponent < 0 {
-            text += "0." + String(repeating: "0", count: -exponent - 1) + String(characters)
-        } else if characters.count > exponent + 1 {
-            text += String(characters[...exponent]) + "." + String(characters[(exponent + 1)...])
-        } else {
-            text += String(characters) + String(repeating: "0", count: exponent + 1 - characters.count)
+            func putDigits(_ range: Range<Int>) {
+                for index in range { put(UInt8(ascii: "0") + (index < digits.count ? digits[index] : 0)) }
+            }
+            if isNegative { put(UInt8(ascii: "-")) }
+            if exponent < -4 || exponent >= Swift.max(count, 1) {
+                putDigits(0..<1)
+                if shown > 1 {
+                    put(UInt8(ascii: "."))
+                    putDigits(1..<shown)
+                }
+                put(UInt8(ascii: "e"))
+                if exponent < 0 { put(UInt8(ascii: "-")) }
+                let magnitude = Swift.abs(exponent)
+                if magnitude >= 100 { put(UInt8(ascii: "0") + UInt8(magnitude / 100)) }
+                put(UInt8(ascii: "0") + UInt8(magnitude / 10 % 10))
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            } else if exponent < 0 {
+                put(UInt8(ascii: "0"))
+                put(UInt8(ascii: "."))
+                for _ in 0..<(-exponent - 1) { put(UInt8(ascii: "0")) }
+                putDigits(0..<shown)
+            } else if shown > exponent + 1 {
+                putDigits(0..<(exponent + 1))
+                put(UInt8(ascii: "."))
+                putDigits((exponent + 1)..<shown)
+            } else {
+                putDigits(0..<(exponent + 1))
+            }
+            return length
         }
-        return text
     }
 }

@@ -37,6 +37,24 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
 
+    /// Most numbers are written from the whole number of their digits that binary scaling gives; the text is
+    /// the same, character for character, as that of their shortest decimal rounded in decimal, padded or not,
+    /// for the samples and for the same samples already rounded, as a handout's computed values are.
+    @Test(arguments: 1...15)
+    func scalingWritesWhatTheDecimalDigitsWrite(_ digits: Int) throws {
+        var mismatches: [String] = []
+        let rounding = Rounding(significantDigits: digits)
+        for value in Self.samples + Self.samples.map({ rounding($0) }) where value.isFinite && mismatches.count < 5 {
+            for padded in [true, false] {
+                let decimal = try #require(SignificantDigits(value))
+                let expected = decimal.rounded(to: digits).gStyle(significantDigits: digits, padded: padded)
+                let actual = NumberFormat(significantDigits: digits, keepsTrailingZeros: padded).string(value)
+                if actual != expected { mismatches.append("\(value), padded \(padded): \(actual) ≠ \(expected)") }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
+
     @Test(arguments: [
         (0.3925, 3, "0.393"), (-0.3925, 3, "-0.393"), (2.5, 1, "3"), (-2.5, 1, "-3"), (0.125, 2, "0.13"), (0.0025, 1, "0.003"),
         (9.9995, 4, "10"), (0.00099995, 4, "0.001000"), (0.249, 4, "0.2490"), (1e-5, 3, "1.00e-05"), (1.5e-7, 4, "1.500e-07"),
