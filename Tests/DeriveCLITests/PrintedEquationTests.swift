@@ -21,7 +21,8 @@ import Testing
         ["--widths", "3,2,2", "--activation", "relu,sigmoid", "--loss", "cross-entropy", "--bias", "--seed", "5", "--check"],
         ["--widths", "2,3,1", "--activation", "leaky-relu,tanh", "--loss", "half-squared", "--seed", "11", "--input", "0.123456,-0.98765"],
         ["--widths", "2,2,1", "--activation", "softplus,identity", "--bias", "--seed", "2", "--vectorized"],
-        ["--widths", "2,3,3,2", "--activation", "tanh,sigmoid,softmax", "--loss", "categorical-cross-entropy", "--bias", "--seed", "7", "--vectorized"],
+        // At two digits its softmax errors are an exact decimal tie: (0.15)(−5.3) = −0.795 prints as −0.80.
+        ["--widths", "3,4,4,2", "--activation", "relu,sigmoid,softmax", "--loss", "categorical-cross-entropy", "--bias", "--seed", "6", "--vectorized"],
         ["--expr", "sigmoid(w1*x1+w2*x2+b)", "--at", "w1=0.5,x1=1,w2=-0.3,x2=2,b=0.1"],
         ["--expr", "(a+b)*(b+1)", "--at", "a=2,b=1"],
         ["--expr", "exp(a)/b-log(a)^2+sqrt(b)*tanh(a)", "--at", "a=0.7,b=1.33333", "--mode", "forward", "--wrt", "a"],
@@ -69,15 +70,18 @@ extension PrintedEquationTests {
         #expect(PrintedEquations(run.stdout, format: format).equations.count >= 40)
     }
 
-    /// A false entry of a matrix equation in the HTML's formulas is caught.
-    @Test func aFalseMatrixEntryIsCaught() throws {
-        let run = deriveInProcess(["--widths", "2,3,2", "--bias", "--seed", "2", "--vectorized", "--format", "html"])
-        let printed = PrintedEquations(run.stdout, format: "html")
-        #expect(printed.falseEquations(digits: 4).isEmpty)
+    /// The matrix form's equations are read, drawn over several lines in text and from the HTML's `alttext`, and a
+    /// false entry is caught.
+    @Test(arguments: ["text", "html"])
+    func aFalseMatrixEntryIsCaught(_ format: String) throws {
+        let run = deriveInProcess(["--widths", "2,3,2", "--bias", "--seed", "2", "--vectorized", "--format", format])
+        let printed = PrintedEquations(run.stdout, format: format)
+        #expect(printed.unreadable.isEmpty, "\(printed.unreadable.prefix(3))")
+        #expect(printed.falseEquations(digits: 4).isEmpty, "\(printed.falseEquations(digits: 4).prefix(3))")
         let matrixEquations = printed.equations.filter { $0.result.hasPrefix("[") }
-        #expect(matrixEquations.count >= 4)
-        let tampered = run.stdout.replacingOccurrences(of: "0.08432; 0.1695]\"", with: "0.08433; 0.1695]\"")
+        #expect(matrixEquations.count >= 4, "\(matrixEquations)")
+        let tampered = run.stdout.replacingOccurrences(of: "0.02932", with: "0.02933")
         #expect(tampered != run.stdout)
-        #expect(PrintedEquations(tampered, format: "html").falseEquations(digits: 4).count >= 1)
+        #expect(PrintedEquations(tampered, format: format).falseEquations(digits: 4).count >= 1)
     }
 }

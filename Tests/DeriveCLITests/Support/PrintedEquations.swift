@@ -101,17 +101,31 @@ struct PrintedEquations {
         }
     }
 
-    /// The steps of a text handout: a line indented by two spaces starts one, deeper lines continue it.
+    /// The steps of a text handout: a line indented by two spaces starts one, deeper lines continue it; a step
+    /// whose matrices are drawn over several lines (⎡ ⎢ ⎣) is read as pictured, one matrix `[a, b; c, d]` at a time.
     private static func textSteps(_ document: String) -> [String] {
-        var steps: [String] = []
+        var blocks: [[Substring]] = []
         for line in document.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("  ") && !line.hasPrefix("   "), line.count > 2 {
-                steps.append(String(line))
-            } else if line.hasPrefix("   "), !steps.isEmpty, line.trimmingCharacters(in: .whitespaces).first.map({ "=+−".contains($0) }) == true {
-                steps[steps.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+                blocks.append([line])
+            } else if line.hasPrefix("   "), !blocks.isEmpty {
+                blocks[blocks.count - 1].append(line)
+            } else if !blocks.isEmpty, blocks[blocks.count - 1].count > 0, line.trimmingCharacters(in: .whitespaces).isEmpty {
+                blocks.append([])
             }
         }
-        return steps.map { UnicodeForms.ascii($0) }
+        return blocks.filter { !$0.isEmpty }.map { block in
+            let lines = block.map { Array(String($0)) }
+            let step: String
+            if lines.contains(where: { $0.contains("⎡") || $0.contains("⎛") }) {
+                step = MatrixArt.linear(lines)
+            } else {
+                step = block.enumerated().filter { index, line in
+                    index == 0 || line.trimmingCharacters(in: .whitespaces).first.map({ "=+−".contains($0) }) == true
+                }.map { $0.1.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            }
+            return UnicodeForms.ascii("  " + step)
+        }
     }
 
     /// The steps of a LaTeX or Markdown handout: every `$…$`, `$$…$$` and `align*` or `aligned` row, rows that
@@ -551,5 +565,59 @@ extension NumericForm.Value {
     /// self · other, both ways.
     func times(_ other: Self) -> Self {
         Self(decimal.flatMap { a in other.decimal.map { a * $0 } }, double * other.double)
+    }
+}
+
+/// A text handout's step drawn over several lines, its matrices between ⎡ ⎢ ⎣ and ⎤ ⎥ ⎦ and its tall brackets
+/// ⎛ ⎝ ⎞ ⎠, read back as one line: the formula's first line, then each `= …` line with the rows above and below
+/// it that its brackets span, every matrix written `[a, b; c, d]`.
+enum MatrixArt {
+    static let openings: Set<Character> = ["⎡", "⎢", "⎣"], closings: Set<Character> = ["⎤", "⎥", "⎦"]
+    static let tall: [Character: Character] = ["⎛": "(", "⎜": "(", "⎝": "(", "⎞": ")", "⎟": ")", "⎠": ")"]
+
+    static func linear(_ block: [[Character]]) -> String {
+        let width = block.map(\.count).max() ?? 0
+        let lines = block.map { $0 + Array(repeating: " ", count: width - $0.count) }
+        var parts = [String(block[0]).trimmingCharacters(in: .whitespaces)]
+        for (row, line) in lines.enumerated().dropFirst() where line.drop(while: { $0 == " " }).first == "=" {
+            var top = row, bottom = row
+            for (column, character) in line.enumerated() where openings.contains(character) || closings.contains(character) || tall[character] != nil {
+                var up = row, down = row
+                while up > 1, lines[up - 1][column] != " ", !"⎡⎤⎛⎞".contains(lines[up][column]) { up -= 1 }
+                while down + 1 < lines.count, lines[down + 1][column] != " ", !"⎣⎦⎝⎠".contains(lines[down][column]) { down += 1 }
+                top = Swift.min(top, up)
+                bottom = Swift.max(bottom, down)
+            }
+            parts.append(linear(rows: Array(lines[top...bottom])))
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The rows of one `= …` part as one line.
+    private static func linear(rows: [[Character]]) -> String {
+        var text = ""
+        var column = 0
+        let width = rows.first?.count ?? 0
+        while column < width {
+            let here = rows.map { $0[column] }
+            if let top = here.firstIndex(where: { $0 == "⎡" || $0 == "[" }),
+               let close = rows[top][(column + 1)...].firstIndex(where: { $0 == "⎤" || $0 == "]" }) {
+                let bottom = here[top...].firstIndex(where: { $0 == "⎣" || $0 == "[" }) ?? top
+                let entries = rows[top...bottom].map { row in
+                    String(row[(column + 1)..<close]).split(separator: " ").joined(separator: ", ")
+                }
+                text += "[" + entries.joined(separator: "; ") + "]"
+                column = close + 1
+                continue
+            }
+            if let bracket = here.lazy.compactMap({ tall[$0] }).first {
+                text.append(bracket)
+            } else {
+                let printed = here.filter { $0 != " " }
+                text += printed.isEmpty ? " " : String(printed)
+            }
+            column += 1
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }
