@@ -59,10 +59,12 @@ public struct NumberFormat: Sendable, Equatable {
     }
 
     /// This format with `values` printed as they are given, unpadded.
-    public func printing(exactly values: some Sequence<Double>) -> NumberFormat {
-        guard significantDigits != nil else { return self }
+    public func printing(exactly values: [Double]) -> NumberFormat {
+        let magnitudes = values.lazy.map { Swift.abs($0) }
+        // A picture's format usually has its handout's given values already: then nothing is copied.
+        guard significantDigits != nil, magnitudes.contains(where: { !exactValues.contains($0) }) else { return self }
         var format = self
-        format.exactValues.formUnion(values.lazy.map { Swift.abs($0) })
+        format.exactValues.formUnion(magnitudes)
         return format
     }
 

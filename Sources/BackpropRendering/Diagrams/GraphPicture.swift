@@ -42,7 +42,7 @@ package struct GraphPicture {
         let digits = Swift.min(numbers.significantDigits ?? Self.digits, Self.digits)
         // The handout's own format when the picture prints its digits; shortened values for display, unpadded.
         let format = numbers.significantDigits == digits
-            ? numbers : NumberFormat(significantDigits: digits, keepsTrailingZeros: false).printing(exactly: numbers.exactValues)
+            ? numbers : NumberFormat(significantDigits: digits, keepsTrailingZeros: false).printing(exactly: Array(numbers.exactValues))
         self.numbers = format
         let printed = GraphPictureNumbers(derivation)
         self.printed = printed

@@ -89,6 +89,6 @@ extension NumberFormat {
     /// rounds to at most four digits, so the picture's numbers are the derivation's; else to four digits.
     package var forDiagrams: NumberFormat {
         if let digits = significantDigits, digits <= 4 { return self }
-        return NumberFormat.diagram.printing(exactly: exactValues)
+        return NumberFormat.diagram.printing(exactly: Array(exactValues))
     }
 }
