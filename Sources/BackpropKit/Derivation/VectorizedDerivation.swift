@@ -8,7 +8,7 @@
 /// output layer's errors and every weight gradient δ^{(l)} (a^{(l-1)})ᵀ are computed exactly as the scalar
 /// ∂δ/∂f_{l,j} and ∂δ/∂f_{l,j} · o_{l-1,i}, but ((Wᵀ δ) ⊙ g'(f))_i = (Σ_j w_{ij} δ_j) · g'(f_i) is one step here
 /// where the scalar derivation rounds ∂o_{l,j}/∂o_{l-1,i} = g'(f_j) · w_{ij} and ∂δ/∂o_{l-1,i} on the way, so the
-/// errors of a hidden layer, and what is computed from them, may differ in the last printed digit (the last bit
+/// errors of a hidden layer, and what is computed from them, may differ in their last printed digits (the last bit
 /// or two when exact). Each step's value is exactly the arithmetic of its substituted form: each entry computed
 /// from the printed numbers in decimal and rounded once, as the backpropagation's ``Rounding`` says, or in
 /// binary when exact, so every printed matrix equation holds; each step uses the errors the step before it printed.
