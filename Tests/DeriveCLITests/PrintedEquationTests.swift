@@ -5,7 +5,8 @@ import Testing
 /// Every equation a handout prints between numbers holds for a student with a calculator: evaluated from its
 /// printed operands in decimal and rounded to the handout's digits, half away from zero, it gives the printed
 /// result; with `--digits exact`, double arithmetic on the printed operands gives the printed double. The
-/// pictures' formulas (TikZ in LaTeX) are read with the text.
+/// pictures' formulas (TikZ in LaTeX) are read with the text, and the HTML's formulas, the matrix form's
+/// among them, from their `alttext`.
 @Suite struct PrintedEquationTests {
     /// A handout request and the digits its equations are rounded to (`nil`: exact double arithmetic).
     struct Request: CustomTestStringConvertible, Sendable {
@@ -20,6 +21,8 @@ import Testing
         ["--widths", "3,2,2", "--activation", "relu,sigmoid", "--loss", "cross-entropy", "--bias", "--seed", "5", "--check"],
         ["--widths", "2,3,1", "--activation", "leaky-relu,tanh", "--loss", "half-squared", "--seed", "11", "--input", "0.123456,-0.98765"],
         ["--widths", "2,2,1", "--activation", "softplus,identity", "--bias", "--seed", "2", "--vectorized"],
+        // At two digits its softmax errors are an exact decimal tie: (0.15)(−5.3) = −0.795 prints as −0.80.
+        ["--widths", "3,4,4,2", "--activation", "relu,sigmoid,softmax", "--loss", "categorical-cross-entropy", "--bias", "--seed", "6", "--vectorized"],
         ["--expr", "sigmoid(w1*x1+w2*x2+b)", "--at", "w1=0.5,x1=1,w2=-0.3,x2=2,b=0.1"],
         ["--expr", "(a+b)*(b+1)", "--at", "a=2,b=1"],
         ["--expr", "exp(a)/b-log(a)^2+sqrt(b)*tanh(a)", "--at", "a=0.7,b=1.33333", "--mode", "forward", "--wrt", "a"],
@@ -30,7 +33,7 @@ import Testing
          Request(arguments: network + ["--digits", "exact"], digits: nil)]
     }
 
-    @Test(arguments: requests, ["text", "latex", "markdown"])
+    @Test(arguments: requests, ["text", "latex", "markdown", "html"])
     func everyPrintedEquationHolds(_ request: Request, _ format: String) throws {
         let run = deriveInProcess(request.arguments + ["--format", format])
         #expect(run.code == .success, "\(run.stderr)")
@@ -59,11 +62,26 @@ import Testing
 
 extension PrintedEquationTests {
     /// The check itself finds a false equation in each format, and reads the pictures' formulas.
-    @Test(arguments: ["text", "latex", "markdown"])
+    @Test(arguments: ["text", "latex", "markdown", "html"])
     func aFalseEquationIsCaught(_ format: String) throws {
         let run = deriveInProcess(["--layers", "3", "--format", format])
         let tampered = run.stdout.replacingOccurrences(of: "0.6315", with: "0.6316")
         #expect(PrintedEquations(tampered, format: format).falseEquations(digits: 4).count >= 1)
         #expect(PrintedEquations(run.stdout, format: format).equations.count >= 40)
+    }
+
+    /// The matrix form's equations are read, drawn over several lines in text and from the HTML's `alttext`, and a
+    /// false entry is caught.
+    @Test(arguments: ["text", "html"])
+    func aFalseMatrixEntryIsCaught(_ format: String) throws {
+        let run = deriveInProcess(["--widths", "2,3,2", "--bias", "--seed", "2", "--vectorized", "--format", format])
+        let printed = PrintedEquations(run.stdout, format: format)
+        #expect(printed.unreadable.isEmpty, "\(printed.unreadable.prefix(3))")
+        #expect(printed.falseEquations(digits: 4).isEmpty, "\(printed.falseEquations(digits: 4).prefix(3))")
+        let matrixEquations = printed.equations.filter { $0.result.hasPrefix("[") }
+        #expect(matrixEquations.count >= 4, "\(matrixEquations)")
+        let tampered = run.stdout.replacingOccurrences(of: "0.02932", with: "0.02933")
+        #expect(tampered != run.stdout)
+        #expect(PrintedEquations(tampered, format: format).falseEquations(digits: 4).count >= 1)
     }
 }

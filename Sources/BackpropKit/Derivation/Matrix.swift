@@ -1,7 +1,7 @@
 /// A rectangular matrix of numbers, stored as rows; a column vector is a matrix of one column.
 ///
-/// The arithmetic sums in the order of the shared index, from the first term, as the scalar
-/// derivation does, and ``multiplied(by:)`` and ``hadamard(_:)`` return `nil` when the shapes do not fit.
+/// A formula's numbers are computed entry by entry from the printed numbers
+/// (``MatrixExpression/evaluated(rounding:)``).
 package struct Matrix: Sendable, Equatable {
     /// The entries, row by row; every row has ``columnCount`` entries.
     package let rows: [[Double]]
@@ -49,30 +49,5 @@ package struct Matrix: Sendable, Equatable {
     package var transposed: Matrix {
         let columns = (0..<columnCount).map { column in rows.map { $0[column] } }
         return Matrix(checkedRows: columns, columnCount: rowCount)
-    }
-
-    /// The matrix product A B, (A B)_{ij} = Σ_k A_{ik} B_{kj} summed from k = 1, or `nil` when the
-    /// columns of A do not match the rows of B.
-    package func multiplied(by other: Matrix) -> Matrix? {
-        guard columnCount == other.rowCount else { return nil }
-        let product = rows.map { row in
-            (0..<other.columnCount).map { j in
-                var total = 0.0
-                for (k, a) in row.enumerated() { total += a * other.rows[k][j] }
-                return total
-            }
-        }
-        return Matrix(checkedRows: product, columnCount: other.columnCount)
-    }
-
-    /// The Hadamard (entrywise) product A ⊙ B, (A ⊙ B)_{ij} = A_{ij} B_{ij}, or `nil` when the shapes differ.
-    package func hadamard(_ other: Matrix) -> Matrix? {
-        guard rowCount == other.rowCount, columnCount == other.columnCount else { return nil }
-        return Matrix(checkedRows: zip(rows, other.rows).map { zip($0, $1).map(*) }, columnCount: columnCount)
-    }
-
-    /// The matrix with `transform` applied to every entry.
-    package func map(_ transform: (Double) -> Double) -> Matrix {
-        Matrix(checkedRows: rows.map { $0.map(transform) }, columnCount: columnCount)
     }
 }

@@ -6,11 +6,12 @@
 /// W^{(l)} has one row per neuron of layer l (entry (j, i) = w_{l-1,i,j}), so ∂C/∂W^{(l)} is the transpose
 /// of ``LayerGradients/weightGradient``. The numbers are the scalar derivation's up to rounding: the
 /// output layer's errors and every weight gradient δ^{(l)} (a^{(l-1)})ᵀ are computed exactly as the scalar
-/// ∂δ/∂f_{l,j} and ∂δ/∂f_{l,j} · o_{l-1,i}, but (Wᵀ δ)_i = Σ_j w_{ij} (∂δ/∂o_j · g'(f_j)) associates its factors
-/// differently from the scalar Σ_j ∂δ/∂o_j · (g'(f_j) · w_{ij}), so the errors of a hidden layer, and what is
-/// computed from them, may differ in the last bit or two (about 10⁻¹⁵ relative). Each step's value is exactly
-/// the arithmetic of its substituted form, stored as the backpropagation's ``Rounding`` says, and each step
-/// uses the errors the step before it computed.
+/// ∂δ/∂f_{l,j} and ∂δ/∂f_{l,j} · o_{l-1,i}, but ((Wᵀ δ) ⊙ g'(f))_i = (Σ_j w_{ij} δ_j) · g'(f_i) is one step here
+/// where the scalar derivation rounds ∂o_{l,j}/∂o_{l-1,i} = g'(f_j) · w_{ij} and ∂δ/∂o_{l-1,i} on the way, so the
+/// errors of a hidden layer, and what is computed from them, may differ in their last printed digits (the last bit
+/// or two when exact). Each step's value is exactly the arithmetic of its substituted form: each entry computed
+/// from the printed numbers in decimal and rounded once, as the backpropagation's ``Rounding`` says, or in
+/// binary when exact, so every printed matrix equation holds; each step uses the errors the step before it printed.
 package struct VectorizedDerivation: Sendable {
     /// The scalar backpropagation the matrices summarise.
     package let backpropagation: Backpropagation
@@ -115,10 +116,16 @@ package struct VectorizedDerivation: Sendable {
         return matrix
     }
 
-    /// The value of `substituted`, each entry stored as `rounding` says.
+    /// The value of `substituted`, each entry computed from the printed numbers as `rounding` says.
     private static func evaluate(_ substituted: MatrixExpression, layer k: Int, rounding: Rounding) throws(NetworkError) -> Matrix {
-        guard let value = substituted.evaluated() else { throw mismatch(layer: k) }
-        return value.map { rounding($0) }
+        let value: Matrix?
+        do {
+            value = try substituted.evaluated(rounding: rounding)
+        } catch {
+            throw .notComputable(reason: "the matrices of layer \(k) cannot be computed: \(error)")
+        }
+        guard let value else { throw mismatch(layer: k) }
+        return value
     }
 
     private static func mismatch(layer k: Int) -> NetworkError {

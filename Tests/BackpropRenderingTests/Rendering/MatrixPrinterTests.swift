@@ -79,10 +79,17 @@ import Testing
     @Test func matrixArithmetic() throws {
         let a = try #require(Matrix(rows: [[1, 2, 3], [4, 5, 6]]))
         #expect(a.transposed == Matrix(rows: [[1, 4], [2, 5], [3, 6]]))
-        #expect(a.multiplied(by: Matrix(column: [1, 0, -1])) == Matrix(column: [-2, -2]))
-        #expect(a.multiplied(by: a) == nil)
-        #expect(a.hadamard(a) == Matrix(rows: [[1, 4, 9], [16, 25, 36]]))
-        #expect(a.hadamard(a.transposed) == nil)
+        let exact = Rounding.exact
+        #expect(try MatrixExpression.product(.value(a), .value(Matrix(column: [1, 0, -1]))).evaluated(rounding: exact) == Matrix(column: [-2, -2]))
+        #expect(try MatrixExpression.product(.value(a), .value(a)).evaluated(rounding: exact) == nil)
+        #expect(try MatrixExpression.hadamard(.value(a), .value(a)).evaluated(rounding: exact) == Matrix(rows: [[1, 4, 9], [16, 25, 36]]))
+        #expect(try MatrixExpression.hadamard(.value(a), .transpose(.value(a))).evaluated(rounding: exact) == nil)
+        #expect(try MatrixExpression.quantity(.errors(layer: 1)).evaluated(rounding: exact) == nil)
+        // Each entry is the decimal arithmetic of the printed numbers, rounded once: 0.15 · 0.05 + 0.2 · 0.1 + 0.35 · 1
+        // is 0.3775 and rounds to 0.378, where binary arithmetic gives 0.37749999….
+        let row = try #require(Matrix(rows: [[0.15, 0.2, 0.35]]))
+        #expect(try MatrixExpression.product(.value(row), .value(Matrix(column: [0.05, 0.1, 1]))).evaluated(rounding: Rounding(significantDigits: 3))
+            == Matrix(column: [0.378]))
         #expect(Matrix(rows: [[1, 2], [3]]) == nil)
         #expect(a.entry(1, 2) == 6 && a.entry(2, 0) == nil && a.entry(0, 3) == nil)
         #expect(a.column == nil && Matrix(column: [1, 2]).column == [1, 2])

@@ -1,8 +1,8 @@
 @testable import BackpropCore
 import Foundation
 
-/// The equations a handout prints between numbers, read back from its text, LaTeX or Markdown, and
-/// re-evaluated from the printed operands the way a student with a calculator would.
+/// The equations a handout prints between numbers, read back from its text, LaTeX, Markdown or HTML (the
+/// Unicode text of each formula's `alttext`), and re-evaluated from the printed operands the way a student with a calculator would.
 ///
 /// Every printed step (and every formula of a picture) is split at its `=` signs; wherever a form made only
 /// of numbers, operators and functions, such as `0.13 · 0.4 + 0.95 · 0.61` or `σ(0.09891)(1 − σ(0.09891))`,
@@ -15,22 +15,32 @@ struct PrintedEquations {
         var description: String { "\(arithmetic) = \(result)" }
     }
 
-    /// The equations found.
+    /// The equations found, matrix equations (`[a, b; c, d]`, juxtaposition the product, `⊙` the entrywise
+    /// product, `ᵀ` the transpose) among them.
     private(set) var equations: [Equation] = []
     /// Forms that look numeric (digits, operators and function names only) but could not be read: a gap in
     /// this reader, reported so that no equation is skipped silently.
     private(set) var unreadable: [String] = []
 
-    /// The equations of a handout in the given format (`text`, `latex` or `markdown`).
+    /// The equations of a handout in the given format (`text`, `latex`, `markdown` or `html`).
     init(_ document: String, format: String) {
         let steps: [String]
         switch format {
         case "text": steps = Self.textSteps(document)
+        case "html": steps = Self.htmlSteps(document)
         default: steps = Self.latexSteps(document)
         }
         for step in steps {
             let forms = step.forms
             for (left, right) in zip(forms, forms.dropFirst()) {
+                if let result = try? MatrixForm(right.text).value(), result.isLiteral {
+                    if let arithmetic = try? MatrixForm(left.text).value() {
+                        if !arithmetic.isLiteral { equations.append(Equation(arithmetic: left.text, result: right.text)) }
+                    } else if left.looksNumeric {
+                        unreadable.append(left.text)
+                    }
+                    continue
+                }
                 guard PrintedNumber(right.text) != nil else { continue }
                 if left.isReadable {
                     if left.isArithmetic { equations.append(Equation(arithmetic: left.text, result: right.text)) }
@@ -45,6 +55,7 @@ struct PrintedEquations {
     /// digits half away from zero in decimal (or, for `nil`, in double arithmetic), they give another result.
     func falseEquations(digits: Int?) -> [String] {
         equations.compactMap { equation in
+            if equation.result.hasPrefix("[") { return Self.falseMatrixEquation(equation, digits: digits) }
             guard let value = try? NumericForm(equation.arithmetic).value(), let printed = PrintedNumber(equation.result) else {
                 return "\(equation): cannot be evaluated"
             }
@@ -57,19 +68,64 @@ struct PrintedEquations {
         }
     }
 
-    // MARK: - Steps of each format
-
-    /// The steps of a text handout: a line indented by two spaces starts one, deeper lines continue it.
-    private static func textSteps(_ document: String) -> [String] {
-        var steps: [String] = []
-        for line in document.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("  ") && !line.hasPrefix("   "), line.count > 2 {
-                steps.append(String(line))
-            } else if line.hasPrefix("   "), !steps.isEmpty, line.trimmingCharacters(in: .whitespaces).first.map({ "=+−".contains($0) }) == true {
-                steps[steps.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+    /// The matrix equation, if it does not hold entry by entry.
+    private static func falseMatrixEquation(_ equation: Equation, digits: Int?) -> String? {
+        guard let value = try? MatrixForm(equation.arithmetic).value(), let printed = try? MatrixForm(equation.result).value(),
+              value.entries.count == printed.entries.count, zip(value.entries, printed.entries).allSatisfy({ $0.count == $1.count }) else {
+            return "\(equation): cannot be evaluated"
+        }
+        for (row, printedRow) in zip(value.entries, printed.entries) {
+            for (entry, printedEntry) in zip(row, printedRow) {
+                if let digits {
+                    guard let exact = entry.decimal, let shown = printedEntry.decimal else { return "\(equation): no decimal value" }
+                    let rounded = PrintedNumber.rounded(exact, toSignificantDigits: digits)
+                    if rounded != shown { return "\(equation): a calculator gives \(rounded) for \(shown)" }
+                } else if entry.double != printedEntry.double {
+                    return "\(equation): double arithmetic gives \(entry.double) for \(printedEntry.double)"
+                }
             }
         }
-        return steps.map { UnicodeForms.ascii($0) }
+        return nil
+    }
+
+    // MARK: - Steps of each format
+
+    /// The steps of an HTML handout: the Unicode text in the `alttext` of each MathML formula.
+    private static func htmlSteps(_ document: String) -> [String] {
+        document.matches(of: /alttext="([^"]*)"/).map { match in
+            var text = String(match.1)
+            for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+                text = text.replacingOccurrences(of: entity, with: character)
+            }
+            return UnicodeForms.ascii(text)
+        }
+    }
+
+    /// The steps of a text handout: a line indented by two spaces starts one, deeper lines continue it; a step
+    /// whose matrices are drawn over several lines (⎡ ⎢ ⎣) is read as pictured, one matrix `[a, b; c, d]` at a time.
+    private static func textSteps(_ document: String) -> [String] {
+        var blocks: [[Substring]] = []
+        for line in document.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("  ") && !line.hasPrefix("   "), line.count > 2 {
+                blocks.append([line])
+            } else if line.hasPrefix("   "), !blocks.isEmpty {
+                blocks[blocks.count - 1].append(line)
+            } else if !blocks.isEmpty, blocks[blocks.count - 1].count > 0, line.trimmingCharacters(in: .whitespaces).isEmpty {
+                blocks.append([])
+            }
+        }
+        return blocks.filter { !$0.isEmpty }.map { block in
+            let lines = block.map { Array(String($0)) }
+            let step: String
+            if lines.contains(where: { $0.contains("⎡") || $0.contains("⎛") }) {
+                step = MatrixArt.linear(lines)
+            } else {
+                step = block.enumerated().filter { index, line in
+                    index == 0 || line.trimmingCharacters(in: .whitespaces).first.map({ "=+−".contains($0) }) == true
+                }.map { $0.1.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            }
+            return UnicodeForms.ascii("  " + step)
+        }
     }
 
     /// The steps of a LaTeX or Markdown handout: every `$…$`, `$$…$$` and `align*` or `aligned` row, rows that
@@ -399,5 +455,169 @@ enum LaTeXForms {
             index = text.index(after: index)
         }
         return nil
+    }
+}
+
+/// A matrix form in the reader's ASCII syntax, as an HTML handout's `alttext` writes it: `[a, b; c, d]` row by row,
+/// juxtaposition the matrix product, `⊙` the entrywise product, `ᵀ` the transpose, each entry evaluated exactly in
+/// decimal and in double arithmetic, products summed from the first term.
+struct MatrixForm {
+    /// A matrix of values, and whether it was written as one literal.
+    struct Value {
+        var entries: [[NumericForm.Value]]
+        var isLiteral: Bool
+
+        var columnCount: Int { entries.first?.count ?? 0 }
+        var transposed: Value {
+            Value(entries: (0..<columnCount).map { j in entries.map { $0[j] } }, isLiteral: false)
+        }
+    }
+
+    private let characters: [Character]
+    private var position = 0
+
+    init(_ text: String) {
+        characters = Array(text.filter { !$0.isWhitespace })
+    }
+
+    /// The value of the whole form.
+    func value() throws -> Value {
+        var reader = self
+        guard reader.characters.contains("[") else { throw NumericForm.Unreadable() }
+        let value = try reader.hadamard()
+        guard reader.position == reader.characters.count else { throw NumericForm.Unreadable() }
+        return value
+    }
+
+    private var next: Character? { position < characters.count ? characters[position] : nil }
+
+    private mutating func hadamard() throws -> Value {
+        var total = try product()
+        while next == "⊙" {
+            position += 1
+            let operand = try product()
+            guard operand.entries.count == total.entries.count, operand.columnCount == total.columnCount else { throw NumericForm.Unreadable() }
+            total = Value(entries: zip(total.entries, operand.entries).map { zip($0, $1).map { $0.times($1) } }, isLiteral: false)
+        }
+        return total
+    }
+
+    private mutating func product() throws -> Value {
+        var total = try transposed()
+        while next == "[" || next == "(" {
+            let operand = try transposed()
+            guard total.columnCount == operand.entries.count else { throw NumericForm.Unreadable() }
+            total = Value(entries: total.entries.map { row in
+                (0..<operand.columnCount).map { j in
+                    row.indices.dropFirst().reduce(row[0].times(operand.entries[0][j])) { $0.plus(row[$1].times(operand.entries[$1][j])) }
+                }
+            }, isLiteral: false)
+        }
+        return total
+    }
+
+    private mutating func transposed() throws -> Value {
+        var value = try primary()
+        while next == "ᵀ" {
+            position += 1
+            value = value.transposed
+        }
+        return value
+    }
+
+    private mutating func primary() throws -> Value {
+        if next == "(" {
+            position += 1
+            var inner = try hadamard()
+            guard next == ")" else { throw NumericForm.Unreadable() }
+            position += 1
+            inner.isLiteral = false
+            return inner
+        }
+        guard next == "[" else { throw NumericForm.Unreadable() }
+        position += 1
+        var rows: [[NumericForm.Value]] = [[]]
+        var entry = ""
+        while let character = next, character != "]" {
+            position += 1
+            if character == "," || character == ";" {
+                rows[rows.count - 1].append(try NumericForm(entry).value())
+                entry = ""
+                if character == ";" { rows.append([]) }
+            } else {
+                entry.append(character)
+            }
+        }
+        guard next == "]" else { throw NumericForm.Unreadable() }
+        position += 1
+        rows[rows.count - 1].append(try NumericForm(entry).value())
+        guard rows.allSatisfy({ $0.count == rows[0].count }) else { throw NumericForm.Unreadable() }
+        return Value(entries: rows, isLiteral: true)
+    }
+}
+
+extension NumericForm.Value {
+    /// self + other, both ways.
+    func plus(_ other: Self) -> Self {
+        Self(decimal.flatMap { a in other.decimal.map { a + $0 } }, double + other.double)
+    }
+
+    /// self · other, both ways.
+    func times(_ other: Self) -> Self {
+        Self(decimal.flatMap { a in other.decimal.map { a * $0 } }, double * other.double)
+    }
+}
+
+/// A text handout's step drawn over several lines, its matrices between ⎡ ⎢ ⎣ and ⎤ ⎥ ⎦ and its tall brackets
+/// ⎛ ⎝ ⎞ ⎠, read back as one line: the formula's first line, then each `= …` line with the rows above and below
+/// it that its brackets span, every matrix written `[a, b; c, d]`.
+enum MatrixArt {
+    static let openings: Set<Character> = ["⎡", "⎢", "⎣"], closings: Set<Character> = ["⎤", "⎥", "⎦"]
+    static let tall: [Character: Character] = ["⎛": "(", "⎜": "(", "⎝": "(", "⎞": ")", "⎟": ")", "⎠": ")"]
+
+    static func linear(_ block: [[Character]]) -> String {
+        let width = block.map(\.count).max() ?? 0
+        let lines = block.map { $0 + Array(repeating: " ", count: width - $0.count) }
+        var parts = [String(block[0]).trimmingCharacters(in: .whitespaces)]
+        for (row, line) in lines.enumerated().dropFirst() where line.drop(while: { $0 == " " }).first == "=" {
+            var top = row, bottom = row
+            for (column, character) in line.enumerated() where openings.contains(character) || closings.contains(character) || tall[character] != nil {
+                var up = row, down = row
+                while up > 1, lines[up - 1][column] != " ", !"⎡⎤⎛⎞".contains(lines[up][column]) { up -= 1 }
+                while down + 1 < lines.count, lines[down + 1][column] != " ", !"⎣⎦⎝⎠".contains(lines[down][column]) { down += 1 }
+                top = Swift.min(top, up)
+                bottom = Swift.max(bottom, down)
+            }
+            parts.append(linear(rows: Array(lines[top...bottom])))
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The rows of one `= …` part as one line.
+    private static func linear(rows: [[Character]]) -> String {
+        var text = ""
+        var column = 0
+        let width = rows.first?.count ?? 0
+        while column < width {
+            let here = rows.map { $0[column] }
+            if let top = here.firstIndex(where: { $0 == "⎡" || $0 == "[" }),
+               let close = rows[top][(column + 1)...].firstIndex(where: { $0 == "⎤" || $0 == "]" }) {
+                let bottom = here[top...].firstIndex(where: { $0 == "⎣" || $0 == "[" }) ?? top
+                let entries = rows[top...bottom].map { row in
+                    String(row[(column + 1)..<close]).split(separator: " ").joined(separator: ", ")
+                }
+                text += "[" + entries.joined(separator: "; ") + "]"
+                column = close + 1
+                continue
+            }
+            if let bracket = here.lazy.compactMap({ tall[$0] }).first {
+                text.append(bracket)
+            } else {
+                let printed = here.filter { $0 != " " }
+                text += printed.isEmpty ? " " : String(printed)
+            }
+            column += 1
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }
