@@ -28,8 +28,9 @@ package enum HandoutProse {
         return text
     }
 
-    /// The words before the equation that ties an entry of a matrix step to the scalar derivation.
-    static let tieBack = "As in the scalar derivation: "
+    /// The words before the equation that ties an entry of a matrix step to the scalar derivation: the same
+    /// quantity, whose printed value may differ in its last digit, as the matrix form rounds each entry once.
+    static let tieBack = "Entry by entry as in the scalar derivation, up to the last digit: "
 
     // MARK: - Titles and provenance of the command line's handouts
 
