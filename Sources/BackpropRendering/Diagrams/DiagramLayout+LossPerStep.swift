@@ -28,7 +28,8 @@ extension DiagramLayout {
             let value = bottom + Double(index) * tick
             let level = y(value)
             if index > 0 { line("grid\(index)", DiagramPoint(x: left, y: level), DiagramPoint(x: right, y: level), color: .muted) }
-            let label = DiagramText([.math(.constant(NumberFormat(significantDigits: 6).rounded(value)))], style: .value, color: .muted)
+            // A tick is a round number, written without padding zeros: 0.15, 0.16, 0.17.
+            let label = DiagramText([.words(Self.tickFormat.string(value))], style: .value, color: .muted)
             canvas.add(DiagramLabel(label, at: DiagramPoint(x: left - 0.12 - metrics.width(label) / 2, y: level)))
         }
         let labelWidth = metrics.width(DiagramText([.words(String(losses.count - 1))], style: .value))
@@ -56,6 +57,9 @@ extension DiagramLayout {
         let key = DiagramText([.words("the loss "), .math(.of(.loss)), .words(" after each step, step 0 before the first")], style: .note)
         canvas.add(DiagramLabel(key, at: DiagramPoint(x: 0.2, y: height + 1.25 + metrics.lineHeight(key) / 2), anchor: .leading))
     }
+
+    /// How a tick of the loss axis is written: six digits at most, without the zeros that pad a rounded value.
+    private static let tickFormat = NumberFormat(significantDigits: 6, keepsTrailingZeros: false)
 
     /// 1, 2 or 5 times a power of ten, the smallest at least `size`: a grid step a reader can count in.
     static func roundStep(_ size: Double) -> Double {
