@@ -44,7 +44,7 @@ public struct NumberFormat: Sendable, Equatable {
         Rounding(significantDigits: significantDigits)(value)
     }
 
-    /// The number as plain text in JSON syntax: `0.1`, `2`, `0.2490`, `-3.500e-7`.
+    /// The number as plain text in JSON syntax: `0.1`, `2`, `0.2490`, `-3.500e-07`.
     public func string(_ value: Double) -> String {
         if value == 0 { return "0" }
         if let digits = significantDigits {
