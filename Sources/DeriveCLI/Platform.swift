@@ -27,6 +27,21 @@ enum Platform {
         String(cString: strerror(code))
     }
 
+    // MARK: - Text
+
+    /// `value` as `printf` writes it with `format`, a conversion of one double such as `%.1f`.
+    ///
+    /// The buffer holds the longest such text, a `%f` of the largest double (309 digits) with a
+    /// precision of at most 17.
+    static func formatted(_ value: Double, _ format: String) -> String {
+        var buffer = [CChar](repeating: 0, count: 400)
+        let written = withVaList([value]) { arguments in
+            buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, format, arguments) }
+        }
+        guard written >= 0 else { return value.description }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     // MARK: - Process
 
     /// Ends the process with exit status `code`.

@@ -64,7 +64,7 @@ final class ProgressLine {
         lastShown = now
         let megabytes = Double(bytes) / 1_000_000
         let rate = elapsed > 0 ? megabytes / elapsed : 0
-        let parts = [stage, megabytes.cFormatted("%.1f") + " MB", rate.cFormatted("%.1f") + " MB/s"].filter { !$0.isEmpty }
+        let parts = [stage, Platform.formatted(megabytes, "%.1f") + " MB", Platform.formatted(rate, "%.1f") + " MB/s"].filter { !$0.isEmpty }
         Platform.writeError("\r\u{1B}[Kderive: " + parts.joined(separator: " · "))
     }
 

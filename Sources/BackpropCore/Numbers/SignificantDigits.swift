@@ -111,7 +111,8 @@ struct SignificantDigits: Equatable {
         let isInteger = digits.count <= exponent + 1
         let shown = padded && !(isInteger && exponent >= 0 && exponent < count) ? Swift.max(digits.count, count) : digits.count
         // Sign, point, "e-", three exponent digits, up to four leading zeros, the digits and the zeros of an integer.
-        let capacity = 12 + shown + Swift.max(0, exponent + 1)
+        let isScientific = exponent < -4 || exponent >= Swift.max(count, 1)
+        let capacity = 12 + shown + (isScientific ? 0 : Swift.max(0, exponent + 1))
         return String(unsafeUninitializedCapacity: capacity) { text in
             var length = 0
             func put(_ byte: UInt8) {
@@ -122,7 +123,7 @@ struct SignificantDigits: Equatable {
                 for index in range { put(UInt8(ascii: "0") + (index < digits.count ? digits[index] : 0)) }
             }
             if isNegative { put(UInt8(ascii: "-")) }
-            if exponent < -4 || exponent >= Swift.max(count, 1) {
+            if isScientific {
                 putDigits(0..<1)
                 if shown > 1 {
                     put(UInt8(ascii: "."))
