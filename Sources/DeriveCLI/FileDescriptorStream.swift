@@ -1,9 +1,11 @@
+import BackpropRendering
+
 /// A buffered text stream onto a file descriptor: renderers write small pieces, the stream writes 64 KiB at a time.
 ///
 /// A write error is remembered, further output is dropped, and ``finish()`` reports it. A stream made with an
 /// `onFailure` handler also calls it at the first failed write, so a handler that ends the process stops the work
 /// that nobody can read any more (a reader that left the pipe, a full disk).
-public struct FileDescriptorStream: TextOutputStream {
+public struct FileDescriptorStream: UTF8OutputStream {
     private let descriptor: Int32
     private let onFailure: ((Int32) -> Void)?
     private var buffer: [UInt8] = []
@@ -23,6 +25,12 @@ public struct FileDescriptorStream: TextOutputStream {
     public mutating func write(_ string: String) {
         guard failure == nil else { return }
         buffer.append(contentsOf: string.utf8)
+        if buffer.count >= Self.capacity { flush() }
+    }
+
+    public mutating func write(utf8 bytes: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: bytes)
         if buffer.count >= Self.capacity { flush() }
     }
 

@@ -22,21 +22,25 @@ public struct NumberFormat: Sendable, Equatable {
 
     /// The number as mantissa and decimal exponent, e.g. 1.5e-07 → ("1.5", -7); exponent 0 when none is needed.
     public func parts(_ value: Double) -> (mantissa: String, exponent: Int) {
-        var text = string(value)
-        let parts: (String, Int)? = text.withUTF8 { bytes in
-            guard let e = bytes.firstIndex(of: UInt8(ascii: "e")) else { return nil }
+        withParts(value) { mantissa, exponent in (String(decoding: mantissa, as: UTF8.self), exponent) }
+    }
+
+    /// Calls `body` with the number split as ``parts(_:)`` splits it: the bytes of its mantissa, valid only
+    /// during the call, and its decimal exponent. Most numbers are written without making a string.
+    public func withParts<Result>(_ value: Double, _ body: (_ mantissa: UnsafeBufferPointer<UInt8>, _ exponent: Int) -> Result) -> Result {
+        withText(value) { text in
+            guard let e = text.firstIndex(of: UInt8(ascii: "e")) else { return body(text, 0) }
             var exponent = 0
             var negative = false
-            for byte in bytes[(e + 1)...] {
+            for byte in text[(e + 1)...] {
                 switch byte {
                 case UInt8(ascii: "-"): negative = true
                 case UInt8(ascii: "0")...UInt8(ascii: "9"): exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
                 default: break
                 }
             }
-            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<e]), as: UTF8.self), negative ? -exponent : exponent)
+            return body(UnsafeBufferPointer(rebasing: text[..<e]), negative ? -exponent : exponent)
         }
-        return parts ?? (text, 0)
     }
 
     /// `value` rounded to this format's significant digits: the number that prints as those digits.
@@ -46,16 +50,22 @@ public struct NumberFormat: Sendable, Equatable {
 
     /// The number as plain text in JSON syntax: `0.1`, `2`, `0.2490`, `-3.500e-07`.
     public func string(_ value: Double) -> String {
-        if value == 0 { return "0" }
-        if let digits = significantDigits {
+        withText(value) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of ``string(_:)``, valid only during the call: written straight into a
+    /// buffer from the binary shortcut's digits for most numbers, from a string otherwise.
+    private func withText<Result>(_ value: Double, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if value != 0, let digits = significantDigits {
             let padded = keepsTrailingZeros && !exactValues.contains(Swift.abs(value))
-            if let text = Self.roundedByScaling(value, to: digits, padded: padded) { return text }
+            if let result = Self.withRoundedByScaling(value, to: digits, padded: padded, body) { return result }
             if let decimal = SignificantDigits(value) {
-                return decimal.rounded(to: digits).gStyle(significantDigits: digits, padded: padded)
+                var text = decimal.rounded(to: digits).gStyle(significantDigits: digits, padded: padded)
+                return text.withUTF8(body)
             }
         }
-        if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
-        return value.description
+        var text = value == 0 ? "0" : value == value.rounded() && Swift.abs(value) < 1e15 ? String(Int64(value)) : value.description
+        return text.withUTF8(body)
     }
 
     /// This format with `values` printed as they are given, unpadded.
@@ -68,10 +78,11 @@ public struct NumberFormat: Sendable, Equatable {
         return format
     }
 
-    /// `value` rounded to `digits` significant digits and written as ``string(_:)`` writes it, from the whole
-    /// number of its digits that the binary shortcut of ``Rounding`` computes (most values), without reading
-    /// back its shortest decimal; `nil` near a tie, where only the decimal digits decide.
-    private static func roundedByScaling(_ value: Double, to digits: Int, padded: Bool) -> String? {
+    /// Calls `body` with `value` rounded to `digits` significant digits and written as ``string(_:)`` writes it,
+    /// from the whole number of its digits that the binary shortcut of ``Rounding`` computes (most values),
+    /// without reading back its shortest decimal; `nil` near a tie, where only the decimal digits decide.
+    private static func withRoundedByScaling<Result>(_ value: Double, to digits: Int, padded: Bool,
+                                                     _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         guard let (kept, scale) = Rounding.scaledDigits(of: value, to: digits, unlessWithin: 1e-14 * Swift.abs(value)) else {
             return nil
         }
@@ -86,13 +97,16 @@ public struct NumberFormat: Sendable, Equatable {
             whole /= 10
             count -= 1
         }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+        let capacity = count + SignificantDigits.gStyleCapacity(digits: count, exponent: exponent, significantDigits: digits)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             for index in stride(from: count - 1, through: 0, by: -1) {
                 buffer[index] = UInt8(whole % 10)
                 whole /= 10
             }
-            return SignificantDigits.gStyle(isNegative: value < 0, digits: UnsafeBufferPointer(buffer), exponent: exponent,
-                                            significantDigits: digits, padded: padded)
+            let text = UnsafeMutableBufferPointer(rebasing: buffer[count...])
+            let length = SignificantDigits.writeGStyle(into: text, isNegative: value < 0, digits: UnsafeBufferPointer(rebasing: buffer[..<count]),
+                                                       exponent: exponent, significantDigits: digits, padded: padded)
+            return body(UnsafeBufferPointer(rebasing: text[..<length]))
         }
     }
 }

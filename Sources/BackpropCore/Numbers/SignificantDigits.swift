@@ -108,46 +108,59 @@ struct SignificantDigits: Equatable {
     /// `digits` (each 0...9, at least one, no trailing zero) written straight into the bytes of the text.
     static func gStyle(isNegative: Bool, digits: UnsafeBufferPointer<UInt8>, exponent: Int, significantDigits count: Int,
                        padded: Bool) -> String {
-        let isInteger = digits.count <= exponent + 1
-        let shown = padded && !(isInteger && exponent >= 0 && exponent < count) ? Swift.max(digits.count, count) : digits.count
+        String(unsafeUninitializedCapacity: gStyleCapacity(digits: digits.count, exponent: exponent, significantDigits: count)) { text in
+            writeGStyle(into: text, isNegative: isNegative, digits: digits, exponent: exponent, significantDigits: count, padded: padded)
+        }
+    }
+
+    /// The most bytes ``writeGStyle(into:isNegative:digits:exponent:significantDigits:padded:)`` writes for
+    /// `digits` digits.
+    static func gStyleCapacity(digits: Int, exponent: Int, significantDigits count: Int) -> Int {
         // Sign, point, "e-", three exponent digits, up to four leading zeros, the digits and the zeros of an integer.
         let isScientific = exponent < -4 || exponent >= Swift.max(count, 1)
-        let capacity = 12 + shown + (isScientific ? 0 : Swift.max(0, exponent + 1))
-        return String(unsafeUninitializedCapacity: capacity) { text in
-            var length = 0
-            func put(_ byte: UInt8) {
-                text[length] = byte
-                length += 1
-            }
-            func putDigits(_ range: Range<Int>) {
-                for index in range { put(UInt8(ascii: "0") + (index < digits.count ? digits[index] : 0)) }
-            }
-            if isNegative { put(UInt8(ascii: "-")) }
-            if isScientific {
-                putDigits(0..<1)
-                if shown > 1 {
-                    put(UInt8(ascii: "."))
-                    putDigits(1..<shown)
-                }
-                put(UInt8(ascii: "e"))
-                if exponent < 0 { put(UInt8(ascii: "-")) }
-                let magnitude = Swift.abs(exponent)
-                if magnitude >= 100 { put(UInt8(ascii: "0") + UInt8(magnitude / 100)) }
-                put(UInt8(ascii: "0") + UInt8(magnitude / 10 % 10))
-                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            } else if exponent < 0 {
-                put(UInt8(ascii: "0"))
-                put(UInt8(ascii: "."))
-                for _ in 0..<(-exponent - 1) { put(UInt8(ascii: "0")) }
-                putDigits(0..<shown)
-            } else if shown > exponent + 1 {
-                putDigits(0..<(exponent + 1))
-                put(UInt8(ascii: "."))
-                putDigits((exponent + 1)..<shown)
-            } else {
-                putDigits(0..<(exponent + 1))
-            }
-            return length
+        return 12 + Swift.max(digits, count) + (isScientific ? 0 : Swift.max(0, exponent + 1))
+    }
+
+    /// Writes ``gStyle(isNegative:digits:exponent:significantDigits:padded:)`` into `text`, which has room for
+    /// ``gStyleCapacity(digits:exponent:significantDigits:)`` bytes, and returns how many it wrote.
+    static func writeGStyle(into text: UnsafeMutableBufferPointer<UInt8>, isNegative: Bool, digits: UnsafeBufferPointer<UInt8>,
+                            exponent: Int, significantDigits count: Int, padded: Bool) -> Int {
+        let isInteger = digits.count <= exponent + 1
+        let shown = padded && !(isInteger && exponent >= 0 && exponent < count) ? Swift.max(digits.count, count) : digits.count
+        let isScientific = exponent < -4 || exponent >= Swift.max(count, 1)
+        var length = 0
+        func put(_ byte: UInt8) {
+            text[length] = byte
+            length += 1
         }
+        func putDigits(_ range: Range<Int>) {
+            for index in range { put(UInt8(ascii: "0") + (index < digits.count ? digits[index] : 0)) }
+        }
+        if isNegative { put(UInt8(ascii: "-")) }
+        if isScientific {
+            putDigits(0..<1)
+            if shown > 1 {
+                put(UInt8(ascii: "."))
+                putDigits(1..<shown)
+            }
+            put(UInt8(ascii: "e"))
+            if exponent < 0 { put(UInt8(ascii: "-")) }
+            let magnitude = Swift.abs(exponent)
+            if magnitude >= 100 { put(UInt8(ascii: "0") + UInt8(magnitude / 100)) }
+            put(UInt8(ascii: "0") + UInt8(magnitude / 10 % 10))
+            put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        } else if exponent < 0 {
+            put(UInt8(ascii: "0"))
+            put(UInt8(ascii: "."))
+            for _ in 0..<(-exponent - 1) { put(UInt8(ascii: "0")) }
+            putDigits(0..<shown)
+        } else if shown > exponent + 1 {
+            putDigits(0..<(exponent + 1))
+            put(UInt8(ascii: "."))
+            putDigits((exponent + 1)..<shown)
+        } else {
+            putDigits(0..<(exponent + 1))
+        }
+        return length
     }
 }

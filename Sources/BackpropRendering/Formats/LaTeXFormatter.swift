@@ -71,16 +71,18 @@ package struct LaTeXFormatter: HandoutFormatter {
 
     package mutating func visitEquations(_ steps: [Step], to output: inout some TextOutputStream) {
         // An `align*` sets every row after the block's widest symbol, so that column is what a row may not use.
-        let symbolColumn = steps.reduce(0) { Swift.max($0, printer.width(of: $1.symbol)) }
+        // The steps are reached by index, not iterated: iterating copies each step, a retain of every tree in it.
+        var symbolColumn = 0.0
+        for index in steps.indices { symbolColumn = Swift.max(symbolColumn, printer.width(of: steps[index].symbol)) }
         let layout = StepLayout(printer: printer, budget: Self.lineBudget, symbolColumn: symbolColumn)
         var lines = LaTeXAlignment.stepLines
         output.write("\\begin{align*}\n")
-        for (index, step) in steps.enumerated() {
+        for index in steps.indices {
             lines.startStep()
-            layout.layOut(step, into: &lines)
+            layout.layOut(steps[index], into: &lines)
             lines.end(with: index == steps.count - 1 ? "\n" : " \\\\\n")
             if lines.text.count >= Self.writeSize || index == steps.count - 1 {
-                output.write(lines.text.string)
+                lines.text.write(to: &output)
                 lines.clear()
             }
         }

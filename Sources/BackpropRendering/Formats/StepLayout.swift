@@ -54,10 +54,13 @@ struct StepLayout<Spelling: MathSpelling> {
         let column = Swift.max(symbolWidth, symbolColumn ?? 0)
         var placement = Placement(available: Swift.max(budget - column, budget / 2), equals: scratch.equals)
 
-        var last = step.substituted.map { (Step.Part.substituted, $0) }
-        last = last ?? step.concrete.map { (.concrete, $0) }
-        last = last ?? step.general.map { (.general, $0) }
-        let dropped = last.flatMap { $0.1.constantValue == step.value && (step.blanks.isEmpty || !step.blanks.contains($0.0)) ? $0.0 : nil }
+        // The last form is left out when it is the value itself, unless it is a blank.
+        let last: (part: Step.Part, isValue: Bool)?
+        if let form = step.substituted { last = (.substituted, form.constantValue == step.value) }
+        else if let form = step.concrete { last = (.concrete, form.constantValue == step.value) }
+        else if let form = step.general { last = (.general, form.constantValue == step.value) }
+        else { last = nil }
+        let dropped = last.flatMap { $0.isValue && (step.blanks.isEmpty || !step.blanks.contains($0.part)) ? $0.part : nil }
         func consider(_ part: Step.Part, _ form: Expression?) {
             guard let form, part != dropped else { return }
             if !step.blanks.isEmpty && step.blanks.contains(part) {
@@ -72,12 +75,11 @@ struct StepLayout<Spelling: MathSpelling> {
         consider(.concrete, step.concrete)
         consider(.substituted, step.substituted)
         if !step.blanks.isEmpty && step.blanks.contains(.value) {
-            placeBlank(hiding: printer.printed(step.value).width, in: &placement, into: &sink)
+            placeBlank(hiding: printer.width(of: step.value), in: &placement, into: &sink)
         } else {
-            let value = printer.printed(step.value)
             texts.text.removeAll()
-            texts.text.append(value.text)
-            place(.constant(step.value), width: value.width, ends: nil, texts: &texts, in: &placement, into: &sink)
+            let width = printer.append(step.value, to: &texts.text)
+            place(.constant(step.value), width: width, ends: nil, texts: &texts, in: &placement, into: &sink)
         }
     }
 

@@ -18,8 +18,8 @@ public struct MathMLMath: MathSpelling {
                   plus: "<mo>+</mo>", equals: "<mo>=</mo>", comma: "<mo>,</mo>", subtraction: "<mo>−</mo>")
     }
 
-    /// `<mn>0.25</mn>`.
-    public func number(_ digits: String) -> String { "<mn>" + digits + "</mn>" }
+    /// `<mn>` and `</mn>`: `<mn>0.25</mn>`.
+    public var numeral: (open: String, close: String) { ("<mn>", "</mn>") }
 
     /// `m × 10^e`, the power in an `<msup>`.
     public func scientific(_ mantissa: String, exponent: Int) -> String {

@@ -8,9 +8,9 @@ extension MathPrinter {
     func width(of expression: Expression) -> Double {
         switch expression {
         case .constant(let value):
-            return printed(value).width
+            return width(of: value)
         case .symbol(let symbol):
-            return printed(symbol).width
+            return width(of: symbol)
         case .sum(let terms):
             return terms.reduce(0) { $0 + width(of: $1) } + 3 * Double(terms.count - 1)
         case .product(let factors):
@@ -22,7 +22,7 @@ extension MathPrinter {
         case .power(let base, let exponent):
             return width(of: base) + 0.7 * width(of: exponent) + 2
         case .application(let function, let arguments):
-            return printed(function).width + 2 + arguments.reduce(0) { $0 + width(of: $1) + 2 }
+            return width(of: function) + 2 + arguments.reduce(0) { $0 + width(of: $1) + 2 }
         case .partial(let quantity, let variable):
             let top = 1 + width(of: quantity), bottom = 1 + width(of: variable)
             return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 1

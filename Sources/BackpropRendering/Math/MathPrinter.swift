@@ -75,7 +75,9 @@ public struct MathPrinter<Spelling: MathSpelling> {
 
     /// Writes the symbol's name.
     package func write(_ symbol: Symbol, to output: inout String) {
-        output += printed(symbol).text.string
+        var text = UTF8Text()
+        append(symbol, to: &text)
+        output += text.string
     }
 
     /// Writes a name as this syntax spells it.
@@ -86,47 +88,64 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// A blank for a student to fill in, as wide as an answer of `width` characters.
     package func blank(width: Double) -> String { spelling.blank(width: width) }
 
-    /// The symbol's name as printed, with its estimated width.
-    func printed(_ symbol: Symbol) -> PrintCache.Entry {
-        cache.symbol(symbol) {
+    /// Appends the symbol's name and returns its estimated width.
+    @discardableResult
+    func append(_ symbol: Symbol, to output: inout UTF8Text) -> Double {
+        cache.append(symbol, to: &output) { output in
             let name = notation.name(of: symbol)
-            var text = UTF8Text(capacity: 32)
-            spelling.write(name, to: &text)
-            return PrintCache.Entry(text: text, width: width(of: name))
+            spelling.write(name, to: &output)
+            return width(of: name)
         }
     }
 
-    /// The number as printed, with its estimated width.
-    func printed(_ value: Double) -> PrintCache.Entry {
-        cache.number(value) {
-            let (mantissa, exponent) = numbers.parts(value)
-            let width = Double(mantissa.utf8.count) + (exponent == 0 ? 0 : 4 + (exponent < 0 ? 2.1 : 1.4))
-            let negative = mantissa.utf8.first == UInt8(ascii: "-")
-            let digits = spelling.number(negative ? String(mantissa.dropFirst()) : mantissa)
-            guard exponent == 0 else {
-                let signed = negative ? spelling.signs.minus + digits : digits
-                return PrintCache.Entry(text: UTF8Text(spelling.scientific(signed, exponent: exponent)), width: width)
+    /// Appends the number and returns its estimated width.
+    @discardableResult
+    func append(_ value: Double, to output: inout UTF8Text) -> Double {
+        cache.append(value, to: &output) { output in
+            numbers.withParts(value) { mantissa, exponent in
+                let width = Double(mantissa.count) + (exponent == 0 ? 0 : 4 + (exponent < 0 ? 2.1 : 1.4))
+                let negative = mantissa.first == UInt8(ascii: "-")
+                let digits = UnsafeBufferPointer(rebasing: mantissa[(negative ? 1 : 0)...])
+                guard exponent == 0 else {
+                    let numeral = spelling.numeral.open + String(decoding: digits, as: UTF8.self) + spelling.numeral.close
+                    let signed = (negative ? spelling.signs.minus : "") + numeral
+                    output.append(spelling.scientific(signed, exponent: exponent))
+                    return width
+                }
+                if negative { output.append(pieces.minus) }
+                output.append(pieces.numeral.open)
+                output.append(digits)
+                output.append(pieces.numeral.close)
+                return width
             }
-            var text = UTF8Text(capacity: digits.utf8.count + pieces.minus.count)
-            if negative { text.append(pieces.minus) }
-            text.append(digits)
-            return PrintCache.Entry(text: text, width: width)
         }
     }
 
-    /// The function's name as printed, with its estimated width.
-    func printed(_ function: Function) -> PrintCache.Entry {
-        cache.function(function) {
-            var text = UTF8Text(capacity: 32)
-            spelling.write(notation.name(of: function), to: &text)
-            let width: Double
+    /// Appends the function's name and returns its estimated width.
+    @discardableResult
+    func append(_ function: Function, to output: inout UTF8Text) -> Double {
+        cache.append(function, to: &output) { output in
+            spelling.write(notation.name(of: function), to: &output)
             if case .elementary(let elementary) = function {
-                width = self.width(of: elementary.conventionalName)
-            } else {
-                width = self.width(of: notation.name(of: function))
+                return width(of: elementary.conventionalName)
             }
-            return PrintCache.Entry(text: text, width: width)
+            return width(of: notation.name(of: function))
         }
+    }
+
+    /// The estimated width of the symbol's name.
+    func width(of symbol: Symbol) -> Double {
+        cache.width { append(symbol, to: &$0) }
+    }
+
+    /// The estimated width of the number as printed.
+    func width(of value: Double) -> Double {
+        cache.width { append(value, to: &$0) }
+    }
+
+    /// The estimated width of the function's name.
+    func width(of function: Function) -> Double {
+        cache.width { append(function, to: &$0) }
     }
 
     /// Writes `expression`, parenthesised if it binds more loosely than `context`.
@@ -150,13 +169,9 @@ public struct MathPrinter<Spelling: MathSpelling> {
     private func writeBare(_ expression: Expression, to output: inout UTF8Text) -> Double {
         switch expression {
         case .constant(let value):
-            let entry = printed(value)
-            output.append(entry.text)
-            return entry.width
+            return append(value, to: &output)
         case .symbol(let symbol):
-            let entry = printed(symbol)
-            output.append(entry.text)
-            return entry.width
+            return append(symbol, to: &output)
         case .sum(let terms):
             var width = 0.0
             for (index, term) in terms.enumerated() {
@@ -186,11 +201,9 @@ public struct MathPrinter<Spelling: MathSpelling> {
             let baseWidth: Double
             output.append(spelling.powerOpening)
             if let value = base.constantValue, numbers.parts(value).exponent != 0 {
-                let entry = printed(value)
                 output.append(pieces.parentheses.open)
-                output.append(entry.text)
+                baseWidth = append(value, to: &output)
                 output.append(pieces.parentheses.close)
-                baseWidth = entry.width
             } else {
                 baseWidth = write(base, to: &output, context: .atom)
             }
@@ -218,8 +231,8 @@ public struct MathPrinter<Spelling: MathSpelling> {
         switch term {
         case .constant(let value) where value < 0:
             output.append(pieces.minusSpace)
-            output.append(printed(-value).text)
-            return printed(value).width
+            append(-value, to: &output)
+            return width(of: value)
         case .negation(let operand):
             output.append(pieces.minusSpace)
             return 1 + write(operand, to: &output, context: .product)
@@ -249,8 +262,8 @@ public struct MathPrinter<Spelling: MathSpelling> {
         guard let first = factors.first else { return spelling.signs.adjacentFactorsWidth * -1 + 2 }
         var width: Double
         if negatingFirst, case .constant(let value) = first {
-            output.append(printed(-value).text)
-            width = printed(value).width
+            append(-value, to: &output)
+            width = self.width(of: value)
         } else {
             width = write(first, to: &output, context: .prefix)
         }
@@ -313,7 +326,6 @@ public struct MathPrinter<Spelling: MathSpelling> {
     }
 
     private func writeApplication(_ function: Function, _ arguments: [Expression], to output: inout UTF8Text) -> Double {
-        let name = printed(function)
         if case .elementary(let elementary) = function, let argument = arguments.first {
             switch elementary {
             case .sqrt:
@@ -321,23 +333,23 @@ public struct MathPrinter<Spelling: MathSpelling> {
                 output.append(pieces.open)
                 let width = write(argument, to: &output, context: pieces.argumentIsAtom ? .atom : .sum)
                 output.append(pieces.close)
-                return name.width + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
+                return self.width(of: function) + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
             case .abs:
                 let pieces = spelling.absoluteValue
                 output.append(pieces.open)
                 let width = write(argument, to: &output)
                 output.append(pieces.close)
-                return name.width + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
+                return self.width(of: function) + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
             case .step:
                 output.append(spelling.indicator)
                 let width = write(argument, to: &output)
                 output.append(spelling.indicatorClosing)
-                return name.width + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
+                return self.width(of: function) + 2 + Self.argumentsWidth(width, arguments.dropFirst(), printer: self)
             default:
                 break
             }
         }
-        output.append(name.text)
+        let nameWidth = append(function, to: &output)
         let tall = spelling.stacksFractions && arguments.contains(where: \.containsFraction)
         let parentheses = tall ? pieces.tallParentheses : pieces.parentheses
         output.append(parentheses.open)
@@ -347,7 +359,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
             width = width + write(argument, to: &output) + 2
         }
         output.append(parentheses.close)
-        return name.width + 2 + width
+        return nameWidth + 2 + width
     }
 
     /// The width the arguments add to an application, `Σ (width + 2)` in order, when the first argument,
@@ -357,22 +369,22 @@ public struct MathPrinter<Spelling: MathSpelling> {
     }
 
     private func writePartial(of quantity: Expression, _ variable: Expression, to output: inout UTF8Text) -> Double {
-        var opening: UTF8Text?
+        let start = output.count
         if let depth = colorDepth, case .symbol(.loss) = quantity, case .symbol(.activation(let k, _)) = variable {
-            // An empty entry stands for a spelling without colours.
-            let colour = cache.colorOpening(ofLayer: k) {
-                PrintCache.Entry(text: UTF8Text(spelling.colorOpening(LayerPalette.color(ofLayer: k, depth: depth)) ?? ""), width: 0)
+            // Nothing is written for a spelling without colours.
+            cache.appendColorOpening(ofLayer: k, to: &output) { output in
+                output.append(spelling.colorOpening(LayerPalette.color(ofLayer: k, depth: depth)) ?? "")
+                return 0
             }
-            if !colour.text.isEmpty { opening = colour.text }
         }
-        if let opening { output.append(opening) }
+        let isColored = output.count > start
         let partial = pieces.partial
         output.append(partial.open)
         let top = 1 + write(quantity, to: &output, context: .atom)
         output.append(partial.middle)
         let bottom = 1 + write(variable, to: &output, context: .atom)
         output.append(partial.close)
-        if opening != nil { output.append(pieces.colorClosing) }
+        if isColored { output.append(pieces.colorClosing) }
         return spelling.stacksFractions ? Swift.max(top, bottom) + 0.5 : top + bottom + 1
     }
 

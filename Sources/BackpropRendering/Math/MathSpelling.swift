@@ -62,8 +62,9 @@ public protocol MathSpelling: Sendable {
     /// The pieces around a partial derivative written on one line, ∂a/∂b, in both syntaxes.
     var slashedPartial: (open: String, middle: String) { get }
 
-    /// The digits of a number without its sign, such as `0.25`, as the syntax writes a numeral.
-    func number(_ digits: String) -> String
+    /// What a numeral's digits (`0.25`, a number without its sign) are written between: nothing in text
+    /// syntaxes, `<mn>` and `</mn>` in MathML.
+    var numeral: (open: String, close: String) { get }
     /// What opens a power before its base, for a syntax that encloses base and exponent together; the
     /// exponent written by ``writeExponent(_:atom:to:)`` closes it.
     var powerOpening: String { get }
@@ -74,8 +75,8 @@ public protocol MathSpelling: Sendable {
 }
 
 extension MathSpelling {
-    /// The digits as they are: text syntaxes write numerals as plain characters.
-    public func number(_ digits: String) -> String { digits }
+    /// Nothing: text syntaxes write numerals as plain characters.
+    public var numeral: (open: String, close: String) { ("", "") }
     /// Nothing: the exponent follows the base.
     public var powerOpening: String { "" }
     /// ` > 0]`.

@@ -48,7 +48,7 @@ package struct MatrixPrinter<Spelling: MathSpelling> {
     /// column vector.
     package func columnWidth(of matrix: Matrix) -> Double {
         Self.shown(matrix.rowCount, maximum: maximumRows).compactMap { $0 }.flatMap { row in
-            (0..<matrix.columnCount).compactMap { matrix.entry(row, $0).map { printer.printed($0).width } }
+            (0..<matrix.columnCount).compactMap { matrix.entry(row, $0).map { printer.width(of: $0) } }
         }.max() ?? 0
     }
 
@@ -120,7 +120,7 @@ package struct MatrixPrinter<Spelling: MathSpelling> {
     /// `rows` are wider than `maximumWidth`, but at least 3 (the first, ⋯ and the last).
     private func columnLimit(of matrix: Matrix, rows: [Int], maximumWidth: Double) -> Int {
         let widths = (0..<matrix.columnCount).map { column in
-            rows.compactMap { matrix.entry($0, column).map { printer.printed($0).width } }.max() ?? 0
+            rows.compactMap { matrix.entry($0, column).map { printer.width(of: $0) } }.max() ?? 0
         }
         let separator = 2.0
         func width(showing count: Int) -> Double {

@@ -1,70 +1,97 @@
 import BackpropKit
 
-/// The printed text and estimated width of symbols, numbers and function names a ``MathPrinter`` has
+/// The printed bytes and estimated width of symbols, numbers and function names a ``MathPrinter`` has
 /// written: the same o_{k,i}, w_{k-1,i,j}, g_k, σ and values recur in step after step, so each is formatted once.
 ///
-/// Symbols and functions of a network and numbers go in direct-mapped tables, found by one multiplication
-/// of a 64-bit key instead of a hashed dictionary lookup; a newcomer replaces whatever held its slot.
-/// Symbols without such a key (names of a user's expression) go in a dictionary, and elementary functions
-/// in a short list; both start over when full. Memory stays flat however large the network.
+/// The bytes of every piece lie one after another in one block of memory, and a piece is appended from there:
+/// looking one up allocates nothing and counts no reference. Symbols and functions of a network and numbers
+/// are found in direct-mapped tables by one multiplication of a 64-bit key instead of a hashed dictionary
+/// lookup; a newcomer replaces whatever held its slot. Symbols without such a key (names of a user's
+/// expression) go in a dictionary, and elementary functions in a short list. When the block is full the cache
+/// starts over, so memory stays flat however large the network.
 final class PrintCache {
-    /// A printed piece and its estimated width.
-    struct Entry {
-        let text: UTF8Text
-        let width: Double
+    /// Where a piece's bytes lie in the block, and its estimated width.
+    private struct Piece {
+        var offset: Int32
+        var count: Int32
+        var width: Double
     }
 
     /// The most slots of a direct-mapped table: 2^``maximumSlotBits``.
     static var maximumSlotBits: Int { 15 }
-    /// The most entries kept in each dictionary.
+    /// The most entries kept in the dictionary of named symbols and in the list of elementary functions.
     static var limit: Int { 4096 }
+    /// The most bytes of pieces kept.
+    static var maximumBytes: Int { 1 << 20 }
 
     private let symbolSlots = Table()
     private let numberSlots = Table()
-    private var namedSymbols: [Symbol: Entry] = [:]
-    private var elementaryFunctions: [(function: Function, entry: Entry)] = []
+    private var namedSymbols: [Symbol: Piece] = [:]
+    private var elementaryFunctions: [(function: Function, piece: Piece)] = []
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCount = 0
+    private var byteCapacity = 256
+    /// Where a piece is written when it is only measured.
+    private let scratch = Buffer()
 
-    /// The entry of `symbol`, made by `make` the first time.
-    func symbol(_ symbol: Symbol, _ make: () -> Entry) -> Entry {
+    init() {
+        bytes = .allocate(capacity: byteCapacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+    }
+
+    /// Appends `symbol` to `output` and returns its width; `make` writes it to the end of `output`, and
+    /// returns its width, the first time.
+    func append(_ symbol: Symbol, to output: inout UTF8Text, _ make: (inout UTF8Text) -> Double) -> Double {
         guard let key = Self.key(of: symbol) else {
-            if let entry = namedSymbols[symbol] { return entry }
-            if namedSymbols.count >= Self.limit { namedSymbols.removeAll(keepingCapacity: true) }
-            let entry = make()
-            namedSymbols[symbol] = entry
-            return entry
+            if let piece = namedSymbols[symbol] { return append(piece, to: &output) }
+            return remembering(make, to: &output) { piece in
+                if namedSymbols.count >= Self.limit { namedSymbols.removeAll(keepingCapacity: true) }
+                namedSymbols[symbol] = piece
+            }
         }
-        return symbolSlots.entry(key, make)
+        return append(key, in: symbolSlots, to: &output, make)
     }
 
-    /// The entry of `value`, made by `make` the first time.
-    func number(_ value: Double, _ make: () -> Entry) -> Entry {
-        numberSlots.entry(value.bitPattern, make)
+    /// Appends `value` to `output` and returns its width; `make` writes it the first time.
+    func append(_ value: Double, to output: inout UTF8Text, _ make: (inout UTF8Text) -> Double) -> Double {
+        append(value.bitPattern, in: numberSlots, to: &output, make)
     }
 
-    /// The entry of `function`'s name, made by `make` the first time.
-    func function(_ function: Function, _ make: () -> Entry) -> Entry {
+    /// Appends `function`'s name to `output` and returns its width; `make` writes it the first time.
+    func append(_ function: Function, to output: inout UTF8Text, _ make: (inout UTF8Text) -> Double) -> Double {
+        let key: UInt64?
         switch function {
-        case .activation(let layer):
-            if let key = Self.pack(11, layer, 0, 0) { return symbolSlots.entry(key, make) }
-        case .loss:
-            if let key = Self.pack(12, 0, 0, 0) { return symbolSlots.entry(key, make) }
-        case .softmax(let index):
-            if let key = Self.pack(13, index, 0, 0) { return symbolSlots.entry(key, make) }
-        case .elementary, .maximum, .quantity:
-            break
+        case .activation(let layer): key = Self.pack(11, layer, 0, 0)
+        case .loss: key = Self.pack(12, 0, 0, 0)
+        case .softmax(let index): key = Self.pack(13, index, 0, 0)
+        case .elementary, .maximum, .quantity: key = nil
         }
+        if let key { return append(key, in: symbolSlots, to: &output, make) }
         // Elementary and other rare functions: a handful, found faster by comparison than by hashing.
-        if let found = elementaryFunctions.first(where: { $0.function == function }) { return found.entry }
-        if elementaryFunctions.count >= 64 { elementaryFunctions.removeAll(keepingCapacity: true) }
-        let entry = make()
-        elementaryFunctions.append((function, entry))
-        return entry
+        if let found = elementaryFunctions.first(where: { $0.function == function }) { return append(found.piece, to: &output) }
+        return remembering(make, to: &output) { piece in
+            if elementaryFunctions.count >= Self.limit { elementaryFunctions.removeAll(keepingCapacity: true) }
+            elementaryFunctions.append((function, piece))
+        }
     }
 
-    /// The entry of the opening of layer `layer`'s colour, made by `make` the first time.
-    func colorOpening(ofLayer layer: Int, _ make: () -> Entry) -> Entry {
-        guard let key = Self.pack(14, layer, 0, 0) else { return make() }
-        return symbolSlots.entry(key, make)
+    /// Appends the opening of layer `layer`'s colour to `output`; `make` writes it the first time.
+    func appendColorOpening(ofLayer layer: Int, to output: inout UTF8Text, _ make: (inout UTF8Text) -> Double) {
+        guard let key = Self.pack(14, layer, 0, 0) else {
+            _ = make(&output)
+            return
+        }
+        _ = append(key, in: symbolSlots, to: &output, make)
+    }
+
+    /// The width of what `append` appends, made in a scratch text the first time.
+    func width(_ append: (inout UTF8Text) -> Double) -> Double {
+        var text = scratch.take()
+        defer { scratch.keep(text) }
+        return append(&text)
     }
 
     /// A text buffer kept between uses.
@@ -103,45 +130,103 @@ final class PrintCache {
 
     // MARK: - Implementation
 
+    private func append(_ key: UInt64, in table: Table, to output: inout UTF8Text, _ make: (inout UTF8Text) -> Double) -> Double {
+        let slot = table.slot(of: key)
+        if let piece = table.piece(at: slot, key: key) { return append(piece, to: &output) }
+        return remembering(make, to: &output) { table.remember($0, key: key, at: slot) }
+    }
+
+    private func append(_ piece: Piece, to output: inout UTF8Text) -> Double {
+        output.append(UnsafeBufferPointer(start: bytes + Int(piece.offset), count: Int(piece.count)))
+        return piece.width
+    }
+
+    /// Lets `make` write a piece to the end of `output`, copies its bytes into the block and hands `remember`
+    /// where they lie; returns the piece's width.
+    private func remembering(_ make: (inout UTF8Text) -> Double, to output: inout UTF8Text, _ remember: (Piece) -> Void) -> Double {
+        let start = output.count
+        let width = make(&output)
+        let count = output.count - start
+        guard count <= Self.maximumBytes / 16 else { return width }
+        if byteCount + count > byteCapacity {
+            if byteCapacity < Self.maximumBytes {
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity * 2)
+                grown.initialize(from: bytes, count: byteCount)
+                bytes.deallocate()
+                bytes = grown
+                byteCapacity *= 2
+            } else {
+                startOver()
+            }
+            if byteCount + count > byteCapacity { return width }
+        }
+        output.withBytes(start..<output.count) { (bytes + byteCount).initialize(from: $0.baseAddress!, count: count) }
+        remember(Piece(offset: Int32(byteCount), count: Int32(count), width: width))
+        byteCount += count
+        return width
+    }
+
+    /// Forgets every piece, keeping the memory.
+    private func startOver() {
+        byteCount = 0
+        symbolSlots.removeAll()
+        numberSlots.removeAll()
+        namedSymbols.removeAll(keepingCapacity: true)
+        elementaryFunctions.removeAll(keepingCapacity: true)
+    }
+
     /// A direct-mapped table that starts small, so a printer that writes a few labels costs little, and
     /// doubles, emptied, while it misses more often than it has slots, up to 2^``maximumSlotBits`` slots.
     /// Its slots are reached without the uniqueness and exclusivity checks of an array.
     private final class Table {
         private struct Slot {
             var key: UInt64
-            var entry: Entry?
+            /// A negative count marks an empty slot.
+            var piece: Piece
         }
 
+        private static let empty = Slot(key: 0, piece: Piece(offset: 0, count: -1, width: 0))
         private var bits = 6
         private var misses = 0
         private var slots: UnsafeMutablePointer<Slot>
 
         init() {
             slots = .allocate(capacity: 1 << bits)
-            slots.initialize(repeating: Slot(key: 0, entry: nil), count: 1 << bits)
+            slots.initialize(repeating: Self.empty, count: 1 << bits)
         }
 
         deinit {
-            slots.deinitialize(count: 1 << bits)
             slots.deallocate()
         }
 
-        func entry(_ key: UInt64, _ make: () -> Entry) -> Entry {
-            let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
-            if let entry = slots[index].entry, slots[index].key == key { return entry }
-            let entry = make()
+        /// The slot of `key`.
+        func slot(of key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+        }
+
+        /// The piece of `key` in `slot`, if it holds that key's.
+        func piece(at slot: Int, key: UInt64) -> Piece? {
+            let found = slots[slot]
+            return found.key == key && found.piece.count >= 0 ? found.piece : nil
+        }
+
+        /// Puts `piece` of `key` in `slot`, found by ``slot(of:)``, or, when the table has just doubled, nowhere.
+        func remember(_ piece: Piece, key: UInt64, at slot: Int) {
             misses += 1
             if misses > 1 << bits && bits < PrintCache.maximumSlotBits {
-                slots.deinitialize(count: 1 << bits)
                 slots.deallocate()
                 bits += 1
                 misses = 0
                 slots = .allocate(capacity: 1 << bits)
-                slots.initialize(repeating: Slot(key: 0, entry: nil), count: 1 << bits)
-                return entry
+                slots.initialize(repeating: Self.empty, count: 1 << bits)
+                return
             }
-            slots[index] = Slot(key: key, entry: entry)
-            return entry
+            slots[slot] = Slot(key: key, piece: piece)
+        }
+
+        /// Empties every slot.
+        func removeAll() {
+            slots.update(repeating: Self.empty, count: 1 << bits)
         }
     }
 

@@ -27,6 +27,8 @@ struct SpelledPieces {
     let comma: UTF8Text
     /// What closes a colour: `}`.
     let colorClosing: UTF8Text
+    /// What a numeral's digits are written between.
+    let numeral: (open: UTF8Text, close: UTF8Text)
 
     /// The pieces of `spelling`.
     init(_ spelling: some MathSpelling) {
@@ -43,5 +45,6 @@ struct SpelledPieces {
         tallParentheses = (UTF8Text(spelling.openParenthesis(tall: true)), UTF8Text(spelling.closeParenthesis(tall: true)))
         comma = UTF8Text(spelling.signs.comma + " ")
         colorClosing = UTF8Text(spelling.colorClosing)
+        numeral = (UTF8Text(spelling.numeral.open), UTF8Text(spelling.numeral.close))
     }
 }

@@ -103,8 +103,25 @@ struct UTF8Text: Equatable, TextOutputStream {
         count = 0
     }
 
+    /// Calls `body` with the bytes `range`, valid only during the call.
+    func withBytes<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)
+        return withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)) }
+    }
+
+    /// Writes the text to `output`: as bytes to a ``UTF8OutputStream``, as a string to any other stream.
+    func write<Output: TextOutputStream>(to output: inout Output) {
+        withBytes(0..<count) { bytes in
+            guard let stream = Output.self as? any UTF8OutputStream.Type else {
+                output.write(String(decoding: bytes, as: UTF8.self))
+                return
+            }
+            withUnsafeMutablePointer(to: &output) { stream.write(UnsafeRawBufferPointer(bytes), to: UnsafeMutableRawPointer($0)) }
+        }
+    }
+
     /// Appends `bytes`, which do not lie in this text's storage unless another text shares it.
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         let needed = count + bytes.count
         if needed > capacity || !isKnownUniquelyReferenced(&storage) {
