@@ -22,12 +22,17 @@ public struct NumberFormat: Sendable, Equatable {
 
     /// The number as mantissa and decimal exponent, e.g. 1.5e-07 → ("1.5", -7); exponent 0 when none is needed.
     public func parts(_ value: Double) -> (mantissa: String, exponent: Int) {
-        withParts(value) { mantissa, exponent in (String(decoding: mantissa, as: UTF8.self), exponent) }
+        var parts = (mantissa: "", exponent: 0)
+        withParts(value) { mantissa, exponent in parts = (String(decoding: mantissa, as: UTF8.self), exponent) }
+        return parts
     }
 
     /// Calls `body` with the number split as ``parts(_:)`` splits it: the bytes of its mantissa, valid only
     /// during the call, and its decimal exponent. Most numbers are written without making a string.
-    public func withParts<Result>(_ value: Double, _ body: (_ mantissa: UnsafeBufferPointer<UInt8>, _ exponent: Int) -> Result) -> Result {
+    ///
+    /// The body returns nothing, so that the function is compiled once for every caller, with no generic
+    /// result to pass through: it writes what it makes where it captures.
+    public func withParts(_ value: Double, _ body: (_ mantissa: UnsafeBufferPointer<UInt8>, _ exponent: Int) -> Void) {
         withText(value) { text in
             guard let e = text.firstIndex(of: UInt8(ascii: "e")) else { return body(text, 0) }
             var exponent = 0
@@ -50,15 +55,17 @@ public struct NumberFormat: Sendable, Equatable {
 
     /// The number as plain text in JSON syntax: `0.1`, `2`, `0.2490`, `-3.500e-07`.
     public func string(_ value: Double) -> String {
-        withText(value) { String(decoding: $0, as: UTF8.self) }
+        var string = ""
+        withText(value) { string = String(decoding: $0, as: UTF8.self) }
+        return string
     }
 
     /// Calls `body` with the bytes of ``string(_:)``, valid only during the call: written straight into a
     /// buffer from the binary shortcut's digits for most numbers, from a string otherwise.
-    private func withText<Result>(_ value: Double, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    private func withText(_ value: Double, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         if value != 0, let digits = significantDigits {
             let padded = keepsTrailingZeros && !exactValues.contains(Swift.abs(value))
-            if let result = Self.withRoundedByScaling(value, to: digits, padded: padded, body) { return result }
+            if Self.withRoundedByScaling(value, to: digits, padded: padded, body) { return }
             if let decimal = SignificantDigits(value) {
                 var text = decimal.rounded(to: digits).gStyle(significantDigits: digits, padded: padded)
                 return text.withUTF8(body)
@@ -80,11 +87,12 @@ public struct NumberFormat: Sendable, Equatable {
 
     /// Calls `body` with `value` rounded to `digits` significant digits and written as ``string(_:)`` writes it,
     /// from the whole number of its digits that the binary shortcut of ``Rounding`` computes (most values),
-    /// without reading back its shortest decimal; `nil` near a tie, where only the decimal digits decide.
-    private static func withRoundedByScaling<Result>(_ value: Double, to digits: Int, padded: Bool,
-                                                     _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+    /// without reading back its shortest decimal; false, without calling `body`, near a tie, where only the
+    /// decimal digits decide.
+    private static func withRoundedByScaling(_ value: Double, to digits: Int, padded: Bool,
+                                             _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         guard let (kept, scale) = Rounding.scaledDigits(of: value, to: digits, unlessWithin: 1e-14 * Swift.abs(value)) else {
-            return nil
+            return false
         }
         var whole = UInt64(kept)
         var exponent = digits - 1 - scale
@@ -98,7 +106,7 @@ public struct NumberFormat: Sendable, Equatable {
             count -= 1
         }
         let capacity = count + SignificantDigits.gStyleCapacity(digits: count, exponent: exponent, significantDigits: digits)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             for index in stride(from: count - 1, through: 0, by: -1) {
                 buffer[index] = UInt8(whole % 10)
                 whole /= 10
@@ -106,7 +114,8 @@ public struct NumberFormat: Sendable, Equatable {
             let text = UnsafeMutableBufferPointer(rebasing: buffer[count...])
             let length = SignificantDigits.writeGStyle(into: text, isNegative: value < 0, digits: UnsafeBufferPointer(rebasing: buffer[..<count]),
                                                        exponent: exponent, significantDigits: digits, padded: padded)
-            return body(UnsafeBufferPointer(rebasing: text[..<length]))
+            body(UnsafeBufferPointer(rebasing: text[..<length]))
         }
+        return true
     }
 }

@@ -102,22 +102,23 @@ public struct MathPrinter<Spelling: MathSpelling> {
     @discardableResult
     func append(_ value: Double, to output: inout UTF8Text) -> Double {
         cache.append(value, to: &output) { output in
+            var width = 0.0
             numbers.withParts(value) { mantissa, exponent in
-                let width = Double(mantissa.count) + (exponent == 0 ? 0 : 4 + (exponent < 0 ? 2.1 : 1.4))
+                width = Double(mantissa.count) + (exponent == 0 ? 0 : 4 + (exponent < 0 ? 2.1 : 1.4))
                 let negative = mantissa.first == UInt8(ascii: "-")
                 let digits = UnsafeBufferPointer(rebasing: mantissa[(negative ? 1 : 0)...])
                 guard exponent == 0 else {
                     let numeral = spelling.numeral.open + String(decoding: digits, as: UTF8.self) + spelling.numeral.close
                     let signed = (negative ? spelling.signs.minus : "") + numeral
                     output.append(spelling.scientific(signed, exponent: exponent))
-                    return width
+                    return
                 }
                 if negative { output.append(pieces.minus) }
                 output.append(pieces.numeral.open)
                 output.append(digits)
                 output.append(pieces.numeral.close)
-                return width
             }
+            return width
         }
     }
 
