@@ -136,12 +136,12 @@ public struct MathPrinter<Spelling: MathSpelling> {
 
     /// The estimated width of the symbol's name.
     func width(of symbol: Symbol) -> Double {
-        cache.width { append(symbol, to: &$0) }
+        cache.width(of: symbol) ?? cache.width { append(symbol, to: &$0) }
     }
 
     /// The estimated width of the number as printed.
     func width(of value: Double) -> Double {
-        cache.width { append(value, to: &$0) }
+        cache.width(of: value) ?? cache.width { append(value, to: &$0) }
     }
 
     /// The estimated width of the function's name.
@@ -275,13 +275,16 @@ public struct MathPrinter<Spelling: MathSpelling> {
             buffer.keep(scratch)
             cache.leaveProduct()
         }
-        var previous = first
-        for factor in factors.dropFirst() {
+        // The factors are reached by index: iterating would copy each, a retain and a release.
+        for index in 1..<factors.count {
             scratch.removeAll()
-            width += write(factor, to: &scratch, context: .product)
-            output.append(separator(between: previous, and: factor, next: Self.opening(of: scratch)))
+            width += write(factors[index], to: &scratch, context: .product)
+            switch separator(between: factors[index - 1], and: factors[index], next: Self.opening(of: scratch)) {
+            case .times: output.append(pieces.times)
+            case .adjacentFactors: output.append(pieces.adjacentFactors)
+            case .nothing: break
+            }
             output.append(scratch)
-            previous = factor
         }
         return width + spelling.signs.adjacentFactorsWidth * Double(factors.count - 1) + 2
     }
@@ -313,17 +316,22 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// What stands between two factors: a multiplication sign before a number, nothing where a person
     /// would juxtapose (2x, 2(o − t), σ(f)(1 − σ(f)), stacked fractions side by side), and the
     /// spelling's separator of adjacent factors elsewhere (two names, a number before a function name).
-    private func separator(between left: Expression, and right: Expression, next: Opening) -> UTF8Text {
-        if right.constantValue != nil || next == .number { return pieces.times }
+    private func separator(between left: Expression, and right: Expression, next: Opening) -> Separator {
+        if right.constantValue != nil || next == .number { return .times }
         let stacked = spelling.stacksFractions
-        if case .partial = right { return stacked ? pieces.adjacentFactors : pieces.times }
-        if case .partial = left { return stacked ? pieces.adjacentFactors : pieces.times }
-        if next == .parenthesis { return stacked ? pieces.adjacentFactors : pieces.nothing }
+        if case .partial = right { return stacked ? .adjacentFactors : .times }
+        if case .partial = left { return stacked ? .adjacentFactors : .times }
+        if next == .parenthesis { return stacked ? .adjacentFactors : .nothing }
         if left.constantValue != nil {
-            if case .application(let function, _) = right, !function.hasOwnBrackets { return pieces.adjacentFactors }
-            return stacked ? pieces.adjacentFactors : pieces.nothing
+            if case .application(let function, _) = right, !function.hasOwnBrackets { return .adjacentFactors }
+            return stacked ? .adjacentFactors : .nothing
         }
-        return pieces.adjacentFactors
+        return .adjacentFactors
+    }
+
+    /// What stands between two factors: the spelling's multiplication sign, its separator of adjacent factors, or nothing.
+    private enum Separator {
+        case times, adjacentFactors, nothing
     }
 
     private func writeApplication(_ function: Function, _ arguments: [Expression], to output: inout UTF8Text) -> Double {

@@ -87,7 +87,18 @@ final class PrintCache {
         _ = append(key, in: symbolSlots, to: &output, make)
     }
 
-    /// The width of what `append` appends, made in a scratch text the first time.
+    /// The width of `symbol`, when it is kept.
+    func width(of symbol: Symbol) -> Double? {
+        guard let key = Self.key(of: symbol) else { return namedSymbols[symbol]?.width }
+        return symbolSlots.piece(at: symbolSlots.slot(of: key), key: key)?.width
+    }
+
+    /// The width of `value`, when it is kept.
+    func width(of value: Double) -> Double? {
+        numberSlots.piece(at: numberSlots.slot(of: value.bitPattern), key: value.bitPattern)?.width
+    }
+
+    /// The width of what `append` appends, made in a scratch text: what measures a piece not kept.
     func width(_ append: (inout UTF8Text) -> Double) -> Double {
         var text = scratch.take()
         defer { scratch.keep(text) }
