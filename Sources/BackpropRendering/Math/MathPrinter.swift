@@ -153,6 +153,16 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// - Returns: Its estimated width, ``width(of:)``: the walk that prints also measures.
     @discardableResult
     func write(_ expression: Expression, to output: inout UTF8Text, context: Precedence = .sum) -> Double {
+        // Names and numbers, most of what is written, go straight out: a name is an atom, and so is a number
+        // unless it is negative, a prefix.
+        switch expression {
+        case .symbol(let symbol):
+            return append(symbol, to: &output)
+        case .constant(let value) where value >= 0 || context <= .prefix:
+            return append(value, to: &output)
+        default:
+            break
+        }
         guard precedence(of: expression) < context else {
             return writeBare(expression, to: &output)
         }
