@@ -46,9 +46,9 @@ struct StepLayout<Spelling: MathSpelling> {
     ///
     /// Each form is printed once, into a buffer reused from step to step: the walk that prints it also
     /// measures it, and a sum too wide for a row is cut into rows at the term ends the printer reports.
-    func layOut<Sink: StepRowSink>(_ step: Step, into sink: inout Sink) {
+    func layOut<Sink: StepRowSink>(_ step: borrowing Step, into sink: inout Sink) {
         var texts = scratch.take()
-        defer { scratch.keep(texts) }
+        defer { scratch.keep(&texts) }
         let symbolWidth = printer.write(step.symbol, to: &texts.previous)
         sink.writeSymbol(texts.previous)
         let column = Swift.max(symbolWidth, symbolColumn ?? 0)
@@ -60,10 +60,12 @@ struct StepLayout<Spelling: MathSpelling> {
         else if let form = step.concrete { last = (.concrete, form.constantValue == step.value) }
         else if let form = step.general { last = (.general, form.constantValue == step.value) }
         else { last = nil }
-        let dropped = last.flatMap { $0.isValue && (step.blanks.isEmpty || !step.blanks.contains($0.part)) ? $0.part : nil }
+        // What the nested function uses of the step, taken out of it: capturing the step would copy it.
+        let blanks = step.blanks
+        let dropped = last.flatMap { $0.isValue && (blanks.isEmpty || !blanks.contains($0.part)) ? $0.part : nil }
         func consider(_ part: Step.Part, _ form: Expression?) {
             guard let form, part != dropped else { return }
-            if !step.blanks.isEmpty && step.blanks.contains(part) {
+            if !blanks.isEmpty && blanks.contains(part) {
                 placeBlank(hiding: printer.width(of: form), in: &placement, into: &sink)
                 return
             }
@@ -74,7 +76,7 @@ struct StepLayout<Spelling: MathSpelling> {
         consider(.general, step.general)
         consider(.concrete, step.concrete)
         consider(.substituted, step.substituted)
-        if !step.blanks.isEmpty && step.blanks.contains(.value) {
+        if !blanks.isEmpty && blanks.contains(.value) {
             placeBlank(hiding: printer.width(of: step.value), in: &placement, into: &sink)
         } else {
             texts.text.removeAll()
@@ -186,9 +188,9 @@ struct StepLayout<Spelling: MathSpelling> {
             return taken
         }
 
-        /// Keeps `texts` for the next ``take()``.
-        func keep(_ texts: Texts) {
-            self.texts = texts
+        /// Keeps `texts` for the next ``take()``, leaving empty texts in their place.
+        func keep(_ texts: inout Texts) {
+            swap(&self.texts, &texts)
         }
     }
 }

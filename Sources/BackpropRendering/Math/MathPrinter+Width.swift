@@ -14,7 +14,7 @@ extension MathPrinter {
         case .sum(let terms):
             return terms.reduce(0) { $0 + width(of: $1) } + 3 * Double(terms.count - 1)
         case .product(let factors):
-            return factors.reduce(0) { $0 + width(of: $1) } + spelling.signs.adjacentFactorsWidth * Double(factors.count - 1) + 2
+            return factors.reduce(0) { $0 + width(of: $1) } + pieces.adjacentFactorsWidth * Double(factors.count - 1) + 2
         case .negation(let operand):
             return 1 + width(of: operand)
         case .quotient(let top, let bottom):

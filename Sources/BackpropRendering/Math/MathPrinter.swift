@@ -270,7 +270,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
     /// number written without its minus (the product stands for the term without its minus).
     /// - Returns: The width of the product as given.
     private func writeProduct(_ factors: [Expression], to output: inout UTF8Text, negatingFirst: Bool = false) -> Double {
-        guard let first = factors.first else { return spelling.signs.adjacentFactorsWidth * -1 + 2 }
+        guard let first = factors.first else { return pieces.adjacentFactorsWidth * -1 + 2 }
         var width: Double
         if negatingFirst, case .constant(let value) = first {
             append(-value, to: &output)
@@ -296,7 +296,7 @@ public struct MathPrinter<Spelling: MathSpelling> {
             }
             output.append(scratch)
         }
-        return width + spelling.signs.adjacentFactorsWidth * Double(factors.count - 1) + 2
+        return width + pieces.adjacentFactorsWidth * Double(factors.count - 1) + 2
     }
 
     /// How `text` begins to the reader: with a number, with `(`, or otherwise. Leading markup (`<mrow>`, the

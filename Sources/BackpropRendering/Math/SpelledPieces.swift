@@ -15,6 +15,8 @@ struct SpelledPieces {
     let times: UTF8Text
     /// What separates two factors side by side.
     let adjacentFactors: UTF8Text
+    /// The estimated width of ``adjacentFactors``, in characters.
+    let adjacentFactorsWidth: Double
     /// `∂of/∂variable`: before, between, after.
     let partial: (open: UTF8Text, middle: UTF8Text, close: UTF8Text)
     /// `numerator/denominator`: before, between, after.
@@ -39,6 +41,7 @@ struct SpelledPieces {
         nothing = UTF8Text()
         times = UTF8Text(spelling.signs.times)
         adjacentFactors = UTF8Text(spelling.signs.adjacentFactors)
+        adjacentFactorsWidth = spelling.signs.adjacentFactorsWidth
         partial = (UTF8Text(spelling.partial.open), UTF8Text(spelling.partial.middle), UTF8Text(spelling.partial.close))
         fraction = (UTF8Text(spelling.fraction.open), UTF8Text(spelling.fraction.middle), UTF8Text(spelling.fraction.close))
         parentheses = (UTF8Text(spelling.openParenthesis(tall: false)), UTF8Text(spelling.closeParenthesis(tall: false)))
