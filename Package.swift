@@ -17,8 +17,10 @@ let package = Package(
         .target(name: "BackpropKit", dependencies: ["BackpropCore"]),
         // Layer 3: the output formats, pictures and templates.
         .target(name: "BackpropRendering", dependencies: ["BackpropKit"]),
-        // Layer 4: the command line: options, files, error messages and exit codes.
-        .target(name: "DeriveCLI", dependencies: ["BackpropKit", "BackpropRendering"]),
+        // Layer 4: the command line: options, files, error messages and exit codes; and the one C call
+        // Swift's C library modules do not offer, the allocator's settings (mallopt).
+        .target(name: "CAllocator"),
+        .target(name: "DeriveCLI", dependencies: ["BackpropKit", "BackpropRendering", "CAllocator"]),
         // Layer 5: the executable, one statement.
         .executableTarget(name: "derive", dependencies: ["DeriveCLI"]),
         // The library example of the README, run by DeriveCLITests/LibraryExampleTests.

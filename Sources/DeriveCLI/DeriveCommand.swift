@@ -87,6 +87,7 @@ public enum DeriveCommand {
     /// temporary files and the directories the run created; the first failed write to a file or to standard
     /// output stops the run (a reader that left the pipe ends it quietly, as the rest could not be read).
     public static func main() -> Never {
+        Platform.keepFreedMemory()
         Platform.installSignalHandlers()
         OutputFile.failureHandler = { failure in exit(withError: failure) }
         var output = FileDescriptorStream(descriptor: 1) { code in

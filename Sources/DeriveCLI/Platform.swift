@@ -1,3 +1,4 @@
+import CAllocator
 #if canImport(Darwin)
 import Darwin
 #elseif canImport(Glibc)
@@ -52,6 +53,14 @@ enum Platform {
     /// `getenv(3)`: the value of the environment variable `name`, or `nil` when it is not set.
     static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
+    }
+
+    // MARK: - Memory
+
+    /// Has the allocator keep the memory the run frees for its next allocations, rather than return it to
+    /// the system after every section and fault it back in for the next (glibc only; see `CAllocator.h`).
+    static func keepFreedMemory() {
+        derive_keep_freed_memory()
     }
 
     // MARK: - Signals
