@@ -21,7 +21,7 @@ final class PrintCache {
     static var maximumSlotBits: Int { 15 }
     /// The most entries kept in the dictionary of named symbols and in the list of elementary functions.
     static var limit: Int { 4096 }
-    /// The most bytes of pieces kept.
+    /// The most bytes of pieces kept, unless a cache is made with fewer: 1 MiB.
     static var maximumBytes: Int { 1 << 20 }
 
     private let symbolSlots = Table()
@@ -30,11 +30,16 @@ final class PrintCache {
     private var elementaryFunctions: [(function: Function, piece: Piece)] = []
     private var bytes: UnsafeMutablePointer<UInt8>
     private var byteCount = 0
-    private var byteCapacity = 256
+    private var byteCapacity: Int
+    /// The most bytes of pieces this cache keeps.
+    private let maximumBytes: Int
     /// Where a piece is written when it is only measured.
     private let scratch = Buffer()
 
-    init() {
+    /// A cache keeping at most `maximumBytes` bytes of pieces.
+    init(maximumBytes: Int = PrintCache.maximumBytes) {
+        self.maximumBytes = maximumBytes
+        byteCapacity = Swift.min(256, maximumBytes)
         bytes = .allocate(capacity: byteCapacity)
     }
 
@@ -158,14 +163,14 @@ final class PrintCache {
         let start = output.count
         let width = make(&output)
         let count = output.count - start
-        guard count <= Self.maximumBytes / 16 else { return width }
+        guard count <= maximumBytes / 16 else { return width }
         if byteCount + count > byteCapacity {
-            if byteCapacity < Self.maximumBytes {
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity * 2)
+            if byteCapacity < maximumBytes {
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.min(byteCapacity * 2, maximumBytes))
                 grown.initialize(from: bytes, count: byteCount)
                 bytes.deallocate()
                 bytes = grown
-                byteCapacity *= 2
+                byteCapacity = Swift.min(byteCapacity * 2, maximumBytes)
             } else {
                 startOver()
             }
