@@ -197,9 +197,11 @@ struct DerivationBuilder: Sendable {
         let local = byPreactivation.enumerated().map { m, dependents in
             dependents.map { activationDerivative(layer: k, neuron: $0.neuron, by: m) }
         }
+        // ∂δ/∂f_{k,m} itself, named by its step and by every weight's: built once, shared.
+        let preactivationGradients = (0..<layer.width).map { Expression.partial(.loss, .preactivation(layer: k, neuron: $0)) }
         for (m, dependents) in byPreactivation.enumerated() {
             steps.append(Step(
-                symbol: .partial(.loss, .preactivation(layer: k, neuron: m)),
+                symbol: preactivationGradients[m],
                 general: Self.sum(dependents.enumerated().map { index, dependent in
                     .product([outputGradients[dependent.neuron], local[m][index]])
                 }),
@@ -215,8 +217,7 @@ struct DerivationBuilder: Sendable {
                     Expression.product([outputGradients[j], .partial(.activation(layer: k, neuron: j), weight)])
                 }
                 steps.append(Step(symbol: .partial(.loss, weight), general: Self.sum(general),
-                                  concrete: .product([.partial(.loss, .preactivation(layer: k, neuron: m)),
-                                                      .of(.activation(layer: k - 1, neuron: i))]),
+                                  concrete: .product([preactivationGradients[m], .of(.activation(layer: k - 1, neuron: i))]),
                                   substituted: .product([.constant(gradients.preactivationGradient[m]), .constant(previous[i])]),
                                   value: gradients.weightGradient[i][m]))
             }
@@ -228,7 +229,7 @@ struct DerivationBuilder: Sendable {
                     Expression.product([outputGradients[j], .partial(.activation(layer: k, neuron: j), bias)])
                 }
                 steps.append(Step(symbol: .partial(.loss, bias), general: Self.sum(general),
-                                  concrete: .partial(.loss, .preactivation(layer: k, neuron: m)), value: biasGradient[m]))
+                                  concrete: preactivationGradients[m], value: biasGradient[m]))
             }
         }
         return steps
