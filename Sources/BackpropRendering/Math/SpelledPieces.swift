@@ -9,8 +9,6 @@ struct SpelledPieces {
     let plusSpace: UTF8Text
     /// A space, between the terms of a sum.
     let space: UTF8Text
-    /// Nothing, between juxtaposed factors the spelling sets without a space.
-    let nothing: UTF8Text
     /// The multiplication sign before a number.
     let times: UTF8Text
     /// What separates two factors side by side.
@@ -38,7 +36,6 @@ struct SpelledPieces {
         minusSpace = UTF8Text(spelling.signs.subtraction + " ")
         plusSpace = UTF8Text(spelling.signs.plus + " ")
         space = UTF8Text(" ")
-        nothing = UTF8Text()
         times = UTF8Text(spelling.signs.times)
         adjacentFactors = UTF8Text(spelling.signs.adjacentFactors)
         adjacentFactorsWidth = spelling.signs.adjacentFactorsWidth
