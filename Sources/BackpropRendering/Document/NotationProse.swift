@@ -195,14 +195,26 @@ package struct NotationProse: Sendable {
             ]
         case (.softmax, .categoricalCrossEntropy):
             let om = Expression.of(.activation(layer: n, neuron: m)), tm = Expression.of(.target(neuron: m))
-            return [
-                .text("Softmax and the categorical cross-entropy combine into one simple derivative: "), .math(.partial(.loss, f)),
+            let terms: [Phrase] = [
                 .text(" adds "), .math(.product([.partial(.loss, .activation(layer: n, neuron: m)), .partial(.activation(layer: n, neuron: m), f)])),
                 .text(" = "), .math(.product([.negation(.quotient(tm, om)), .partial(.activation(layer: n, neuron: m), f)])),
                 .text(" over every output "), .layer(otherLetter), .text("; the term "), .layer(otherLetter), .text(" = "), .layer(neuronLetter),
                 .text(" is "), .math(.negation(.product([t, .sum([1, .negation(o)])]))), .text(" and every other term "),
-                .math(.product([tm, o])), .text(", so, as the targets add up to 1, "), .equation(.partial(.loss, f), simple), .text("."),
+                .math(.product([tm, o])),
             ]
+            let targets = network.target.reduce(0, +)
+            guard Swift.abs(targets - 1) > 1e-9 else {
+                return [.text("Softmax and the categorical cross-entropy combine into one simple derivative: "), .math(.partial(.loss, f))]
+                    + terms + [.text(", so, as the targets add up to 1, "), .equation(.partial(.loss, f), simple), .text(".")]
+            }
+            // Targets that do not add up to 1 (not a distribution over the classes) leave o − t scaled by their sum.
+            let sum = Expression.of(.variable("T"))
+            return [.text("Softmax and the categorical cross-entropy combine into one derivative: "), .math(.partial(.loss, f))]
+                + terms + [
+                    .text(", so "), .equation(.partial(.loss, f), .sum([.product([o, sum]), .negation(t)])), .text(", where "),
+                    .math(sum), .text(" is the sum of the targets. It is "), .math(simple), .text(" only when the targets add up to 1; here "),
+                    .equation(sum, .constant(targets)), .text("."),
+                ]
         default:
             return nil
         }

@@ -53,6 +53,23 @@ import Testing
         #expect(text.contains("∂δ/∂fₙ,ⱼ = oₙ,ⱼ − tⱼ") || text.contains("= oₙ,ⱼ − tⱼ."))
     }
 
+    /// With softmax and the categorical cross-entropy, ∂δ/∂f = o − t holds only when the targets add up to 1;
+    /// other targets get the general o·T − t, T their sum, which the backward pass's numbers bear out.
+    @Test func targetsThatDoNotAddUpToOneAreNotClaimedToGiveOutputMinusTarget() throws {
+        let blueprint = NetworkBlueprint(widths: [2, 3, 3], activations: [.tanh, .softmax], loss: .categoricalCrossEntropy, seed: 2,
+                                         target: [1, 1, 0])
+        let network = try blueprint.network()
+        let text = try text(network, NoteNotation(depth: 2))
+        #expect(!text.contains("as the targets add up to 1"))
+        #expect(text.contains("∂δ/∂fₙ,ⱼ = oₙ,ⱼ · T − tⱼ"))
+        #expect(text.contains("here T = 2"))
+        let derivation = try Derivation(network: network)
+        let output = derivation.backpropagation.forward.activations[network.depth]
+        for (j, gradient) in derivation.backpropagation.gradients(ofLayer: network.depth).preactivationGradient.enumerated() {
+            #expect(Swift.abs(gradient - (output[j] * 2 - network.target[j])) < 1e-12)
+        }
+    }
+
     /// Every form of an activation's derivative in the section agrees with the central difference of its formula.
     @Test(arguments: [Activation.sigmoid, .tanh, .relu, .leakyRelu, .softplus])
     func eachActivationDerivativeAgreesWithFiniteDifferences(_ activation: Activation) throws {
