@@ -176,7 +176,9 @@ final class PrintCache {
             }
             if byteCount + count > byteCapacity { return width }
         }
-        output.withBytes(start..<output.count) { (bytes + byteCount).initialize(from: $0.baseAddress!, count: count) }
+        output.withBytes(start..<output.count) { piece in
+            if let source = piece.baseAddress { (bytes + byteCount).initialize(from: source, count: count) }
+        }
         remember(Piece(offset: Int32(byteCount), count: Int32(count), width: width))
         byteCount += count
         return width
