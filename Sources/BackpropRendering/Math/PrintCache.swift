@@ -19,7 +19,7 @@ final class PrintCache {
 
     /// The most slots of a direct-mapped table: 2^``maximumSlotBits``.
     static var maximumSlotBits: Int { 15 }
-    /// The most entries kept in the dictionary of named symbols and in the list of elementary functions.
+    /// The most entries kept in the dictionary of named symbols.
     static var limit: Int { 4096 }
     /// The most bytes of pieces kept, unless a cache is made with fewer: 1 MiB.
     static var maximumBytes: Int { 1 << 20 }
@@ -78,7 +78,7 @@ final class PrintCache {
         // Elementary and other rare functions: a handful, found faster by comparison than by hashing.
         if let found = elementaryFunctions.first(where: { $0.function == function }) { return append(found.piece, to: &output) }
         return remembering(make, to: &output) { piece in
-            if elementaryFunctions.count >= Self.limit { elementaryFunctions.removeAll(keepingCapacity: true) }
+            if elementaryFunctions.count >= 64 { elementaryFunctions.removeAll(keepingCapacity: true) }
             elementaryFunctions.append((function, piece))
         }
     }
