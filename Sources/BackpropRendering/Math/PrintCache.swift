@@ -194,7 +194,7 @@ final class PrintCache {
     }
 
     /// A direct-mapped table that starts small, so a printer that writes a few labels costs little, and
-    /// doubles, emptied, while it misses more often than it has slots, up to 2^``maximumSlotBits`` slots.
+    /// doubles, keeping what it holds, while it misses more often than it has slots, up to 2^``maximumSlotBits`` slots.
     /// Its slots are reached without the uniqueness and exclusivity checks of an array.
     private final class Table {
         private struct Slot {
@@ -228,18 +228,24 @@ final class PrintCache {
             return found.key == key && found.piece.count >= 0 ? found.piece : nil
         }
 
-        /// Puts `piece` of `key` in `slot`, found by ``slot(of:)``, or, when the table has just doubled, nowhere.
+        /// Puts `piece` of `key` in `slot`, found by ``slot(of:)`` before the piece was made; when the table
+        /// doubles first, the pieces it holds move to their slots in the larger table, and this one to its own.
         func remember(_ piece: Piece, key: UInt64, at slot: Int) {
             misses += 1
-            if misses > 1 << bits && bits < PrintCache.maximumSlotBits {
-                slots.deallocate()
-                bits += 1
-                misses = 0
-                slots = .allocate(capacity: 1 << bits)
-                slots.initialize(repeating: Self.empty, count: 1 << bits)
+            guard misses > 1 << bits && bits < PrintCache.maximumSlotBits else {
+                slots[slot] = Slot(key: key, piece: piece)
                 return
             }
-            slots[slot] = Slot(key: key, piece: piece)
+            let (old, oldCount) = (slots, 1 << bits)
+            bits += 1
+            misses = 0
+            slots = .allocate(capacity: 1 << bits)
+            slots.initialize(repeating: Self.empty, count: 1 << bits)
+            for index in 0..<oldCount where old[index].piece.count >= 0 {
+                slots[self.slot(of: old[index].key)] = old[index]
+            }
+            old.deallocate()
+            slots[self.slot(of: key)] = Slot(key: key, piece: piece)
         }
 
         /// Empties every slot.
