@@ -17,15 +17,20 @@ final class PrintCache {
         var width: Double
     }
 
-    /// The most slots of a direct-mapped table: 2^``maximumSlotBits``.
-    static var maximumSlotBits: Int { 15 }
+    /// The most slots of the table of names: 2^17. The forward pass names every weight, and the backward pass
+    /// names it again a whole network later, so the table holds the names of a network of about 100,000
+    /// weights from one to the other.
+    static var maximumNameSlotBits: Int { 17 }
+    /// The most slots of the table of numbers: 2^15. Most numbers are printed close to where they are computed.
+    static var maximumNumberSlotBits: Int { 15 }
     /// The most entries kept in the dictionary of named symbols.
     static var limit: Int { 4096 }
-    /// The most bytes of pieces kept, unless a cache is made with fewer: 1 MiB.
-    static var maximumBytes: Int { 1 << 20 }
+    /// The most bytes of pieces kept, unless a cache is made with fewer: 4 MiB, the names of a network of
+    /// about 100,000 weights and the numbers around them.
+    static var maximumBytes: Int { 1 << 22 }
 
-    private let symbolSlots = Table()
-    private let numberSlots = Table()
+    private let symbolSlots = Table(maximumBits: PrintCache.maximumNameSlotBits)
+    private let numberSlots = Table(maximumBits: PrintCache.maximumNumberSlotBits)
     private var namedSymbols: [Symbol: Piece] = [:]
     private var elementaryFunctions: [(function: Function, piece: Piece)] = []
     private var bytes: UnsafeMutablePointer<UInt8>
@@ -194,7 +199,7 @@ final class PrintCache {
     }
 
     /// A direct-mapped table that starts small, so a printer that writes a few labels costs little, and
-    /// doubles, keeping what it holds, while it misses more often than it has slots, up to 2^``maximumSlotBits`` slots.
+    /// doubles, keeping what it holds, while it misses more often than it has slots, up to 2^`maximumBits` slots.
     /// Its slots are reached without the uniqueness and exclusivity checks of an array.
     private final class Table {
         private struct Slot {
@@ -205,10 +210,12 @@ final class PrintCache {
 
         private static let empty = Slot(key: 0, piece: Piece(offset: 0, count: -1, width: 0))
         private var bits = 6
+        private let maximumBits: Int
         private var misses = 0
         private var slots: UnsafeMutablePointer<Slot>
 
-        init() {
+        init(maximumBits: Int) {
+            self.maximumBits = maximumBits
             slots = .allocate(capacity: 1 << bits)
             slots.initialize(repeating: Self.empty, count: 1 << bits)
         }
@@ -232,7 +239,7 @@ final class PrintCache {
         /// doubles first, the pieces it holds move to their slots in the larger table, and this one to its own.
         func remember(_ piece: Piece, key: UInt64, at slot: Int) {
             misses += 1
-            guard misses > 1 << bits && bits < PrintCache.maximumSlotBits else {
+            guard misses > 1 << bits && bits < maximumBits else {
                 slots[slot] = Slot(key: key, piece: piece)
                 return
             }

@@ -28,14 +28,14 @@ import Testing
     }
 
 
-    /// Enough distinct numbers that their bytes fill the cache's block several times over.
-    static let count = 2 * PrintCache.maximumBytes / 8
+    /// Many more distinct numbers than the table of numbers has slots.
+    static let count = 8 << PrintCache.maximumNumberSlotBits
 
-    @Test func numbersPrintAsAfreshAfterTheCacheStartsOver() {
+    @Test func numbersPrintAsAfreshWhenTheirTableIsFull() {
         let printer = MathPrinter(LaTeXMath(), notation: NoteNotation(depth: 3), numbers: NumberFormat(significantDigits: 6))
         let values = (0..<Self.count).map { Double($0) / 7 + 0.001 }
         for value in values { _ = printer.string(.constant(value)) }
-        // The first values were printed before the cache started over, the last after: both read as afresh.
+        // The first values were pushed out of the table long ago, the last are still in it: both read as afresh.
         for value in values.enumerated().filter({ $0.offset % 997 == 0 || $0.offset == values.count - 1 }).map(\.element) {
             let fresh = MathPrinter(LaTeXMath(), notation: NoteNotation(depth: 3), numbers: NumberFormat(significantDigits: 6))
             #expect(printer.string(.constant(value)) == fresh.string(.constant(value)))
