@@ -27,7 +27,6 @@ import Testing
         }
     }
 
-
     /// Many more distinct numbers than the table of numbers has slots.
     static let count = 8 << PrintCache.maximumNumberSlotBits
 
