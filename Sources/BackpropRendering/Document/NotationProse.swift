@@ -202,19 +202,18 @@ package struct NotationProse: Sendable {
                 .text(" is "), .math(.negation(.product([t, .sum([1, .negation(o)])]))), .text(" and every other term "),
                 .math(.product([tm, o])),
             ]
+            // Targets that do not add up to 1 (not a distribution over the classes) leave o − t scaled by their sum T.
             let targets = network.target.reduce(0, +)
-            guard Swift.abs(targets - 1) > 1e-9 else {
-                return [.text("Softmax and the categorical cross-entropy combine into one simple derivative: "), .math(.partial(.loss, f))]
-                    + terms + [.text(", so, as the targets add up to 1, "), .equation(.partial(.loss, f), simple), .text(".")]
-            }
-            // Targets that do not add up to 1 (not a distribution over the classes) leave o − t scaled by their sum.
+            let addsUpToOne = Swift.abs(targets - 1) <= 1e-9
+            let opening = addsUpToOne ? "Softmax and the categorical cross-entropy combine into one simple derivative: "
+                                      : "Softmax and the categorical cross-entropy combine into one derivative: "
             let sum = Expression.of(.variable("T"))
-            return [.text("Softmax and the categorical cross-entropy combine into one derivative: "), .math(.partial(.loss, f))]
-                + terms + [
-                    .text(", so "), .equation(.partial(.loss, f), .sum([.product([o, sum]), .negation(t)])), .text(", where "),
-                    .math(sum), .text(" is the sum of the targets. It is "), .math(simple), .text(" only when the targets add up to 1; here "),
-                    .equation(sum, .constant(targets)), .text("."),
-                ]
+            let conclusion: [Phrase] = addsUpToOne
+                ? [.text(", so, as the targets add up to 1, "), .equation(.partial(.loss, f), simple), .text(".")]
+                : [.text(", so "), .equation(.partial(.loss, f), .sum([.product([o, sum]), .negation(t)])), .text(", where "),
+                   .math(sum), .text(" is the sum of the targets. It is "), .math(simple), .text(" only when the targets add up to 1; here "),
+                   .equation(sum, .constant(targets)), .text(".")]
+            return [.text(opening), .math(.partial(.loss, f))] + terms + conclusion
         default:
             return nil
         }

@@ -171,11 +171,11 @@ final class PrintCache {
         guard count <= maximumBytes / 16 else { return width }
         if byteCount + count > byteCapacity {
             if byteCapacity < maximumBytes {
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.min(byteCapacity * 2, maximumBytes))
+                byteCapacity = Swift.min(byteCapacity * 2, maximumBytes)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
                 grown.initialize(from: bytes, count: byteCount)
                 bytes.deallocate()
                 bytes = grown
-                byteCapacity = Swift.min(byteCapacity * 2, maximumBytes)
             } else {
                 startOver()
             }
